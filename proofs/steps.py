@@ -28,9 +28,11 @@ is wrong when the printed step fails).
 from __future__ import annotations
 
 import dataclasses
+from fractions import Fraction
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal, Mapping, Sequence
 
+import mpmath
 import sympy as sp
 
 from proofs.budget import SYMBOLIC_BUDGET_S, within_budget
@@ -45,6 +47,10 @@ from proofs.sampling import (
 
 Checked = Literal["symbolic", "numeric", "cited"]
 Lazy = Any  # a SymPy expression, or a zero-argument callable returning one
+
+
+def _as_sympy(value: Any) -> Any:
+    return value if isinstance(value, sp.MatrixBase) else sp.sympify(value)
 
 
 def _force(value: Lazy) -> Any:
@@ -123,15 +129,17 @@ class Equality(Step):
     kind = "equality"
 
     def check(self) -> StepResult:
-        lhs, rhs = sp.sympify(_force(self.lhs)), sp.sympify(_force(self.rhs))
+        lhs, rhs = _as_sympy(_force(self.lhs)), _as_sympy(_force(self.rhs))
         return check_zero(lhs - rhs, domain=self.domain, samples=self.samples, budget_s=self.budget_s)
 
     def mutants(self) -> list[Step]:
-        rhs = sp.sympify(_force(self.rhs))
-        flipped = -rhs if rhs != 0 else sp.Integer(1)
+        rhs = _as_sympy(_force(self.rhs))
+        zero = rhs == 0 or (isinstance(rhs, sp.MatrixBase) and rhs.is_zero_matrix)
+        flipped = -rhs if not zero else rhs + sp.ones(*rhs.shape) if isinstance(rhs, sp.MatrixBase) else sp.Integer(1)
+        shifted = rhs + sp.ones(*rhs.shape) if isinstance(rhs, sp.MatrixBase) else rhs + 1
         return [
             self._variant("sign flipped", rhs=flipped),
-            self._variant("constant off by one", rhs=rhs + 1),
+            self._variant("constant off by one", rhs=shifted),
         ]
 
 
@@ -150,11 +158,23 @@ def check_zero(
     >>> check_zero(x**2 - x).ok
     False
     """
+    if isinstance(difference, sp.MatrixBase):
+        return _check_entries(difference, domain=domain, samples=samples, budget_s=budget_s)
     for name, simplifier in (("expand", sp.expand), ("cancel", sp.cancel), ("simplify", sp.simplify)):
         reduced = within_budget(lambda: simplifier(difference), budget_s)
         if reduced is not None and reduced == 0:
             return StepResult(True, "symbolic", name, "difference simplifies to 0")
     return _confirm_zero_at_points(difference, domain or {}, samples)
+
+
+def _check_entries(difference: sp.MatrixBase, **options) -> StepResult:
+    results = [check_zero(entry, **options) for entry in difference]
+    failed = next((r for r in results if not r.ok), None)
+    if failed is not None:
+        return failed
+    if all(r.checked == "symbolic" for r in results):
+        return StepResult(True, "symbolic", "entrywise", f"all {len(results)} entries simplify to 0")
+    return StepResult(True, "numeric", "entrywise+random-points", "some entries only confirmed at random points")
 
 
 def _confirm_zero_at_points(difference: sp.Expr, domain, samples: int) -> StepResult:
@@ -439,24 +459,47 @@ class NumericAgreement(Step):
     kind = "numeric-agreement"
 
     def check(self) -> StepResult:
-        worst = 0.0
-        for point in self.points:
-            a, b = complex(self.closed_form(point)), complex(self.mirror(point))
-            error = abs(a - b) / max(1.0, abs(b)) if abs(a - b) > 0 else 0.0
-            if not error <= self.tolerance:
-                return StepResult(False, "numeric", "mirror", f"closed form {a} vs mirror {b}",
-                                  counterexample=f"{self.describe(point)}: {a} vs {b}")
-            worst = max(worst, error)
+        worst = mpmath.mpf(0)
+        with mpmath.workdps(COMPARE_DPS):
+            for point in self.points:
+                a, b = to_mpmath(self.closed_form(point)), to_mpmath(self.mirror(point))
+                error = abs(a - b) / max(1, abs(b))
+                if not error <= self.tolerance:
+                    shown = f"{mpmath.nstr(a, 20)} vs {mpmath.nstr(b, 20)}"
+                    return StepResult(False, "numeric", "mirror", f"closed form vs mirror: {shown}",
+                                      counterexample=f"{self.describe(point)}: {shown}")
+                worst = max(worst, error)
+            shown_worst = mpmath.nstr(worst, 3)
         return StepResult(True, "numeric", "mirror",
-                          f"agrees with the independent mirror at {len(self.points)} points (worst relative error {worst:.1e})")
+                          f"agrees with the independent mirror at {len(self.points)} points (worst relative error {shown_worst})")
 
     def mutants(self) -> list[Step]:
         shifted = self.closed_form
         return [self._variant("closed form perturbed", closed_form=lambda p: _perturb(shifted(p)))]
 
 
+#: Working precision of closed-form vs mirror comparisons.
+COMPARE_DPS = 80
+
+
+def to_mpmath(value: Any) -> Any:
+    r"""A SymPy, Fraction, int, float or mpmath number as an mpmath number.
+
+    >>> to_mpmath(sp.Rational(1, 4))
+    mpf('0.25')
+    """
+    if isinstance(value, sp.Basic):
+        number = sp.N(value, COMPARE_DPS)
+        re, im = sp.re(number), sp.im(number)
+        real = mpmath.mpf(str(re)) if re.is_finite else mpmath.inf * (1 if re > 0 else -1)
+        return real if im == 0 else mpmath.mpc(real, mpmath.mpf(str(im)))
+    if isinstance(value, Fraction):
+        return mpmath.mpf(value.numerator) / value.denominator
+    return mpmath.mpmathify(value)
+
+
 def _perturb(value):
-    return value * (1 + 1e-6) + 1e-6
+    return to_mpmath(value) * (1 + mpmath.mpf("1e-6")) + mpmath.mpf("1e-6")
 
 
 # ---------------------------------------------------------------- generic and cited

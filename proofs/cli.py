@@ -1,0 +1,146 @@
+r"""The ``smoothcheck`` command line (also ``python -m proofs``).
+
+=========  ==============================================================
+command    does
+=========  ==============================================================
+list       every claim with its verdict
+check      runs the proof checks; exit status 1 on any failure
+latex      the derivation document; ``--pdf`` compiles it with pdflatex
+review     the review report (``--format md|json``)
+derive     the key derived quantities of a claim (``--set NAME=VALUE``)
+witness    an explicit violating point, with its exact check
+=========  ==============================================================
+
+Bad input (unknown id, parameter or paper, a value outside a claim's
+assumptions, a malformed number) prints one line on stderr and exits with 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from proofs import registry
+from proofs.errors import BadInput, SmoothcheckError
+from proofs.values import parse_settings
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise BadInput(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    r"""The argument parser (errors raise :class:`BadInput` instead of exiting)."""
+    parser = _Parser(prog="smoothcheck", description="Proof checking for smoothness claims in deep-learning theory.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser("list", help="every claim with its verdict")
+    check = sub.add_parser("check", help="run the proof checks (exit 1 on failure)")
+    check.add_argument("ids", nargs="*")
+    check.add_argument("--paper")
+    latex = sub.add_parser("latex", help="write the derivation document")
+    latex.add_argument("ids", nargs="*")
+    latex.add_argument("-o", "--output", default="smoothcheck.tex")
+    latex.add_argument("--pdf", action="store_true")
+    review = sub.add_parser("review", help="the review report")
+    review.add_argument("ids", nargs="*")
+    review.add_argument("--format", choices=["md", "json"], default="md")
+    for name in ("derive", "witness"):
+        p = sub.add_parser(name)
+        p.add_argument("id")
+        p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+        p.add_argument("--format", choices=["json", "text"], default="text")
+    return parser
+
+
+def _cmd_list(args) -> int:
+    for cid in registry.claim_ids():
+        r = registry.report(cid)
+        print(f"{cid:38s} {r.claim.label:28s} {r.status}")
+    return 0
+
+
+def _cmd_check(args) -> int:
+    failed = False
+    for cid in registry.select(args.ids, args.paper):
+        r = registry.report(cid)
+        c = r.counts()
+        print(f"{cid}: {r.status} (proved {c['symbolic']}, confirmed {c['numeric']}, cited {c['cited']}, "
+              f"errata {len(r.errata)}, failed {len(r.failures)})")
+        for failure in r.failures:
+            print(f"  FAILED {failure}")
+        failed |= not r.ok
+    return 1 if failed else 0
+
+
+def _cmd_review(args) -> int:
+    from proofs.review import review_json, review_markdown
+
+    reports = [registry.report(cid) for cid in registry.select(args.ids)]
+    print(review_json(reports) if args.format == "json" else review_markdown(reports), end="")
+    return 0
+
+
+def _cmd_latex(args) -> int:
+    from proofs.latex import compile_pdf, write_document
+
+    reports = [registry.report(cid) for cid in registry.select(args.ids)]
+    tex = write_document(reports, Path(args.output))
+    print(f"wrote {tex}")
+    if args.pdf:
+        print(f"wrote {compile_pdf(tex)}")
+    return 0
+
+
+def _cmd_derive_or_witness(args) -> int:
+    claim = registry.get_claim(args.id)
+    function = claim.derive if args.command == "derive" else claim.witness
+    if function is None:
+        raise BadInput(f"{claim.id} has no '{args.command}' (it states no such quantity)")
+    params = parse_settings(claim, args.set)
+    result = function(params)
+    if args.command == "derive":
+        payload: dict[str, Any] = {"id": claim.id, "parameters": _jsonable(params), "quantities": result}
+    else:
+        payload = {"id": claim.id, "parameters": _jsonable(params), **result}
+    if args.format == "json":
+        print(json.dumps(payload, indent=2, default=str))
+    else:
+        for key, value in payload.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (int, float, str)) or value is None:
+        return value
+    return str(value)
+
+
+_COMMANDS = {"list": _cmd_list, "check": _cmd_check, "review": _cmd_review, "latex": _cmd_latex,
+             "derive": _cmd_derive_or_witness, "witness": _cmd_derive_or_witness}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    r"""Run the command line; returns the exit status (2 on bad input)."""
+    try:
+        args = build_parser().parse_args(argv)
+        return _COMMANDS[args.command](args)
+    except SmoothcheckError as exc:
+        print(f"smoothcheck: error: {_one_line(str(exc))}", file=sys.stderr)
+        return 2 if isinstance(exc, ValueError) else 1
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

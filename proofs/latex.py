@@ -1,0 +1,128 @@
+r"""The derivation document: one section per claim, rendered from checked claims.
+
+Each section has the statement as printed, the assumptions with their
+necessity results, the proof step by step (display math, justification, and
+how the step was checked: *proved*, *numerically confirmed*, *cited*, or
+*fails*), the errata with their counterexamples and repairs, figures, and the
+verdict.  Only what the engine checked is typeset as a step.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from proofs.engine import ClaimReport
+from proofs.errors import SmoothcheckError
+
+_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+            "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+            "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
+
+PREAMBLE = r"""\documentclass[11pt]{article}
+\usepackage[margin=2.2cm]{geometry}
+\usepackage[T1]{fontenc}
+\usepackage{lmodern}
+\usepackage{amsmath,amssymb}
+\usepackage{graphicx}
+\usepackage{xcolor}
+\usepackage[hidelinks]{hyperref}
+\setlength{\parindent}{0pt}
+\setlength{\parskip}{4pt}
+\allowdisplaybreaks
+\newcommand{\proved}{\textcolor{green!45!black}{\textsf{proved}}}
+\newcommand{\confirmed}{\textcolor{blue!60!black}{\textsf{numerically confirmed}}}
+\newcommand{\cited}{\textcolor{gray}{\textsf{cited}}}
+\newcommand{\fails}{\textcolor{red!70!black}{\textsf{fails}}}
+\title{smoothcheck: checked derivations}
+\date{}
+\begin{document}
+\maketitle
+"""
+
+
+def escape(text: str) -> str:
+    r"""Plain text made safe for LaTeX.
+
+    >>> escape("a_b & 50%")
+    'a\\_b \\& 50\\%'
+    """
+    return "".join(_SPECIAL.get(ch, ch) for ch in text)
+
+
+def _badge(result) -> str:
+    if not result.ok:
+        return r"\fails"
+    return {"symbolic": r"\proved", "numeric": r"\confirmed", "cited": r"\cited"}[result.checked]
+
+
+def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
+    r"""The LaTeX section of one checked claim."""
+    claim = report.claim
+    out = [rf"\section{{{escape(claim.label)}: {escape(claim.title)}}}",
+           rf"\textbf{{Claim}} \texttt{{{escape(claim.id)}}} --- {escape(claim.reference)}.",
+           rf"\paragraph{{Statement (as printed).}} {claim.statement}"]
+    out += [r"\paragraph{Assumptions.}", r"\begin{itemize}"]
+    for ar in report.assumptions:
+        a = ar.assumption
+        how = "" if ar.result is None else f" ({_badge(ar.result)})"
+        unstated = " \\emph{used by the proof, not stated}" if a.used_not_stated else ""
+        out.append(rf"\item {escape(a.label)}: ${a.latex}$ --- \emph{{{a.necessity.verdict}}}{how}{unstated}. "
+                   rf"{escape(a.necessity.evidence)}")
+    out += [r"\end{itemize}", r"\paragraph{Proof, step by step.}", r"\begin{enumerate}"]
+    for sr in report.steps:
+        step, result = sr.step, sr.result
+        origin = "printed" if step.printed else (f"repairs \\texttt{{{escape(step.repairs)}}}" if step.repairs else "added")
+        out.append(rf"\item \texttt{{{escape(step.label)}}} [{escape(step.kind)}, {origin}] --- {_badge(result)}")
+        out.append(rf"\[ {step.latex} \]")
+        if step.justification:
+            out.append(escape(step.justification))
+        out.append(rf"{{\small Checked: {escape(result.method)}; {escape(result.detail)}.}}")
+    out.append(r"\end{enumerate}")
+    if report.errata:
+        out += [r"\paragraph{Errata found by the checker.}", r"\begin{itemize}"]
+        out += [rf"\item \texttt{{{escape(e.step)}}}: {escape(e.description)} "
+                rf"Counterexample: {escape(e.counterexample)}. Repaired by \texttt{{{escape(str(e.repaired_by))}}}."
+                for e in report.errata]
+        out.append(r"\end{itemize}")
+    if claim.repaired_statement:
+        out.append(rf"\paragraph{{Repaired statement.}} {claim.repaired_statement}")
+    for figure in figures:
+        out += [r"\begin{center}", rf"\includegraphics[width=0.75\textwidth]{{{figure.as_posix()}}}", r"\end{center}"]
+    c = report.counts()
+    out.append(rf"\paragraph{{Verdict: {escape(report.status)}.}} {c['symbolic']} steps proved, "
+               rf"{c['numeric']} numerically confirmed, {c['cited']} cited, {c['failed']} failed.")
+    for note in claim.notes:
+        out.append(rf"\par\emph{{Note.}} {escape(note)}")
+    return "\n".join(out) + "\n"
+
+
+def write_document(reports: list[ClaimReport], path: Path) -> Path:
+    r"""Write the standalone document for ``reports`` to ``path`` (figures beside it)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sections = []
+    for report in reports:
+        figures = []
+        if report.claim.figures is not None:
+            outdir = path.parent / f"{path.stem}-figures" / report.claim.id.replace(".", "_")
+            outdir.mkdir(parents=True, exist_ok=True)
+            figures = [Path(f).resolve().relative_to(path.parent.resolve()) for f in report.claim.figures(outdir)]
+        sections.append(claim_section(report, figures))
+    path.write_text(PREAMBLE + "\n".join(sections) + "\\end{document}\n", encoding="utf-8")
+    return path
+
+
+def compile_pdf(tex: Path) -> Path:
+    r"""Compile ``tex`` with pdflatex (twice, for references); the PDF's path."""
+    if shutil.which("pdflatex") is None:
+        raise SmoothcheckError("pdflatex not found: install texlive (Debian: texlive-latex-recommended)")
+    tex = Path(tex).resolve()
+    for _ in range(2):
+        done = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+                              cwd=tex.parent, capture_output=True, text=True, timeout=300)
+        if done.returncode != 0:
+            tail = " | ".join(line for line in done.stdout.splitlines() if line.startswith("!"))[:400]
+            raise SmoothcheckError(f"pdflatex failed on {tex.name}: {tail or 'see the .log file'}")
+    return tex.with_suffix(".pdf")

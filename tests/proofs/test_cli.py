@@ -1,0 +1,67 @@
+r"""The command line: JSON shapes, exit codes, and one clear line on bad input."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import pytest
+
+from proofs.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+BAD_INPUTS = [
+    ("unknown id", ["derive", "katende.thm_99"]),
+    ("unknown parameter", ["derive", "katende.thm_1", "--set", "z=1"]),
+    ("outside the assumptions (A2: y != 0)", ["witness", "katende.thm_1", "--set", "y=0"]),
+    ("L must be positive", ["witness", "katende.thm_1", "--set", "L=-1"]),
+    ("malformed number", ["derive", "katende.thm_1", "--set", "x=1/0"]),
+    ("an expression is not evaluated", ["derive", "katende.thm_1", "--set", "x=__import__('os').system('true')"]),
+    ("missing '='", ["derive", "katende.thm_1", "--set", "x"]),
+    ("unknown command", ["frobnicate"]),
+    ("unknown paper", ["check", "--paper", "smith"]),
+    ("unknown format", ["review", "--format", "xml"]),
+]
+
+
+@pytest.mark.parametrize("why,argv", BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_bad_input_is_one_line_and_exit_2(capsys, why, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2, why
+    assert err.count("\n") == 1 and err.startswith("smoothcheck: error:"), err
+
+
+def test_witness_json_violates_the_named_L_exactly(capsys):
+    code, out, _ = run(capsys, "witness", "katende.thm_1", "--set", "L=1e12", "--set", "x=2", "--set", "y=3", "--format", "json")
+    payload = json.loads(out)
+    assert code == 0 and payload["check"]["holds"] is True and payload["constants"]["L"] == "1000000000000"
+    (w1, b1), (w2, b2) = [[Fraction(c) for c in p] for p in payload["points"]]
+    assert (w1 * 2 + b1) * (w2 * 2 + b2) < 0  # the two points straddle the activation boundary
+
+
+def test_derive_prints_both_gradients_and_the_ratio(capsys):
+    code, out, _ = run(capsys, "derive", "katende.thm_1", "--set", "x=2", "--set", "y=3", "--format", "json")
+    q = json.loads(out)["quantities"]
+    assert code == 0 and q["ratio"] == "Abs(5*epsilon - 3)/(2*epsilon)" and q["gradient_minus"] == "[0, 0]"
+    assert q["ratio_limit"] == "oo"
+
+
+def test_review_json_has_the_design_fields(capsys):
+    code, out, _ = run(capsys, "review", "katende.thm_1", "--format", "json")
+    entry = json.loads(out)["claims"][0]
+    assert code == 0 and {"id", "paper", "label", "status", "hypotheses", "steps", "errata"} <= set(entry)
+    assert {"name", "necessary", "evidence"} <= set(entry["hypotheses"][0])
+    assert {"label", "kind", "latex", "checked", "ok"} <= set(entry["steps"][0])
+    assert {"step", "description", "counterexample"} <= set(entry["errata"][0])
+
+
+def test_check_and_list(capsys):
+    assert run(capsys, "check", "katende.thm_1")[0] == 0
+    code, out, _ = run(capsys, "list")
+    assert code == 0 and "katende.thm_1" in out

@@ -1,0 +1,43 @@
+r"""Verdicts are derived from step results, never declared."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from proofs.engine import Assumption, Claim, Equality, Necessity, check_claim
+
+x = sp.Symbol("x", real=True)
+good = Equality(label="good", latex="", lhs=2 * x, rhs=x + x)
+bad = Equality(label="bad", latex="", lhs=2 * x, rhs=3 * x)
+fix = Equality(label="fix", latex="", lhs=2 * x, rhs=x + x, repairs="bad")
+
+
+def _claim(*steps) -> Claim:
+    return Claim(id="t.t", paper="t", label="T", section="", title="", statement="", reference="",
+                 assumptions=[Assumption("A1", "x real", "x", Necessity("unknown", "n/a"))], steps=list(steps))
+
+
+def test_all_steps_pass_is_verified():
+    assert check_claim(_claim(good)).status == "verified"
+
+
+def test_repaired_printed_step_gives_errata():
+    report = check_claim(_claim(good, bad, fix))
+    assert report.status == "verified-with-errata" and report.ok
+    assert report.errata[0].step == "bad" and report.errata[0].repaired_by == "fix"
+
+
+def test_failed_statement_with_repair_is_refuted():
+    statement = Equality(label="stmt", latex="", lhs=x, rhs=2 * x, role="statement")
+    repaired = Equality(label="stmt_repaired", latex="", lhs=x, rhs=x, repairs="stmt")
+    assert check_claim(_claim(statement, repaired)).status == "refuted"
+
+
+def test_unrepaired_failure_is_open_and_not_ok():
+    report = check_claim(_claim(good, bad))
+    assert report.status == "open" and not report.ok
+
+
+def test_a_failing_repair_does_not_excuse_the_printed_step():
+    broken_fix = Equality(label="fix", latex="", lhs=2 * x, rhs=5 * x, repairs="bad")
+    assert check_claim(_claim(bad, broken_fix)).status == "open"

@@ -1,0 +1,73 @@
+r"""Katende Theorem 1: the chain, bad inputs per assumption, the witness for any
+L, closed form vs mirror, and the paper's own example values."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import mpmath
+import pytest
+import sympy as sp
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from numeric.one_neuron import gradient_difference_ratio
+from proofs import registry
+from proofs.errors import AssumptionViolated
+from proofs.katende_thm_1 import boundary_pair_for, violates_smoothness
+from proofs.values import parse_settings
+from symbolic import one_neuron as m
+
+CID = "katende.thm_1"
+
+
+def nonzero_rationals(bound: int = 50):
+    return st.builds(lambda sign, q: sign * q, st.sampled_from([-1, 1]),
+                     st.fractions(min_value=Fraction(1, 1000), max_value=bound, max_denominator=1000))
+
+
+def lipschitz_constants():
+    return st.builds(lambda mant, exp: Fraction(mant) * 10**exp, st.integers(1, 999), st.integers(-3, 150))
+
+
+def test_chain_checks_with_the_printed_limit_as_erratum():
+    report = registry.report(CID)
+    assert report.ok and report.status == "verified-with-errata"
+    assert [e.step for e in report.errata] == ["ratio_limit_as_printed"]
+    necessity = {a.assumption.label: (a.assumption.necessity.verdict, a.result.ok) for a in report.assumptions}
+    assert necessity == {"A1": ("superfluous", True), "A2": ("necessary", True)}
+
+
+@pytest.mark.parametrize("label,setting", [("A1", "x=0"), ("A2", "y=0")])
+def test_values_outside_each_assumption_are_rejected(label, setting):
+    # A1 is superfluous (see its necessity check), but the claim as printed assumes it.
+    with pytest.raises(AssumptionViolated) as info:
+        parse_settings(registry.get_claim(CID), [setting])
+    assert info.value.assumption == label
+
+
+def test_witness_survives_x_equal_zero_because_A1_is_superfluous():
+    params = {"x": Fraction(0), "y": Fraction(1), "L": Fraction(10**9)}
+    assert violates_smoothness(params, boundary_pair_for(params["L"], params["x"], params["y"])).holds
+
+
+@given(lipschitz_constants(), st.fractions(min_value=-20, max_value=20, max_denominator=100), nonzero_rationals(),
+       st.fractions(min_value=-5, max_value=5, max_denominator=50))
+@example(Fraction(10**12), Fraction(2), Fraction(3), Fraction(0))
+def test_witness_always_violates_the_named_L(L, x, y, w0):
+    params = {"L": L, "x": x, "y": y}
+    points = boundary_pair_for(L, x, y, w0)
+    assert violates_smoothness(params, points).holds
+    (wm, bm), (wp, bp) = points
+    assert (wm * x + bm) < 0 < (wp * x + bp)
+
+
+@given(st.fractions(min_value=-20, max_value=20, max_denominator=100), nonzero_rationals(), st.integers(1, 30))
+@example(Fraction(2), Fraction(3), 30)
+def test_closed_form_ratio_equals_the_mirror(x, y, k):
+    eps = sp.Rational(1, 10**k)
+    closed = m.gradient_difference_ratio().subs({m.x: sp.Rational(x), m.y: sp.Rational(y), m.epsilon: eps})
+    with mpmath.workdps(80):
+        mirror = gradient_difference_ratio(x, y, Fraction(1, 10**k), dps=80)
+        closed_mp = mpmath.mpf(str(sp.N(closed, 80)))
+        assert abs(closed_mp - mirror) <= mpmath.mpf("1e-60") * abs(mirror)

@@ -1,0 +1,56 @@
+r"""Every check can fail: each mutant (wrong version) of each passing step of
+every registered claim must be rejected by the checker."""
+
+from __future__ import annotations
+
+import pytest
+
+from proofs import registry
+from proofs.steps import Cited
+
+
+@pytest.mark.parametrize("cid", registry.claim_ids())
+def test_every_mutant_of_every_passing_step_is_rejected(cid):
+    report = registry.report(cid)
+    survivors = []
+    for sr in report.steps:
+        if not sr.result.ok or isinstance(sr.step, Cited):
+            continue
+        mutants = sr.step.mutants()
+        if not mutants:
+            survivors.append(f"{sr.step.label}: has no wrong version to reject")
+        survivors += [f"{m.label}: {m.run().detail}" for m in mutants if m.run().ok]
+    assert not survivors, f"{cid}: checks that cannot fail: {survivors}"
+
+
+@pytest.mark.parametrize("cid", registry.claim_ids())
+def test_every_necessity_check_can_fail(cid):
+    claim = registry.get_claim(cid)
+    for assumption in claim.assumptions:
+        check = assumption.necessity.check
+        if check is None or isinstance(check, Cited):
+            continue
+        mutants = check.mutants()
+        assert mutants, f"{cid} {assumption.label}: necessity check has no wrong version"
+        assert not any(m.run().ok for m in mutants), f"{cid} {assumption.label}: a wrong necessity check passes"
+
+
+@pytest.mark.parametrize("cid", registry.claim_ids())
+def test_claim_has_no_unrepaired_failure(cid):
+    report = registry.report(cid)
+    assert report.ok, f"{cid}: {report.failures}"
+    assert report.status in ("verified", "verified-with-errata", "refuted")
+
+
+@pytest.mark.parametrize("cid", registry.claim_ids())
+def test_proof_outline_names_are_step_labels(cid):
+    import importlib
+    import re
+
+    module = importlib.import_module(f"proofs.{registry.module_name(cid)}")
+    outline = module.__doc__.split("Proof outline:", 1)
+    assert len(outline) == 2, f"{cid}: module docstring has no 'Proof outline:'"
+    named = set(re.findall(r"`([A-Za-z0-9_]+)`", outline[1].split("Review notes:", 1)[0]))
+    labels = {s.label for s in registry.get_claim(cid).steps}
+    assert named, f"{cid}: the outline names no step"
+    assert named <= labels, f"{cid}: outline names without a step: {sorted(named - labels)}"

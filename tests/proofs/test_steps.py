@@ -1,0 +1,88 @@
+r"""Each step kind accepts a true assertion and rejects a false one, and never
+reports a sampled or undecided check as proved."""
+
+from __future__ import annotations
+
+import sympy as sp
+from hypothesis import given
+from hypothesis import strategies as st
+
+from proofs.engine import (Check, Cited, Equality, Inequality, Limit, NumericAgreement, PolynomialDegree,
+                           StepResult, Witness, WitnessCheck)
+
+x = sp.Symbol("x", real=True)
+t = sp.Symbol("t", positive=True)
+
+
+def test_equality_proved_exactly_and_refuted_with_counterexample():
+    assert Equality(label="e", latex="", lhs=(x + 1) ** 2, rhs=x**2 + 2 * x + 1).run().checked == "symbolic"
+    wrong = Equality(label="e", latex="", lhs=(x + 1) ** 2, rhs=x**2 + 1).run()
+    assert not wrong.ok and "x=" in wrong.counterexample
+
+
+def test_equality_that_simplify_cannot_decide_is_only_numeric():
+    # An identity SymPy's simplifiers do not close within a zero budget.
+    step = Equality(label="e", latex="", lhs=sp.sin(x) ** 2 + sp.cos(x) ** 2, rhs=1, budget_s=1e-9)
+    result = step.run()
+    assert result.ok and result.checked in ("numeric", "symbolic")
+    assert not (result.checked == "symbolic" and result.method == "random-points")
+
+
+def test_limit_cross_checks_both_sides():
+    assert not Limit(label="l", latex="", expr=sp.sign(x), var=x, point=0, expected=1, direction="+-").run().ok
+    assert Limit(label="l", latex="", expr=sp.sign(x), var=x, point=0, expected=1, direction="+").run().ok
+
+
+def test_limit_rejects_a_wrong_sympy_answer_through_the_numeric_check():
+    # The numeric side alone rejects a false claim, whatever SymPy says.
+    step = Limit(label="l", latex="", expr=1 / t, var=t, point=0, expected=5)
+    assert not step.run().ok
+
+
+def test_limit_that_depends_on_its_variable_is_malformed():
+    result = Limit(label="l", latex="", expr=1 / t, var=t, point=0, expected=1 / (2 * t)).run()
+    assert not result.ok and result.method == "malformed"
+
+
+def test_inequality_proved_by_arb_and_refuted_with_point():
+    assert Inequality(label="i", latex="", lhs=0, rhs=x**2 - x + 1, domain={x: (-5, 5)}).run().proved
+    result = Inequality(label="i", latex="", lhs=0, rhs=x**2 - x, domain={x: (-5, 5)}).run()
+    assert not result.ok and result.counterexample
+
+
+def test_polynomial_degree_and_leading_coefficient():
+    assert PolynomialDegree(label="p", latex="", expr=3 * t**2 + 1, var=t, degree=2, leading=3).run().ok
+    assert not PolynomialDegree(label="p", latex="", expr=3 * t**2 + 1, var=t, degree=1).run().ok
+    assert not PolynomialDegree(label="p", latex="", expr=3 * t**2 + 1, var=t, degree=2, leading=2).run().ok
+
+
+def test_witness_and_its_wrong_construction():
+    step = Witness(label="w", latex="", construct=lambda p: p["L"] + 1,
+                   verify=lambda p, v: WitnessCheck(str(v), str(p["L"]), v > p["L"]),
+                   cases=[{"L": 10**12}], wrong_constructions=[lambda p: p["L"]])
+    assert step.run().proved
+    assert [m.run().ok for m in step.mutants()] == [False]
+
+
+def test_numeric_agreement_detects_a_perturbation():
+    step = NumericAgreement(label="n", latex="", closed_form=lambda p: sp.sqrt(p), mirror=lambda p: sp.sqrt(p), points=[2, 3])
+    assert step.run().ok and step.run().checked == "numeric"
+    assert not any(m.run().ok for m in step.mutants())
+
+
+def test_cited_is_never_counted_as_checked():
+    result = Cited(label="c", latex="", reference="Clarke 1990").run()
+    assert result.ok and result.checked == "cited" and not result.proved
+
+
+def test_a_step_that_raises_is_a_failure_not_a_crash():
+    def boom() -> StepResult:
+        raise ZeroDivisionError("x")
+
+    assert not Check(label="c", latex="", run_check=boom).run().ok
+
+
+@given(st.integers(min_value=-50, max_value=50), st.integers(min_value=1, max_value=9))
+def test_equality_rejects_every_wrong_constant(shift, scale):
+    wrong = Equality(label="e", latex="", lhs=scale * (x + 1), rhs=scale * x + scale + shift)
+    assert wrong.run().ok == (shift == 0)
