@@ -72,8 +72,8 @@ def evaluate(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], dps: int = CONFI
     r"""``expr`` at ``point``, to ``dps`` digits (a SymPy number, possibly complex).
 
     >>> x = sp.Symbol("x")
-    >>> evaluate(x**2, {x: sp.Rational(1, 2)})
-    0.25000000000000000000000000000000000000000000000000000000000
+    >>> print(sp.N(evaluate(x**2, {x: sp.Rational(1, 2)}), 5))
+    0.25000
     """
     return sp.N(sp.sympify(expr).subs(point), dps)
 
