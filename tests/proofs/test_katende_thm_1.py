@@ -71,3 +71,25 @@ def test_closed_form_ratio_equals_the_mirror(x, y, k):
         mirror = gradient_difference_ratio(x, y, Fraction(1, 10**k), dps=80)
         closed_mp = mpmath.mpf(str(sp.N(closed, 80)))
         assert abs(closed_mp - mirror) <= mpmath.mpf("1e-60") * abs(mirror)
+
+
+STEP_LABELS = [s.label for s in registry.get_claim(CID).steps]
+
+
+@pytest.mark.parametrize("label", STEP_LABELS)
+def test_checker_rejects_each_wrong_version_of_step(label):
+    step = next(s for s in registry.get_claim(CID).steps if s.label == label)
+    if not step.run().ok:  # the printed erratum: it is its own wrong version, already rejected
+        assert label == "ratio_limit_as_printed"
+        return
+    mutants = step.mutants()
+    assert mutants and not any(m.run().ok for m in mutants)
+
+
+def test_a_wrong_printed_constant_would_be_caught():
+    # Had the paper printed ||theta+ - theta-|| = eps ||(x,1)|| (dropping the 2), the step fails.
+    from proofs.engine import Equality
+
+    minus, plus = m.boundary_pair()
+    wrong = Equality(label="gap", latex="", lhs=m.norm(plus - minus), rhs=m.epsilon * sp.sqrt(m.x**2 + 1))
+    assert not wrong.run().ok
