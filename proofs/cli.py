@@ -69,7 +69,7 @@ def _cmd_check(args) -> int:
         r = registry.report(cid)
         c = r.counts()
         print(f"{cid}: {r.status} (proved {c['symbolic']}, confirmed {c['numeric']}, cited {c['cited']}, "
-              f"errata {len(r.errata)}, failed {len(r.failures)})")
+              f"errata {c['errata']}, failed {len(r.failures)})")
         for failure in r.failures:
             print(f"  FAILED {failure}")
         failed |= not r.ok

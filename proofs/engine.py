@@ -194,10 +194,11 @@ class ClaimReport:
 
     def counts(self) -> dict[str, int]:
         r"""How many steps were proved, numerically confirmed, cited, failed."""
-        out = {"symbolic": 0, "numeric": 0, "cited": 0, "failed": 0}
+        out = {"symbolic": 0, "numeric": 0, "cited": 0, "errata": 0, "failed": 0}
+        refuted = {e.step for e in self.errata}
         for report in self.steps:
-            key = report.result.checked if report.result.ok else "failed"
-            out[key] += 1
+            ok, label = report.result.ok, report.step.label
+            out[report.result.checked if ok else "errata" if label in refuted else "failed"] += 1
         return out
 
 

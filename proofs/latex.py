@@ -92,7 +92,8 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
         out += [r"\begin{center}", rf"\includegraphics[width=0.75\textwidth]{{{figure.as_posix()}}}", r"\end{center}"]
     c = report.counts()
     out.append(rf"\paragraph{{Verdict: {escape(report.status)}.}} {c['symbolic']} steps proved, "
-               rf"{c['numeric']} numerically confirmed, {c['cited']} cited, {c['failed']} failed.")
+               rf"{c['numeric']} numerically confirmed, {c['cited']} cited; {c['errata']} printed steps refuted "
+               rf"and repaired; {c['failed']} failed without repair.")
     for note in claim.notes:
         out.append(rf"\par\emph{{Note.}} {escape(note)}")
     return "\n".join(out) + "\n"

@@ -78,11 +78,11 @@ def review_json(reports: list[ClaimReport]) -> str:
 
 def review_markdown(reports: list[ClaimReport]) -> str:
     r"""The whole review as Markdown."""
-    lines = ["# smoothcheck review", "", "| claim | label | status | proved | confirmed | cited | failed |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["# smoothcheck review", "", "| claim | label | status | proved | confirmed | cited | errata | failed |",
+             "|---|---|---|---|---|---|---|---|"]
     for r in reports:
         c = r.counts()
-        lines.append(f"| `{r.claim.id}` | {r.claim.label} | **{r.status}** | {c['symbolic']} | {c['numeric']} | {c['cited']} | {c['failed']} |")
+        lines.append(f"| `{r.claim.id}` | {r.claim.label} | **{r.status}** | {c['symbolic']} | {c['numeric']} | {c['cited']} | {c['errata']} | {c['failed']} |")
     for r in reports:
         lines += ["", *_claim_markdown(claim_entry(r))]
     return "\n".join(lines) + "\n"
