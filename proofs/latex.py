@@ -63,14 +63,14 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
     out = [rf"\section{{{escape(claim.label)}: {escape(claim.title)}}}",
            rf"\textbf{{Claim}} \texttt{{{escape(claim.id)}}} --- {escape(claim.reference)}.",
            rf"\paragraph{{Statement (as printed).}} {claim.statement}"]
-    out += [r"\paragraph{Assumptions.}", r"\begin{itemize}"]
+    out += [r"\paragraph{Assumptions.}", r"\begin{itemize}" if report.assumptions else "None stated."]
     for ar in report.assumptions:
         a = ar.assumption
         how = "" if ar.result is None else f" ({_badge(ar.result)})"
         unstated = " \\emph{used by the proof, not stated}" if a.used_not_stated else ""
         out.append(rf"\item {escape(a.label)}: ${a.latex}$ --- \emph{{{a.necessity.verdict}}}{how}{unstated}. "
                    rf"{escape(a.necessity.evidence)}")
-    out += [r"\end{itemize}", r"\paragraph{Proof, step by step.}", r"\begin{enumerate}"]
+    out += [r"\end{itemize}" if report.assumptions else "", r"\paragraph{Proof, step by step.}", r"\begin{enumerate}"]
     for sr in report.steps:
         step, result = sr.step, sr.result
         origin = "printed" if step.printed else (f"repairs \\texttt{{{escape(step.repairs)}}}" if step.repairs else "added")
