@@ -8,7 +8,7 @@ differentiable, and often
 
 This module holds a catalogue of activations as SymPy expressions in the real
 variable ``U`` (tanh, shifted softplus, GELU, SiLU, Mish, sigmoid-based ones,
-sine, the identity, ReLU and ELU for contrast, the paper's own Example 1
+sine, the identity, the zero function, ReLU and ELU for contrast, the paper's own Example 1
 :math:`u^2+1`, and :math:`u^2`), plus a *generic* activation (an undefined
 SymPy function ``sigma`` with :math:`\sigma(c)=0`, :math:`\sigma'(c)=\sigma_1`,
 :math:`\sigma''(c)=\sigma_2` as symbols).  For each it records the zero set of
@@ -42,7 +42,7 @@ SIGMA_1 = sp.Symbol("sigma_1", real=True, nonzero=True)
 #: :math:`\sigma''(c)` of the generic activation.
 SIGMA_2 = sp.Symbol("sigma_2", real=True)
 
-ZeroSetKind = Literal["increasing", "positive", "factor", "polynomial", "periodic", "piecewise", "assumed"]
+ZeroSetKind = Literal["increasing", "positive", "factor", "polynomial", "periodic", "piecewise", "constant", "assumed"]
 
 
 class UnknownActivation(KeyError, ValueError):
@@ -107,7 +107,7 @@ class Activation:
         """
         if self.kink is not None and sp.simplify(x - self.kink) == 0:
             return _derivative_at_kink(self, order)
-        return sp.simplify(sp.diff(self.formula, U, order).subs(U, x))
+        return _exact(sp.diff(self.formula, U, order).subs(U, x))
 
     @property
     def twice_differentiable(self) -> bool:
@@ -119,6 +119,17 @@ class Activation:
         except NotDifferentiable:
             return False
         return True
+
+
+def _exact(value: sp.Expr) -> sp.Expr:
+    r"""``value`` simplified; hyperbolic functions of logarithms become rationals
+    (:math:`\tanh\log 2 = 3/5`)."""
+    plain = sp.simplify(value)
+    if plain.has(sp.tanh, sp.sech, sp.cosh, sp.sinh):
+        rewritten = sp.simplify(plain.rewrite(sp.exp))
+        if sp.count_ops(rewritten) <= sp.count_ops(plain):
+            return rewritten
+    return plain
 
 
 def _pieces(act: Activation) -> tuple[sp.Expr, sp.Expr]:
@@ -164,6 +175,7 @@ def _catalogue() -> dict[str, Activation]:
         Activation("softplus", "softplus", sp.log(1 + sp.exp(u)), r"\log(1+e^{u})", None, zero, "positive"),
         Activation("paper_example_1", "Cooper's Example 1", u**2 + 1, "u^2+1", None, zero, "positive"),
         Activation("square", "square", u**2, "u^2", None, origin, "polynomial"),
+        Activation("zero", "zero function", sp.Integer(0), "0", None, sp.S.Reals, "constant"),
         Activation("relu", "ReLU", sp.Piecewise((0, u < 0), (u, True)), r"\max(0,u)", None,
                    sp.Interval(-sp.oo, 0), "piecewise", kink=sp.Integer(0)),
         Activation("elu", "ELU", sp.Piecewise((sp.exp(u) - 1, u < 0), (u, True)),
@@ -257,6 +269,7 @@ def zero_set_certificate(act: Activation) -> Certificate:
     """
     method = {"increasing": _certify_increasing, "positive": _certify_positive, "factor": _certify_factor,
               "polynomial": _certify_solveset, "periodic": _certify_solveset, "piecewise": _certify_piecewise,
+              "constant": _certify_constant,
               "assumed": _certify_assumed}[act.kind]
     return method(act)
 
@@ -293,13 +306,16 @@ def _certify_solveset(act: Activation) -> Certificate:
 
 
 def _same_multiples_of_pi(found: sp.Set, claimed: sp.Set) -> bool:
-    probe = range(-6, 7)
-    wanted = {k * sp.pi for k in probe}
-    ok_found = all(found.contains(v) == sp.true for v in wanted) and found.contains(sp.pi / 2) == sp.false
-    ok_claim = all(claimed.contains(v) == sp.true for v in wanted) and claimed.contains(sp.pi / 2) == sp.false
-    even_odd = sp.Union(sp.ImageSet(sp.Lambda(U, 2 * U * sp.pi), sp.S.Integers),
-                        sp.ImageSet(sp.Lambda(U, 2 * U * sp.pi + sp.pi), sp.S.Integers))
-    return ok_found and ok_claim and (found == even_odd or found == claimed)
+    r"""Both sets are :math:`\pi\mathbb Z`: every image of ``found`` is an integer
+    multiple of :math:`\pi`, and :math:`\sin(k\pi)=0` for every integer ``k``."""
+    k = sp.Symbol("k", integer=True)
+    images = found.args if isinstance(found, sp.Union) else (found,)
+    inside = all(isinstance(im, sp.ImageSet) and im.base_sets == (sp.S.Integers,)
+                 and sp.expand(im.lamda.expr.subs(im.lamda.variables[0], k) / sp.pi).is_integer for im in images)
+    residues = {sp.simplify(im.lamda.expr.subs(im.lamda.variables[0], 0) / sp.pi) % 2 for im in images}
+    steps = {sp.simplify(sp.diff(im.lamda.expr, im.lamda.variables[0]) / sp.pi) for im in images}
+    covers = steps == {2} and residues == {0, 1} or steps == {1}
+    return bool(inside and covers and sp.sin(k * sp.pi) == 0 and sp.simplify(claimed.lamda.expr.subs(claimed.lamda.variables[0], k) - k * sp.pi) == 0)
 
 
 def _certify_piecewise(act: Activation) -> Certificate:
@@ -314,6 +330,11 @@ def _certify_piecewise(act: Activation) -> Certificate:
         ok = sp.simplify(sp.diff(left, U).subs(U, neg)).is_positive is True and left.subs(U, 0) == 0 \
             and right_sign.is_positive is True and at_kink
     return Certificate(bool(ok), "piecewise", f"left piece {left} on u<0, right piece {right} on u>=0")
+
+
+def _certify_constant(act: Activation) -> Certificate:
+    ok = act.formula == 0 and act.zero_set == sp.S.Reals
+    return Certificate(bool(ok), "identically zero", "sigma = 0 on R: every u is a zero and sigma' = 0 everywhere")
 
 
 def _certify_assumed(act: Activation) -> Certificate:
@@ -353,9 +374,10 @@ def assumption_1(act: Activation) -> Assumption1Verdict:
     if act.c is None:
         return Assumption1Verdict(act.name, False, None, None, None, act.twice_differentiable,
                                   _why_no_c(act, cert))
-    s0 = act.derivative_at(act.c, 0)
-    s1 = act.derivative_at(act.c, 1)
-    s2 = act.derivative_at(act.c, 2) if act.twice_differentiable else None
+    if act.twice_differentiable:
+        s0, s1, s2 = values_at_c(act)
+    else:
+        s0, s1, s2 = act.derivative_at(act.c, 0), act.derivative_at(act.c, 1), None
     holds = _is_zero(s0) and (act.name == "generic" or sp.simplify(s1).is_zero is False)
     return Assumption1Verdict(act.name, holds, act.c, s1, s2, act.twice_differentiable,
                               f"sigma({act.c}) = {s0}, sigma'({act.c}) = {s1}; zero set {act.zero_set} ({cert.method})")
@@ -364,6 +386,8 @@ def assumption_1(act: Activation) -> Assumption1Verdict:
 def _why_no_c(act: Activation, cert: Certificate) -> str:
     if act.zero_set == sp.S.EmptySet:
         return f"sigma has no real zero: {cert.detail}"
+    if act.kind == "constant":
+        return cert.detail
     if act.kind == "piecewise":
         left, right = _pieces(act)
         return (f"zero set {act.zero_set}: sigma' = {sp.diff(left, U)} on u<0 and at 0 the one-sided "

@@ -1,0 +1,184 @@
+r"""Cooper, Assumption 1, decided for a catalogue of activation functions.
+
+Reference: [Cooper, §2.1, Assumption 1; used by Lemmas 9-11 and Theorems 12-14]
+
+Statement:   There is a constant :math:`c` such that :math:`\sigma(c)=0` but :math:`\sigma'(c)\neq0`
+             (with :math:`\sigma` twice differentiable, §2.1).
+Assumptions: A1  sigma twice differentiable  [paper: §2.1]  superfluous for deciding Assumption 1 (ELU)
+Symbols:     \sigma -> symbolic.activations.CATALOGUE[name], c -> Activation.c
+Proof outline:
+  1. `assumption_1_for_tanh`            holds, c = 0, sigma'(0) = 1 (tanh increasing)
+  2. `assumption_1_for_softplus_shifted` holds, c = 0, sigma'(0) = 1/2
+  3. `assumption_1_for_gelu`            holds, c = 0, sigma'(0) = 1/2
+  4. `assumption_1_for_sigmoid`         fails: the logistic sigmoid has no zero
+  5. `assumption_1_for_paper_example_1` fails: u^2 + 1 (the paper's Example 1) has no zero
+  6. `assumption_1_for_relu`            fails: zeros (-oo, 0], sigma' = 0 there or undefined at 0
+  7. `assumption_1_for_elu`             holds at c = 0, but sigma''(0) does not exist
+  8. `slopes_agree_with_mirror`         sigma'(c) exact = mpmath hand-derived derivative
+  9. `assumption_1_needed_for_theorems_12_and_14`  sigma = 0: deep losses are m-smooth
+ 10. `slopes_enclosed_away_from_zero`   Arb balls: sigma(c) contains 0, sigma'(c) excludes 0
+Review notes: every catalogue entry gets a step (the outline lists some).  The
+logistic sigmoid, softplus, ReLU, u^2 and the paper's own Example 1 violate
+Assumption 1; ELU satisfies it but is not twice differentiable at c = 0, exactly
+where the ray of §3 puts every hidden pre-activation.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+import sympy as sp
+
+from numeric import activations as mirror
+from proofs.engine import Assumption, Check, Claim, Necessity, NumericAgreement, Parameter, StepResult
+from symbolic import linear_model as lm
+from symbolic.activations import CATALOGUE, activation, assumption_1, values_at_c, zero_set_certificate
+
+ID = "cooper.assumption_1"
+
+#: The verdict each step states: (holds, c, sigma'(c)) — computed values must match.
+EXPECTED: dict[str, tuple[bool, Any, Any]] = {
+    "tanh": (True, 0, 1), "softplus_shifted": (True, 0, sp.Rational(1, 2)), "gelu": (True, 0, sp.Rational(1, 2)),
+    "silu": (True, 0, sp.Rational(1, 2)), "mish": (True, 0, sp.Rational(3, 5)),
+    "sigmoid_centered": (True, 0, sp.Rational(1, 4)), "sin": (True, 0, 1), "identity": (True, 0, 1),
+    "elu": (True, 0, 1), "sigmoid": (False, None, None), "softplus": (False, None, None),
+    "paper_example_1": (False, None, None), "square": (False, None, None), "relu": (False, None, None),
+    "zero": (False, None, None),
+}
+
+
+def _decide(name: str, holds: bool, c: Any, slope: Any) -> StepResult:
+    act = activation(name)
+    certificate, verdict = zero_set_certificate(act), assumption_1(act)
+    same = verdict.holds == holds and (not holds or (sp.simplify(verdict.c - c) == 0
+                                                      and sp.simplify(verdict.sigma_prime_c - slope) == 0))
+    if not holds and c is not None:  # a claimed c for a failing activation must be refuted at that c
+        same = same and not (sp.simplify(act(sp.sympify(c))) == 0 and act.derivative_at(sp.sympify(c), 1) != 0)
+    detail = f"{verdict.reason}; zero set certified by {certificate.method}: {certificate.proved}"
+    return StepResult(bool(same and certificate.proved), "symbolic", certificate.method, detail,
+                      None if same else f"computed: holds={verdict.holds}, c={verdict.c}, sigma'(c)={verdict.sigma_prime_c}")
+
+
+def _latex(name: str) -> str:
+    act, (holds, c, slope) = CATALOGUE[name], EXPECTED[name]
+    if holds:
+        tail = r",\ \sigma''(0)\text{ does not exist}" if not act.twice_differentiable else ""
+        return rf"\sigma(u)={act.latex}:\ \sigma({c})=0,\ \sigma'({c})={sp.latex(sp.sympify(slope))}\neq0{tail}"
+    return rf"\sigma(u)={act.latex}:\ \{{\sigma=0\}}={sp.latex(act.zero_set)},\ \text{{no }}c\text{{ with }}\sigma'(c)\neq0"
+
+
+def _wrong(name: str):
+    holds, c, slope = EXPECTED[name]
+    if holds:
+        return [lambda: _decide(name, True, c, slope + 1), lambda: _decide(name, False, None, None)]
+    return [lambda: _decide(name, True, 0, 1)]
+
+
+def _activation_steps() -> list:
+    return [Check(label=f"assumption_1_for_{name}", printed=False, latex=_latex(name), run_check=lambda n=name: _decide(n, *EXPECTED[n]),
+                  wrong_versions=_wrong(name), kind_name="zero-set-certificate",
+                  justification=CATALOGUE[name].title) for name in CATALOGUE]
+
+
+def _enclosures(names: list[str]) -> StepResult:
+    for name in names:
+        value, slope = mirror.assumption_1_enclosures(name)
+        if not value.contains(0) or slope.contains(0):
+            return StepResult(False, "symbolic", "arb-enclosure", f"{name}: sigma(c) in {value}, sigma'(c) in {slope}",
+                              counterexample=f"{name}: sigma'(c) ball {slope} contains 0")
+    return StepResult(True, "symbolic", "arb-enclosure", f"sigma'(c) rigorously nonzero for {len(names)} activations")
+
+
+def _deep_hessian_parameters(sigma, loss: str) -> set:
+    r"""The parameters on which the Hessian of a depth-2, width-1 network's loss depends
+    (one symbolic datum; two classes for cross-entropy)."""
+    x, y1, y2 = sp.symbols("x y_1 y_2", real=True)
+    w1, b1, w2, b2, w3, v3, b3, c3 = sp.symbols("w1 b1 w2 b2 w3_1 w3_2 b3_1 b3_2", real=True)
+    out = sp.Matrix([[w3], [v3]]) if loss == "cross_entropy" else sp.Matrix([[w3]])
+    bias = sp.Matrix([b3, c3]) if loss == "cross_entropy" else sp.Matrix([b3])
+    f = lm.composition_7([x], [(sp.Matrix([[w1]]), sp.Matrix([b1])), (sp.Matrix([[w2]]), sp.Matrix([b2])), (out, bias)], sigma)
+    params = [w1, b1, w2, b2, *out, *bias]
+    if loss == "l2":
+        value = (f[0] - y1) ** 2
+    else:
+        value = -sum(y * (fj - sp.log(sp.exp(f[0]) + sp.exp(f[1]))) for y, fj in zip((y1, y2), f))
+    return sp.hessian(value, params).free_symbols & set(params)
+
+
+def _zero_activation_gives_smooth_deep_loss(sigma) -> StepResult:
+    l2, ce = _deep_hessian_parameters(sigma, "l2"), _deep_hessian_parameters(sigma, "cross_entropy")
+    output_biases = {sp.Symbol("b3_1", real=True), sp.Symbol("b3_2", real=True)}
+    ok = not l2 and ce <= output_biases
+    return StepResult(ok, "symbolic", "expression-inspection",
+                      f"depth 2: L2 Hessian depends on {sorted(map(str, l2)) or 'no parameter'}; cross-entropy "
+                      f"Hessian on {sorted(map(str, ce))} (softmax of the output biases only)")
+
+
+def _holding() -> list[str]:
+    return [n for n, (holds, _, _) in EXPECTED.items() if holds]
+
+
+def _square_at_zero() -> StepResult:
+    slope = mirror.enclose("square", Fraction(0), derivative=1)
+    return StepResult(not slope.contains(0), "symbolic", "arb-enclosure", f"square: sigma'(0) in {slope}")
+
+
+def _steps() -> list:
+    holding = _holding()
+    return _activation_steps() + [
+        NumericAgreement(label="slopes_agree_with_mirror", printed=False,
+                         latex=r"\sigma'(c)\ \text{exact} = \text{hand-derived } \sigma' \text{ in mpmath (50 digits)}",
+                         closed_form=lambda n: values_at_c(activation(n))[1] if n != "elu" else activation(n).derivative_at(0, 1),
+                         mirror=lambda n: mirror.evaluate(n, 0, 1), points=holding, describe=str),
+        Check(label="assumption_1_needed_for_theorems_12_and_14", printed=False,
+              latex=r"\sigma\equiv0\ (\text{no }c):\ f_\rho=b^{\ell+1},\ \mathbf HL_2=\text{const},\ \mathbf HL_{\mathrm{CE}}=\mathbf HL_{\mathrm{CE}}(b^{\ell+1})",
+              run_check=lambda: _zero_activation_gives_smooth_deep_loss(lambda v: sp.Integer(0)),
+              wrong_versions=[lambda: _zero_activation_gives_smooth_deep_loss(sp.tanh)], kind_name="expression-inspection",
+              justification="With sigma = 0 (C-infinity, Assumption 1 fails) a deep network computes the constant "
+                            "b^{l+1}: its L2 loss is m-smooth (m = 2n) and its cross-entropy loss is m-smooth "
+                            "(Theorem 15's bound with x = 0), so Theorems 12 and 14 fail without Assumption 1."),
+        Check(label="slopes_enclosed_away_from_zero", printed=False,
+              latex=r"0\in[\sigma(c)]_{\mathrm{Arb}},\quad 0\notin[\sigma'(c)]_{\mathrm{Arb}}",
+              run_check=lambda: _enclosures(holding), wrong_versions=[_square_at_zero], kind_name="rigorous-enclosure"),
+    ]
+
+
+def _assumptions() -> list[Assumption]:
+    elu = Check(label="assumption_1_decided_for_elu", printed=False, latex=_latex("elu"),
+                run_check=lambda: _decide("elu", *EXPECTED["elu"]), wrong_versions=_wrong("elu"))
+    # no holds(): every catalogue activation may be derived, ELU included
+    return [Assumption("A1", "sigma twice differentiable", r"\sigma\in C^2", used_not_stated=True,
+                       necessity=Necessity("superfluous", "Deciding Assumption 1 needs only sigma and sigma' at c: ELU "
+                                           "satisfies it at c = 0 although sigma''(0) does not exist.", elu))]
+
+
+def _derive(params: dict[str, Any]) -> dict[str, Any]:
+    act = activation(params["activation"])
+    verdict = assumption_1(act)
+    return {"activation": act.name, "formula": str(act.formula), "zero_set": str(act.zero_set), "c": str(verdict.c),
+            "sigma_prime_c": str(verdict.sigma_prime_c), "sigma_second_c": str(verdict.sigma_second_c),
+            "assumption_1": verdict.holds, "twice_differentiable": verdict.twice_differentiable, "reason": verdict.reason}
+
+
+def _extra() -> dict[str, Any]:
+    return {"catalogue": [_derive({"activation": name}) for name in CATALOGUE]}
+
+
+def theorem() -> Claim:
+    r"""Cooper's Assumption 1, decided activation by activation."""
+    return Claim(
+        id=ID, paper="cooper", label="Assumption 1", section="2.1",
+        title="Which activations satisfy Assumption 1 (sigma(c) = 0, sigma'(c) != 0)",
+        statement=r"There is a constant $c$ such that $\sigma(c)=0$ but $\sigma'(c)\neq0$.",
+        reference="Cooper, A theoretical study of the (L0,L1)-smoothness condition in deep learning, Sec. 2.1, Assumption 1",
+        assumptions=_assumptions(), steps=_steps(),
+        parameters=[Parameter("activation", "choice", "tanh", "catalogue activation", tuple(CATALOGUE))],
+        derive=_derive, extra=_extra,
+        notes=["Fails for the logistic sigmoid, softplus, ReLU, u^2 and the paper's own Example 1 (u^2 + 1).",
+               "ELU satisfies Assumption 1 at c = 0 but has no second derivative there, where the ray of Section 3 "
+               "places every hidden pre-activation: Lemmas 10-11 (sigma''(c)) do not apply to it.",
+               "Assumption 1 cannot be dropped from Theorems 12 and 14: with sigma = 0 (smooth, no c) every deep "
+               "network computes its output bias, and both losses are m-smooth (checked at depth 2).",
+               "Centring repairs the sigmoid: 1/(1+e^-u) - 1/2 satisfies Assumption 1 with sigma'(0) = 1/4."],
+    )

@@ -1,0 +1,37 @@
+r"""Cooper Assumption 1 over the activation catalogue: every verdict, derive, the table."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from proofs import registry
+from proofs.cooper_assumption_1 import EXPECTED
+from proofs.errors import BadInput
+from proofs.values import parse_settings
+from symbolic.activations import CATALOGUE
+
+CID = "cooper.assumption_1"
+
+
+def test_every_catalogue_activation_has_a_verified_step():
+    report = registry.report(CID)
+    assert report.ok and report.status == "verified"
+    labels = {r.step.label for r in report.steps}
+    assert {f"assumption_1_for_{name}" for name in CATALOGUE} <= labels
+    assert set(EXPECTED) == set(CATALOGUE)
+
+
+def test_derive_reports_the_elu_caveat_and_rejects_unknown_names():
+    claim = registry.get_claim(CID)
+    elu = claim.derive(parse_settings(claim, ["activation=elu"]))
+    json.dumps(elu)
+    assert elu["assumption_1"] is True and elu["twice_differentiable"] is False and elu["sigma_second_c"] == "None"
+    with pytest.raises(BadInput):
+        parse_settings(claim, ["activation=swish2"])
+
+
+def test_catalogue_table_lands_in_extra():
+    rows = registry.get_claim(CID).extra()["catalogue"]
+    assert {r["activation"]: r["assumption_1"] for r in rows}["paper_example_1"] is False
