@@ -1,0 +1,174 @@
+r"""Kumar, App. B.2: NDGM on the general LASSO -- a 1000-fold larger penalty gives a larger norm.
+
+Reference: [Kumar, App. B.2, eq. (19); §4 "NDGM solutions for the LASSO problem are not reliable"]
+
+Statement:   NDGM on :math:`\|y-X\beta\|^2+\lambda\|\beta\|_1` (X, y with U[-1,1] entries), run twice with
+             the same step and initialization, ends with :math:`\|\beta\|_1=1.62` for the smaller and
+             :math:`25.4` for the 1000-fold larger :math:`\lambda`: "more than 15 fold".
+Settings:    the text gives none; we choose X 100x50, y, beta0 ~ U[-1,1] (NumPy RandomState(0)),
+             alpha = 0.001 (< 2/L = 0.011), lambda in {1, 1000}, 5000 steps (SETTINGS below).
+Assumptions: A1  alpha < 2/L, L = 2||X||_2^2   (stable data term; used, not stated)
+Proof outline:
+  1. `ndgm_norm_grows_with_lambda`     printed: ||beta||_1 at lambda_L exceeds the one at lambda_S
+  2. `more_than_fifteen_fold`          printed: the ratio exceeds 15
+  3. `ratio_is_cycle_scale_over_lasso_norm`  repair: ratio = (n alpha lambda_L / 2 scale) / ||beta*(lambda_S)||_1
+  4. `large_lambda_minimizer_is_zero`  lambda_L >= ||2 X^T y||_inf, so the LASSO solution is 0 (exact)
+  5. `float32_agrees_with_float64`     the paradox is not a rounding effect
+Review notes: the qualitative paradox reproduces; the factor depends on the unstated data and
+step (10x here, 15.7x in the paper); the large-lambda norm is the NDGM 2-cycle scale
+n*alpha*lambda/2 = 25 (the paper's 25.4 suggests n = 50, alpha*lambda = 1 as well).
+"""
+
+from __future__ import annotations
+
+import functools
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from numeric import kumar_experiments as ke
+from proofs.engine import Assumption, Check, Claim, Necessity, Parameter, StepResult
+from proofs.errors import AssumptionViolated, BadInput
+
+ID = "kumar.experiment_lasso"
+SETTINGS = {"nrows": 100, "ncols": 50, "alpha": 0.001, "lams": (1.0, 1000.0), "steps": 5000, "seed": 0}
+PAPER = {"small_lambda_norm": 1.62, "large_lambda_norm": 25.4}
+
+
+@functools.cache
+def runs(seed: int = 0, alpha: float = SETTINGS["alpha"], steps: int = SETTINGS["steps"],
+         lams: tuple[float, float] = SETTINGS["lams"]) -> dict[str, Any]:
+    r"""End norms (mean of the last 100 iterates) in float64/float32, and the LASSO minimizers' norms."""
+    X, y, beta0 = ke.general_lasso_data(SETTINGS["nrows"], SETTINGS["ncols"], seed=seed)
+    out: dict[str, Any] = {"X": X, "y": y}
+    for lam in lams:
+        for dtype in ("float64", "float32"):
+            _, norms = ke.general_lasso_ndgm(X, y, beta0, lam=lam, alpha=alpha, steps=steps, dtype=dtype)
+            out[(lam, dtype)] = float(norms[-100:].mean())
+        out[(lam, "lasso")] = float(np.abs(ke.lasso_minimizer(X, y, lam, steps=3000)).sum())
+    return out
+
+
+def _ok(ok: bool, method: str, detail: str, checked: str = "numeric") -> StepResult:
+    return StepResult(bool(ok), checked, method, detail, None if ok else detail)
+
+
+def _grows(factor: float = 1.0) -> StepResult:
+    r = runs()
+    lo, hi = SETTINGS["lams"]
+    ratios = {d: r[(hi, d)] / r[(lo, d)] for d in ("float64", "float32")}
+    return _ok(all(v > factor for v in ratios.values()), "ndgm-run",
+               f"||beta||_1: {r[(lo, 'float64')]:.3f} (lambda={lo:g}) -> {r[(hi, 'float64')]:.3f} (lambda={hi:g}); "
+               f"ratio {ratios['float64']:.2f} (float64), {ratios['float32']:.2f} (float32); paper 1.62 -> 25.4")
+
+
+def _cycle_scale(tolerance: float = 0.2) -> StepResult:
+    r = runs()
+    lo, hi = SETTINGS["lams"]
+    scale = SETTINGS["ncols"] * SETTINGS["alpha"] * hi / 2
+    near_cycle = abs(r[(hi, "float64")] / scale - 1) <= tolerance
+    near_lasso = abs(r[(lo, "float64")] / r[(lo, "lasso")] - 1) <= 0.05
+    return _ok(near_cycle and near_lasso, "ndgm-run+ista",
+               f"large lambda: {r[(hi, 'float64')]:.2f} vs n*alpha*lambda/2 = {scale:g}; small lambda: {r[(lo, 'float64')]:.3f} vs "
+               f"||beta*||_1 = {r[(lo, 'lasso')]:.3f} (ISTA): ratio {r[(hi, 'float64')] / r[(lo, 'float64')]:.2f}")
+
+
+def _minimizer_zero(lam: float | None = None) -> StepResult:
+    r = runs()
+    lam = SETTINGS["lams"][1] if lam is None else lam
+    grad0 = [2 * sum((Fraction(a) * Fraction(b) for a, b in zip(col, r["y"].tolist())), Fraction(0)) for col in r["X"].T.tolist()]
+    top = max(abs(g) for g in grad0)
+    return _ok(Fraction(lam) >= top, "exact-rational", f"||2 X^T y||_inf = {float(top):.3f} <= lambda = {lam:g}: 0 satisfies the "
+               f"optimality condition, the LASSO solution has norm 0 while NDGM ends at {r[(SETTINGS['lams'][1], 'float64')]:.2f}",
+               checked="symbolic")
+
+
+def _precision(rtol: float = 0.01) -> StepResult:
+    r = runs()
+    worst = max(abs(r[(lam, "float32")] / r[(lam, "float64")] - 1) for lam in SETTINGS["lams"])
+    return _ok(worst <= rtol, "ndgm-run", f"float32 vs float64 end norms differ by at most {worst:.1e} (relative)")
+
+
+def _unstable(alpha: float = 0.02) -> StepResult:
+    X, y, beta0 = ke.general_lasso_data(SETTINGS["nrows"], SETTINGS["ncols"], seed=0)
+    with np.errstate(all="ignore"):
+        _, norms = ke.general_lasso_ndgm(X, y, beta0, lam=1.0, alpha=alpha, steps=300)
+    return _ok(not np.isfinite(norms[-1]) or norms[-1] > 1e6, "ndgm-run",
+               f"alpha = {alpha} > 2/L = {1 / np.linalg.norm(X, 2) ** 2:.4f}: ||beta||_1 reaches {norms[-1]:.2e} in 300 steps")
+
+
+def _steps() -> list:
+    return [
+        Check(label="ndgm_norm_grows_with_lambda", role="statement", latex=r"\|\beta_{\lambda_L}\|_1 > \|\beta_{\lambda_S}\|_1,\ \lambda_L=1000\lambda_S",
+              run_check=_grows, wrong_versions=[lambda: _grows(1000.0)], kind_name="simulation"),
+        Check(label="more_than_fifteen_fold", latex=r"\|\beta_{\lambda_L}\|_1 > 15\,\|\beta_{\lambda_S}\|_1", run_check=lambda: _grows(15.0),
+              erratum="The factor is not a property of NDGM: it depends on the data and the step, which the text does not give."),
+        Check(label="ratio_is_cycle_scale_over_lasso_norm", repairs="more_than_fifteen_fold",
+              latex=r"\|\beta_{\lambda_L}\|_1 \approx \tfrac{n\alpha\lambda_L}{2},\quad \|\beta_{\lambda_S}\|_1 \approx \|\beta^\star_{\lambda_S}\|_1",
+              run_check=_cycle_scale, wrong_versions=[lambda: _cycle_scale(0.01)]),
+        Check(label="large_lambda_minimizer_is_zero", printed=False, latex=r"\lambda_L \ge \|2X^\top y\|_\infty \Rightarrow \beta^\star_{\lambda_L}=0",
+              run_check=_minimizer_zero, wrong_versions=[lambda: _minimizer_zero(1.0)]),
+        Check(label="float32_agrees_with_float64", printed=False, latex=r"\text{float32} \approx \text{float64}\ (1\%)",
+              run_check=_precision, wrong_versions=[lambda: _precision(1e-12)]),
+    ]
+
+
+def _derive(params: dict[str, Any]) -> dict[str, Any]:
+    seed, steps = int(params.get("seed", 0)), int(params.get("steps", SETTINGS["steps"]))
+    alpha = float(params.get("alpha", SETTINGS["alpha"]))
+    if not 0 < alpha < 0.011:
+        raise AssumptionViolated(ID, "A1", "alpha < 2/L", {"alpha": alpha})
+    if not 100 <= steps <= 50000:
+        raise BadInput(f"steps must be in [100, 50000], got {steps}")
+    r = runs(seed, alpha, steps)
+    lo, hi = SETTINGS["lams"]
+    return {"settings": {**SETTINGS, "seed": seed, "alpha": alpha, "steps": steps},
+            "norm_small_lambda": {d: round(r[(lo, d)], 6) for d in ("float64", "float32", "lasso")},
+            "norm_large_lambda": {d: round(r[(hi, d)], 6) for d in ("float64", "float32", "lasso")},
+            "ratio": round(r[(hi, "float64")] / r[(lo, "float64")], 4), "paper": PAPER}
+
+
+def figures(outdir: Path) -> list[Path]:
+    r"""The last 300 NDGM iterates' one-norms for both penalties, with the LASSO minimizers' norms."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    X, y, beta0 = ke.general_lasso_data(SETTINGS["nrows"], SETTINGS["ncols"], seed=0)
+    fig, ax = plt.subplots(figsize=(6, 3.2))
+    for lam in SETTINGS["lams"]:
+        _, norms = ke.general_lasso_ndgm(X, y, beta0, lam=lam, alpha=SETTINGS["alpha"], steps=SETTINGS["steps"])
+        ax.plot(np.arange(len(norms))[-300:], norms[-300:], ".", ms=2, label=rf"NDGM, $\lambda={lam:g}$")
+        ax.axhline(runs()[(lam, "lasso")], ls="--", lw=0.8, color="k")
+    ax.set_yscale("symlog", linthresh=0.1), ax.set_xlabel("k"), ax.set_ylabel(r"$\|\beta^{(k)}\|_1$"), ax.legend()
+    ax.set_title("B.2 rerun: dashed = LASSO minimizer norms (paper: 1.62, 25.4)")
+    path = Path(outdir) / "kumar_experiment_lasso.pdf"
+    fig.tight_layout(), fig.savefig(path), plt.close(fig)
+    return [path]
+
+
+def theorem() -> Claim:
+    r"""App. B.2's simulation as a checkable claim."""
+    return Claim(
+        id=ID, paper="kumar", label="Experiment B.2", section="B.2", title="NDGM on the general LASSO: larger penalty, larger norm",
+        statement=r"NDGM on (19) with the same step and initialization ends with $\|\beta\|_1=1.62$ for $\lambda$ and $25.4$ for "
+                  r"$1000\lambda$: a more than 15-fold increase.",
+        reference="Kumar, App. B.2, eq. (19)", steps=_steps(),
+        assumptions=[Assumption("A1", "alpha < 2/L", r"\alpha < 2/L,\ L=2\|X\|_2^2", used_not_stated=True,
+                                holds=lambda p: "alpha" not in p or 0 < float(p["alpha"]) < 0.011,
+                                necessity=Necessity("necessary", "With alpha = 0.02 > 2/L NDGM diverges: no end point to compare.",
+                                                    Check(label="ndgm_diverges_above_2_over_L", printed=False, latex=r"\alpha>2/L:\ \|\beta\|_1\to\infty",
+                                                          run_check=_unstable, wrong_versions=[lambda: _unstable(0.001)])))],
+        parameters=[Parameter("seed", "integer", 0, "NumPy seed of X, y, beta0"),
+                    Parameter("alpha", "rational", Fraction(1, 1000), "step size"),
+                    Parameter("steps", "integer", SETTINGS["steps"], "NDGM iterations")],
+        derive=_derive, figures=figures,
+        extra=lambda: {"paper": PAPER, "ours": _derive({})},
+        repaired_statement=r"With the same step and initialization, NDGM's end norm grows with $\lambda$: for large $\lambda$ it is "
+                           r"the 2-cycle scale $n\alpha\lambda/2$ although the LASSO solution is $0$; the factor (10 here, 15.7 in the "
+                           r"paper) depends on the unstated data and step.",
+        notes=["Settings chosen by us (the text gives none): 100x50, alpha = 0.001, lambda in {1, 1000}, 5000 steps, seed 0; "
+               "benchmarks/bench_kumar_experiments.py, seeds 0-4: end norms (lambda = 1 -> 1000) 2.68 -> 26.94, 3.52 -> 25.31, "
+               "2.86 -> 26.86, 4.12 -> 26.31, 3.89 -> 25.73 (ratios 6.4-10.1; float32 within 3e-4 of float64). The large-lambda "
+               "norm is always close to n*alpha*lambda/2 = 25, as the paper's 25.4 is."])
