@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -136,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SmoothcheckError as exc:
         print(f"smoothcheck: error: {_one_line(str(exc))}", file=sys.stderr)
         return 2 if isinstance(exc, ValueError) else 1
+    except BrokenPipeError:  # output piped into e.g. `head`: stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 def _one_line(text: str) -> str:
