@@ -1,0 +1,211 @@
+r"""Kumar, Proposition B.1: NDGM on the toy LASSO (7) never produces a zero entry, a.s.
+
+Reference: [Kumar, App. B.1, Prop. B.1, eqs. (15)-(16)]
+
+Statement:   NDGM (15) on :math:`f(\beta)=\lambda\|\beta\|_1` with constant :math:`\alpha>0` and
+             :math:`\beta^{(0)}\sim U[-1,1]^n` has :math:`\beta^{(k)}_i\neq0` for all :math:`i,k`, with probability 1.
+Reading:     (15)-(16) as reconstructed in kumar_equations.md (confidence high); the
+             exceptional set is characterized exactly: :math:`\beta^{(k)}_i=0` for some
+             :math:`k` iff :math:`\beta^{(0)}_i\in\alpha\lambda\mathbb Z`.
+Assumptions: A1 alpha > 0 constant   superfluous (16) holds for every real alpha
+             A2 lambda > 0           superfluous (16) holds for every real lambda
+             A3 beta0 uniform        necessary: an atom at 1/2 hits 0 at k = 50
+             A4 sign(0) = 0          used not stated (zero is absorbing); superfluous for the conclusion
+             A5 exact arithmetic     used not stated; float32/64 measurements in the review
+Proof outline:
+  1. `ndgm_recursion_15`           the subgradient step is beta - alpha*lambda*sign(beta)
+  2. `zero_is_absorbing`           sign(0) = 0 keeps a zero entry at zero
+  3. `unrolled_base_16`            induction base for beta^(k) = beta0 - alpha*lambda*p + alpha*lambda*(k - p)
+  4. `unrolled_step_positive_16`   induction step from beta^(k) > 0 (p -> p + 1)
+  5. `unrolled_step_negative_16`   induction step from beta^(k) < 0
+  6. `first_zero_condition_16`     beta^(k) = 0 iff beta0 = alpha*lambda*(2p - k)
+  7. `exceptional_set_is_alpha_lambda_Z`  exact: hits 0 iff beta0 in alpha*lambda*Z (both directions)
+  8. `exceptional_set_countable`   in [-1,1] it has exactly 2*floor(1/(alpha*lambda)) + 1 points
+  9. `countable_sets_are_null`     cited: a countable set has Lebesgue measure 0
+Review notes: the paper proves only "zero => beta0 in alpha*lambda*Z"; step 7 adds the
+converse, so the exceptional set is exactly (alpha*lambda*Z)^c-complement per coordinate.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from math import floor
+from typing import Any, Callable, Mapping
+
+import numpy as np
+import sympy as sp
+
+from numeric.optimizers import ndgm_first_zero, ndgm_trajectory, zero_entry_frequency
+from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Necessity, Parameter, StepResult, Witness,
+                           WitnessCheck)
+from proofs.errors import AssumptionViolated
+from symbolic import optimizers as o
+
+ID = "kumar.prop_b_1"
+X = o.beta0 - o.alpha * o.lam * o.p + o.alpha * o.lam * (o.k - o.p)  # beta^(k) by (16)
+CASES = [(Fraction(1, 100), Fraction(1)), (Fraction(1, 100), Fraction(100)), (Fraction(3, 1000), Fraction(2)),
+         (Fraction(1, 7), Fraction(3, 5))]
+
+
+def _induction_steps(alpha: sp.Symbol, lam: sp.Symbol, suffix: str = "") -> list:
+    x = X.subs({o.alpha: alpha, o.lam: lam})
+    after_pos = x.subs({o.p: o.p + 1, o.k: o.k + 1})
+    after_neg = x.subs(o.k, o.k + 1)
+    return [
+        Equality(label=f"unrolled_base_16{suffix}", latex=r"\beta^{(0)}-\alpha\lambda\cdot0+\alpha\lambda(0-0)=\beta^{(0)}",
+                 lhs=x.subs({o.p: 0, o.k: 0}), rhs=o.beta0, justification="k = p = 0: no step taken yet."),
+        Equality(label=f"unrolled_step_positive_16{suffix}",
+                 latex=r"\beta^{(k)}-\alpha\lambda = \beta^{(0)}-\alpha\lambda(p+1)+\alpha\lambda\big((k+1)-(p+1)\big)",
+                 lhs=x - alpha * lam, rhs=after_pos, justification="From beta^(k) > 0, (15) subtracts alpha*lambda and p grows."),
+        Equality(label=f"unrolled_step_negative_16{suffix}",
+                 latex=r"\beta^{(k)}+\alpha\lambda = \beta^{(0)}-\alpha\lambda p+\alpha\lambda\big((k+1)-p\big)",
+                 lhs=x + alpha * lam, rhs=after_neg, justification="From beta^(k) < 0, (15) adds alpha*lambda."),
+    ]
+
+
+def in_exceptional_set(beta0_i: Fraction, alpha: Fraction, lam: Fraction) -> bool:
+    r"""Whether :math:`\beta^{(0)}_i\in\alpha\lambda\mathbb Z` (the exact exceptional set of B.1).
+
+    >>> in_exceptional_set(Fraction(1, 2), Fraction(1, 100), Fraction(1)), in_exceptional_set(Fraction(1, 3), Fraction(1, 100), Fraction(1))
+    (True, False)
+    """
+    return (beta0_i / (alpha * lam)).denominator == 1
+
+
+def _initializations(alpha: Fraction, lam: Fraction) -> list[Fraction]:
+    h = alpha * lam
+    top = floor(1 / h)
+    grid = [h * mm for mm in range(-top, top + 1, max(1, top // 6))]
+    return grid + [g + h * t for g in grid for t in (Fraction(1, 3), Fraction(1, 10**9), Fraction(-1, 2))]
+
+
+def _set_matches(predicate: Callable[[Fraction, Fraction, Fraction], bool]) -> StepResult:
+    for alpha, lam in CASES:
+        horizon = floor(1 / (alpha * lam)) + 3  # after entering the box a nonzero entry 2-cycles
+        for b in _initializations(alpha, lam):
+            hits = ndgm_first_zero(b, alpha, lam, horizon) is not None
+            if hits != predicate(b, alpha, lam):
+                return StepResult(False, "symbolic", "exact-rational", f"mismatch at beta0={b}",
+                                  counterexample=f"alpha={alpha}, lambda={lam}, beta0={b}: hits zero = {hits}")
+    return StepResult(True, "symbolic", "exact-rational",
+                      "hits 0 iff beta0 in alpha*lambda*Z, exact runs inside and outside the set, 4 (alpha, lambda)")
+
+
+def _count_matches(formula: Callable[[Fraction], int]) -> StepResult:
+    for alpha, lam in CASES:
+        h = alpha * lam
+        members = [mm for mm in range(-floor(2 / h), floor(2 / h) + 1) if abs(mm * h) <= 1]
+        if len(members) != formula(h):
+            return StepResult(False, "symbolic", "exact-rational", f"{len(members)} != {formula(h)}",
+                              counterexample=f"alpha*lambda={h}: {len(members)} points")
+    return StepResult(True, "symbolic", "exact-rational", "count 2*floor(1/(alpha*lambda)) + 1 verified exactly")
+
+
+def _first_zero_same(at_zero: int) -> StepResult:
+    alpha, lam = CASES[0]
+    for b0 in [mm * alpha * lam for mm in (3, -7, 50)] + [Fraction(1, 3), Fraction(-2, 7)]:
+        if ndgm_first_zero(b0, alpha, lam, 200, at_zero=at_zero) != ndgm_first_zero(b0, alpha, lam, 200):
+            return StepResult(False, "symbolic", "exact-rational", f"first zero differs at beta0={b0}",
+                              counterexample=f"beta0={b0}")
+    return StepResult(True, "symbolic", "exact-rational", f"sign(0)={at_zero}: same first-zero times as sign(0)=0")
+
+
+def _zero_stays(at_zero: int) -> StepResult:
+    alpha, lam = CASES[0]
+    tail = ndgm_trajectory([3 * alpha * lam], alpha, lam, 8, at_zero=at_zero)[3:]
+    ok = all(t[0] == 0 for t in tail)
+    return StepResult(ok, "symbolic", "exact-rational", f"sign(0)={at_zero}: tail after the zero {[str(t[0]) for t in tail]}",
+                      counterexample=None if ok else f"beta0=3*alpha*lambda leaves 0: {[str(t[0]) for t in tail]}")
+
+
+def _atom_hits_zero(params: Mapping[str, Any], b0: Fraction) -> WitnessCheck:
+    k = ndgm_first_zero(b0, params["alpha"], params["lam"], 10**4)
+    return WitnessCheck(lhs=f"first zero step {k}", rhs="never", holds=k is not None)
+
+
+def _assumptions() -> list[Assumption]:
+    a_real, l_real = sp.Symbol("alpha", real=True), sp.Symbol("lambda", real=True)
+    return [
+        Assumption("A1", "alpha > 0 constant", r"\alpha>0", holds=lambda p: p.get("alpha", 1) > 0,
+                   necessity=Necessity("superfluous", "(16) holds for every real alpha (induction re-checked with alpha real), "
+                                       "so zero needs beta0 in alpha*lambda*Z, countable.",
+                                       check=_induction_steps(a_real, o.lam, "_alpha_real")[1])),
+        Assumption("A2", "lambda > 0", r"\lambda>0", holds=lambda p: p.get("lam", 1) > 0,
+                   necessity=Necessity("superfluous", "(16) holds for every real lambda; lambda = 0 never moves beta0.",
+                                       check=_induction_steps(o.alpha, l_real, "_lambda_real")[2])),
+        Assumption("A3", "beta0 ~ U[-1,1]^n (no atoms)", r"\beta^{(0)}\sim U[-1,1]^n",
+                   necessity=Necessity("necessary", "An initialization with an atom at 1/2 (alpha=1/100, lambda=1) hits 0 at k=50.",
+                                       check=Witness(label="atom_at_multiple_hits_zero", latex=r"\beta^{(0)}=1/2\Rightarrow\beta^{(50)}=0",
+                                                     construct=lambda p: Fraction(1, 2), verify=_atom_hits_zero,
+                                                     cases=[{"alpha": Fraction(1, 100), "lam": Fraction(1)}],
+                                                     wrong_constructions=[lambda p: Fraction(1, 3)]))),
+        Assumption("A4", "sign(0) = 0", r"\operatorname{sign}(0)=0", used_not_stated=True,
+                   necessity=Necessity("superfluous", "The first time at 0 does not depend on sign(0); only 'stays at 0' does.",
+                                       check=Check(label="first_zero_independent_of_sign_at_zero", latex=r"\operatorname{sign}(0)=1",
+                                                   run_check=lambda: _first_zero_same(1),
+                                                   wrong_versions=[lambda: _zero_stays(1)]))),
+        Assumption("A5", "exact arithmetic", r"\beta^{(k)}\in\mathbb R", used_not_stated=True,
+                   necessity=Necessity("unknown", "No exact zero in float32/float64 runs at the paper's settings "
+                                       "(see the measurements); a float iterate is 0 iff it equals fl(alpha*lambda).")),
+    ]
+
+
+def _steps() -> list:
+    b = o.beta
+    return [
+        Equality(label="ndgm_recursion_15", latex=r"\beta_i^{(k+1)}=\beta_i^{(k)}-\alpha\lambda\operatorname{sign}(\beta_i^{(k)})",
+                 lhs=b - o.alpha * sp.diff(o.lam * sp.Abs(b), b), rhs=o.ndgm_step(b), domain={b: (-1, 1)},
+                 justification="d/dbeta lambda|beta| = lambda sign(beta) for beta != 0."),
+        Equality(label="zero_is_absorbing", latex=r"0-\alpha\lambda\operatorname{sign}(0)=0", lhs=o.ndgm_step(sp.Integer(0)), rhs=0,
+                 justification="With sign(0) = 0 the update leaves a zero entry at 0."),
+        *_induction_steps(o.alpha, o.lam),
+        Equality(label="first_zero_condition_16", latex=r"\beta^{(k)}_i=\beta^{(0)}_i-\alpha\lambda(2p_i-k)",
+                 lhs=X, rhs=o.beta0 - o.alpha * o.lam * (2 * o.p - o.k),
+                 justification="So beta^(k)_i = 0 iff beta0_i = alpha*lambda*(2p_i - k), an integer multiple of alpha*lambda."),
+        Check(label="exceptional_set_is_alpha_lambda_Z", printed=False, kind_name="exact simulation",
+              latex=r"\exists k:\ \beta^{(k)}_i=0 \iff \beta^{(0)}_i\in\alpha\lambda\mathbb Z",
+              run_check=lambda: _set_matches(in_exceptional_set),
+              wrong_versions=[lambda: _set_matches(lambda b, a, l: in_exceptional_set(b, a / 2, l)),
+                              lambda: _set_matches(lambda b, a, l: in_exceptional_set(b, 2 * a, l))],
+              justification="Converse: beta0 = m*alpha*lambda reaches 0 after |m| steps; non-multiples enter the box and 2-cycle."),
+        Check(label="exceptional_set_countable", kind_name="exact count",
+              latex=r"\big|\alpha\lambda\mathbb Z\cap[-1,1]\big| = 2\lfloor 1/(\alpha\lambda)\rfloor+1",
+              run_check=lambda: _count_matches(lambda h: 2 * floor(1 / h) + 1),
+              wrong_versions=[lambda: _count_matches(lambda h: 2 * floor(1 / h))]),
+        Cited(label="countable_sets_are_null", latex=r"\Pr\big(\beta^{(0)}_i\in\alpha\lambda\mathbb Z\big)=0",
+              reference="Lebesgue measure of a countable set is 0 (e.g. Folland, Real Analysis, 1.2)"),
+    ]
+
+
+def _validate(params: Mapping[str, Any]) -> None:
+    for name in ("alpha", "lam"):
+        if params[name] <= 0:
+            raise AssumptionViolated(ID, "A1" if name == "alpha" else "A2", f"{name} > 0", {name: params[name]})
+
+
+def _derive(params: dict[str, Any]) -> dict[str, Any]:
+    _validate(params)
+    alpha, lam = params["alpha"], params["lam"]
+    rows = [{"beta0": str(b), "exceptional": in_exceptional_set(b, alpha, lam),
+             "first_zero_step": ndgm_first_zero(b, alpha, lam, floor(abs(b) / (alpha * lam)) + 3)} for b in params["beta0"]]
+    return {"alpha_lambda": str(alpha * lam), "coordinates": rows}
+
+
+def measurements() -> dict[str, Any]:
+    r"""Exact zeros of vanilla NDGM (PyTorch SGD) in float32/float64, :math:`U[-1,1]` init."""
+    return {"sgd_exact_zeros": [zero_entry_frequency("sgd", n=20000, steps=steps, alpha=a, lam=l, dtype=dt)
+                                for a, l, steps in ((0.01, 1.0, 300), (0.01, 100.0, 300)) for dt in (np.float32, np.float64)]}
+
+
+def theorem() -> Claim:
+    r"""Proposition B.1 as a checkable claim."""
+    return Claim(id=ID, paper="kumar", label="Proposition B.1", section="B.1",
+                 title="NDGM on the toy LASSO never hits an exact zero (a.s.)",
+                 statement=r"NDGM on $\lambda\|\beta\|_1$ with constant $\alpha>0$ and $\beta^{(0)}\sim U[-1,1]^n$ has "
+                           r"$\beta^{(k)}_i\neq0$ for all $i,k$ with probability 1.",
+                 reference="Kumar, App. B.1, Prop. B.1, eqs. (15)-(16)", assumptions=_assumptions(), steps=_steps(),
+                 parameters=[Parameter("alpha", "rational", Fraction(1, 100), "step size"),
+                             Parameter("lam", "rational", Fraction(1), "LASSO penalty lambda"),
+                             Parameter("beta0", "list", [Fraction(1, 2), Fraction(4947, 10000)], "initialization")],
+                 derive=_derive, extra=measurements,
+                 notes=["Exceptional set, exactly: coordinate i ever hits 0 iff beta0_i is an integer multiple of alpha*lambda."])

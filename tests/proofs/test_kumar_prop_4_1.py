@@ -1,0 +1,9 @@
+r"""Kumar Prop 4.1: follows from B.1 and B.2; the paper's example."""
+
+from proofs import registry
+
+
+def test_chain_verified_through_b1_and_b2():
+    report = registry.report("kumar.prop_4_1")
+    assert report.status == "verified"
+    assert [s.step.label for s in report.steps] == ["follows_from_b_1", "follows_from_b_2", "paper_example_cycle"]
