@@ -157,6 +157,8 @@ class Claim:
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
     return str(value)
 
 
