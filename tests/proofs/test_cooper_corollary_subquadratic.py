@@ -1,0 +1,36 @@
+r"""Cooper's third contribution: the limit, the witness for power-law l, bad exponents."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from proofs import registry
+from proofs.cooper_corollary_subquadratic import construct, verify
+from proofs.errors import BadInput
+from proofs.values import parse_settings
+
+CID = "cooper.corollary_subquadratic"
+
+
+def test_chain_checks():
+    report = registry.report(CID)
+    assert report.ok and report.status == "verified"
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6), st.fractions(0, Fraction(19, 10), max_denominator=10),
+       st.sampled_from(["l2", "cross_entropy"]))
+@example(10**6, 10**6, Fraction(19, 10), "l2")
+def test_witness_violates_any_subquadratic_power_law(a, b, alpha, loss):
+    params = dict(depth=2, width=2, d_in=1, d_out=2, n=2, activation="tanh", seed=3, a=a, b=b, alpha=alpha, loss=loss)
+    assert verify(params, construct(params)).holds
+
+
+@pytest.mark.parametrize("alpha", ["2", "5/2", "-1"])
+def test_exponents_that_are_not_subquadratic_are_bad_input(alpha):
+    claim = registry.get_claim(CID)
+    with pytest.raises(BadInput):
+        claim.witness(parse_settings(claim, [f"alpha={alpha}"]))

@@ -1,0 +1,112 @@
+r"""Cooper Theorem 12: the chain, bad inputs per assumption, closed forms against the
+independent mirror on random architectures (Hypothesis), the witness for any (L0, L1)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import mpmath
+import pytest
+import sympy as sp
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from numeric import network as mirror
+from proofs import registry
+from proofs.cooper_thm_12 import configuration, quantities, violation, witness_point
+from proofs.errors import AssumptionViolated, BadInput
+from proofs.values import parse_settings
+from symbolic import network as net
+
+CID = "cooper.thm_12"
+RELATIVE = 1e-40
+
+
+def architectures(min_depth: int = 2, max_depth: int = 4, max_width: int = 3):
+    return st.builds(lambda widths, d_in, d_out: net.Architecture(tuple(widths), d_in, d_out),
+                     st.lists(st.integers(1, max_width), min_size=min_depth, max_size=max_depth),
+                     st.integers(1, 2), st.integers(1, 3))
+
+
+def ray_positions():
+    return st.builds(lambda sign, mant, exp: sign * Fraction(mant) * Fraction(10) ** exp, st.sampled_from([-1, 1]),
+                     st.integers(1, 999), st.integers(-3, 3))
+
+
+def constants():
+    return st.builds(lambda mant, exp: Fraction(mant) * Fraction(10) ** exp, st.integers(0, 999), st.integers(-3, 15))
+
+
+def agrees_with_mirror(arch, n, seed, name, t, loss):
+    data = net.seeded_data(n, arch.d_in, arch.d_out, seed, loss)
+    xs = [[Fraction(int(v.p), int(v.q)) for v in row] for row in data.xs]
+    ys = [[Fraction(int(v.p), int(v.q)) for v in row] for row in data.ys]
+    d, e = net.derivatives_on_ray(arch, data, loss), net.named_entry(arch)
+    tt = sp.Rational(t.numerator, t.denominator)
+    g = sp.N(net.at_activation(d.grad_norm_sq(), name).subs(net.T, tt), 60)
+    h = sp.N(net.at_activation(d.entry(e, e), name).subs(net.T, tt), 60)
+    g_num = mirror.grad_norm_sq(list(arch.widths), arch.d_in, arch.d_out, xs, ys, t, loss, name)
+    h_num = mirror.named_hessian_entry(list(arch.widths), arch.d_in, arch.d_out, xs, ys, t, loss, name)
+    assert abs(g - sp.Float(mpmath.nstr(g_num, 60), 60)) <= RELATIVE * max(1, abs(g))
+    assert abs(h - sp.Float(mpmath.nstr(h_num, 60), 60)) <= RELATIVE * max(1, abs(h))
+
+
+def test_chain_checks_without_errata():
+    report = registry.report(CID)
+    assert report.ok and report.status == "verified" and not report.errata
+    verdicts = {a.assumption.label: a.assumption.necessity.verdict for a in report.assumptions}
+    assert verdicts == {"A1": "necessary", "A2": "unknown", "A3": "superfluous"}
+    assert all(a.result is None or a.result.ok for a in report.assumptions)
+
+
+@pytest.mark.parametrize("label,setting", [("A1", "activation=sigmoid"), ("A1", "activation=square"),
+                                           ("A2", "activation=elu")])
+def test_activations_outside_each_assumption_are_rejected(label, setting):
+    with pytest.raises(AssumptionViolated) as info:
+        parse_settings(registry.get_claim(CID), [setting])
+    assert info.value.assumption == label
+
+
+@pytest.mark.parametrize("settings", [["xs=[[1,2]]"], ["xs=[[1]]", "ys=[[1,2]]"], ["width=0"]])
+def test_malformed_data_is_bad_input(settings):
+    claim = registry.get_claim(CID)
+    with pytest.raises(BadInput):
+        claim.derive(parse_settings(claim, settings))
+
+
+def test_depth_zero_has_no_witness():
+    claim = registry.get_claim(CID)
+    with pytest.raises(AssumptionViolated):
+        claim.witness(parse_settings(claim, ["depth=0"]))
+
+
+def test_derive_prints_parseable_polynomials_in_t():
+    claim = registry.get_claim(CID)
+    out = claim.derive(parse_settings(claim, ["depth=3", "width=4", "d_in=2", "d_out=3", "n=2", "activation=tanh"]))
+    t = sp.Symbol("t")
+    assert sp.Poly(sp.sympify(out["grad_norm_sq"]), t).degree() <= 2
+    assert sp.sympify(out["hessian_entry"]) == 12 * t**2
+
+
+def test_derive_reads_user_data_exactly():
+    claim = registry.get_claim(CID)
+    out = claim.derive(parse_settings(claim, ["depth=2", "d_in=1", "xs=[[0.5],[1]]", "ys=[[1,2],[0,-1]]"]))
+    t = sp.Symbol("t")
+    assert sp.sympify(out["grad_norm_sq"]) == 4 * (1 + 1) + 4 * t**2 * 2 * 4  # sum_k (sum_s y)^2 = 1 + 1; S = 2
+
+
+@given(architectures(), st.integers(1, 2), st.integers(0, 10**6), st.sampled_from(["tanh", "gelu", "silu", "softplus_shifted"]),
+       ray_positions())
+@example(net.Architecture((2, 2), 2, 2), 2, 0, "tanh", Fraction(10**6))
+def test_expansion_agrees_with_the_mirror_on_random_architectures(arch, n, seed, name, t):
+    agrees_with_mirror(arch, n, seed, name, t, "l2")
+
+
+@given(constants(), constants(), st.sampled_from(["tanh", "gelu", "silu"]), st.integers(0, 100))
+@example(Fraction(10**12), Fraction(10**12), "gelu", 0)
+def test_witness_violates_any_named_constants(L0, L1, name, seed):
+    arch, data, _ = configuration({"depth": 2, "seed": seed}, "l2")
+    q = quantities(arch, data, "l2", name)
+    L0, L1 = sp.Rational(L0.numerator, L0.denominator), sp.Rational(L1.numerator, L1.denominator)
+    t = witness_point(q["hessian_entry"], q["grad_norm_sq"], L0, L1)
+    assert violation(q["hessian_entry"], q["grad_norm_sq"], L0, L1, t).holds

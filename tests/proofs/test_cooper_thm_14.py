@@ -1,0 +1,64 @@
+r"""Cooper Theorem 14: the chain, bad inputs per assumption, the mirror on random
+architectures (Hypothesis), the witness for any (L0, L1)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+import sympy as sp
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from proofs import registry
+from proofs.cooper_thm_12 import configuration, quantities, violation, witness_point
+from proofs.errors import AssumptionViolated
+from proofs.values import parse_settings
+from symbolic import network as net
+from tests.proofs.test_cooper_thm_12 import agrees_with_mirror, constants, ray_positions
+
+CID = "cooper.thm_14"
+
+
+def architectures():
+    return st.builds(lambda widths, d_in, d_out: net.Architecture(tuple(widths), d_in, d_out),
+                     st.lists(st.integers(1, 3), min_size=2, max_size=3), st.integers(1, 2), st.integers(2, 3))
+
+
+def test_chain_checks_without_errata():
+    report = registry.report(CID)
+    assert report.ok and report.status == "verified" and not report.errata
+    verdicts = {a.assumption.label: a.assumption.necessity.verdict for a in report.assumptions}
+    assert verdicts == {"A1": "necessary", "A2": "unknown", "A3": "superfluous", "A4": "necessary", "A5": "necessary"}
+
+
+@pytest.mark.parametrize("label,settings", [("A1", ["activation=softplus"]), ("A2", ["activation=elu"]),
+                                            ("A4", ["d_out=1"]), ("A5", ["d_in=1", "n=1", "xs=[[1]]", "ys=[[0.5, 0.25]]"])])
+def test_values_outside_each_assumption_are_rejected(label, settings):
+    with pytest.raises(AssumptionViolated) as info:
+        parse_settings(registry.get_claim(CID), settings)
+    assert info.value.assumption == label
+
+
+def test_derive_entry_matches_the_printed_leading_term():
+    claim = registry.get_claim(CID)
+    out = claim.derive(parse_settings(claim, ["depth=3", "d_out=3", "n=2", "activation=tanh"]))
+    t = sp.Symbol("t")
+    assert sp.Poly(sp.sympify(out["hessian_entry"]), t).coeff_monomial(t**2) == 2 * (sp.Rational(1, 3) - sp.Rational(1, 9))
+
+
+@given(architectures(), st.integers(1, 2), st.integers(0, 10**6), st.sampled_from(["tanh", "gelu", "silu", "softplus_shifted"]),
+       ray_positions())
+@example(net.Architecture((2, 2), 2, 3), 2, 0, "gelu", Fraction(10**6))
+def test_expansion_agrees_with_the_mirror_on_random_architectures(arch, n, seed, name, t):
+    agrees_with_mirror(arch, n, seed, name, t, "cross_entropy")
+
+
+@given(constants(), constants(), st.sampled_from(["tanh", "gelu"]), st.integers(0, 100))
+@example(Fraction(10**12), Fraction(10**12), "tanh", 0)
+def test_witness_violates_any_named_constants(L0, L1, name, seed):
+    arch, data, _ = configuration({"depth": 3, "seed": seed, "d_out": 3}, "cross_entropy")
+    q = quantities(arch, data, "cross_entropy", name)
+    L0, L1 = sp.Rational(L0.numerator, L0.denominator), sp.Rational(L1.numerator, L1.denominator)
+    t = witness_point(q["hessian_entry"], q["grad_norm_sq"], L0, L1)
+    assert violation(q["hessian_entry"], q["grad_norm_sq"], L0, L1, t).holds
