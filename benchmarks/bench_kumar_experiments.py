@@ -1,7 +1,7 @@
 r"""Full-length reruns of Kumar's experiments (App. A.1.5, B.2, B.4); not collected by pytest.
 
     python benchmarks/bench_kumar_experiments.py            # runs everything, prints a summary
-    python benchmarks/bench_kumar_experiments.py --write    # also writes docs/kumar_capture_full_run.json
+    python benchmarks/bench_kumar_experiments.py --write    # also writes proofs/data/kumar_capture_full_run.json
 
 The JSON holds what the claim ``kumar.experiment_capture`` quotes from the full
 6000-iteration run: the final loss, the plateau, the last 1000 one-norms, the final
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from numeric import kumar_experiments as ke  # noqa: E402
 
-JSON_PATH = ROOT / "docs" / "kumar_capture_full_run.json"
+JSON_PATH = ROOT / "proofs" / "data" / "kumar_capture_full_run.json"
 ULP = 2.0**-40  # spacing of doubles in [4096, 8192)
 
 

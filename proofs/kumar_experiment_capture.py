@@ -24,7 +24,7 @@ Proof outline:
  12. `oscillation_scales_with_step`     repair
  13. `capture_theorem_needs_C1`         f is not differentiable at its minimizer: Prop. A.1 does not apply
 Review notes: numbers marked "benchmark" come from ``benchmarks/bench_kumar_experiments.py``
-(6000 iterations, ~8 s) stored in ``docs/kumar_capture_full_run.json``; the default check
+(6000 iterations, ~8 s) stored in ``proofs/data/kumar_capture_full_run.json``; the default check
 re-derives its first 60 losses and continues from its final weights (iterations 6000+ of the
 same loop); the deep test reruns all 6000 iterations.
 """
@@ -46,7 +46,7 @@ from proofs.errors import BadInput
 ID = "kumar.experiment_capture"
 PRINTED_LOSS = 4461.786221675728
 ULP = 2.0**-40  # spacing of doubles in [4096, 8192)
-FULL_RUN = Path(__file__).resolve().parents[1] / "docs" / "kumar_capture_full_run.json"
+FULL_RUN = Path(__file__).resolve().parent / "data" / "kumar_capture_full_run.json"
 SHORT = 60  # iterations of the default re-derivation
 S = ke.CAPTURE_SETTINGS
 
