@@ -1,0 +1,333 @@
+r"""Katende (2025), Proposition 2: a nonsmooth contraction criterion for the update map.
+
+Reference: [Katende2025, §3.4, Assumption 1, Prop 2, eqs. (3.5)-(3.6)]
+
+Statement:   Under Assumption 1 (:math:`T(\theta)=\theta-\eta\nabla\mathcal L(\theta)` locally
+             Lipschitz on a region :math:`\mathcal D` containing the iterates and
+             :math:`\sup_{\theta\in\mathcal D}\sup_{A\in\partial_C T(\theta)}\|A\|\le\rho`), for all
+             :math:`\theta,\theta'\in\mathcal D`: :math:`\|T(\theta)-T(\theta')\|\le\rho\|\theta-\theta'\|` (3.6);
+             if :math:`\rho<1`, :math:`\|\theta_t-\theta'_t\|\le\rho^t\|\theta_0-\theta'_0\|` while both stay in D.
+Assumptions: A1  T locally Lipschitz on D          [paper: Assumption 1]   necessary
+             A2  (3.5) with the constant rho       [paper: Assumption 1]   necessary
+             A3  D convex (segments stay in D)     used by the proof, not stated: necessary
+Symbols:     \theta -> (w, b), v = (x, 1), n = ||v||^2 = 1 + x^2, \eta -> eta
+Proof outline:    (checked on the paper's one-neuron model (3.1)-(3.2))
+  1. `jacobian_on_active_region`      DT = I - eta v v^T on s > 0 (differentiated, not assumed)
+  2. `jacobian_on_inactive_region`    DT = I on s < 0
+  3. `update_map_jumps_on_boundary`   T jumps by eta y v across s = 0: not locally Lipschitz there if y != 0
+  4. `clarke_jacobian_on_boundary_of_y_eq_0`  y = 0: conv{I, I - eta v v^T}, eigenvalues 1 and 1 - lambda eta n
+  5. `rho_on_one_activation_region`   rho^2 = max(1, (1 - eta n)^2) on a region of the interpretation
+  6. `rho_at_least_one`               rho >= 1 for one datum: the 'rho < 1' clause is vacuous there
+  7. `rho_agrees_with_mirror`         rho = norm of the exact difference-quotient Jacobian (mpmath)
+  8. `clarke_mean_value_inequality`   cited: Clarke's mean value inequality on a segment
+  9. `segment_lies_in_D`              printed use of (3.5) on [theta, theta']: fails for the interpretation's D
+ 10. `contraction_inequality_as_printed`   (3.6) for all theta, theta' in D: refuted by an exact witness
+ 11. `contraction_inequality_of_convex_D`  repaired: D convex and T locally Lipschitz near D => (3.6)
+ 12. `iterates_contract_at_rate_rho`  exact rational iteration: ||theta_t - theta'_t||^2 <= rho^(2t)||...||^2
+Review notes: the proof bounds the sup over the segment [theta, theta'] by the sup over D,
+which needs [theta, theta'] in D.  The interpretation's D (a positive distance from the
+activation boundary) is not convex when it meets both sides, and (3.6) then fails.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping
+
+import sympy as sp
+
+from numeric import contraction as num
+from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Necessity,
+                           NumericAgreement, Parameter, StepResult, Witness, WitnessCheck)
+from proofs.errors import AssumptionViolated, BadInput
+from symbolic import contraction as c
+
+ID = "katende.prop_2"
+V = sp.Matrix([c.x, 1])
+N_SQ = c.x**2 + 1
+KAPPA = sp.Symbol("kappa", nonnegative=True)
+
+
+def rho_squared(x: Fraction, eta: Fraction) -> Fraction:
+    r""":math:`\rho^2=\max(1,(1-\eta(1+x^2))^2)` for one datum, exactly.
+
+    >>> rho_squared(Fraction(1), Fraction(3, 2))
+    Fraction(4, 1)
+    """
+    return max(Fraction(1), (1 - eta * (1 + x * x)) ** 2)
+
+
+def two_sided_pair(p: Mapping[str, Fraction]) -> dict[str, Any]:
+    r"""Exact :math:`\theta=t v`, :math:`\theta'=-t v` on both sides of :math:`s=0`, and
+    :math:`\mathcal D=\{|s|>tn/2\}` containing both, with
+    :math:`|\eta y|/(2t) > \rho + |1-\eta n/2|`, so (3.6) fails.
+
+    >>> two_sided_pair({"x": Fraction(1), "y": Fraction(2), "eta": Fraction(1, 2)})["theta"]
+    (Fraction(1, 5), Fraction(1, 5))
+    """
+    x, y, eta = p["x"], p["y"], p["eta"]
+    n = 1 + x * x
+    rho_bound = 1 + abs(1 - eta * n)  # >= rho
+    t = abs(eta * y) / (2 * (rho_bound + abs(1 - eta * n / 2) + 1))
+    return {"theta": (t * x, t), "theta_prime": (-t * x, -t), "margin": t * n / 2}
+
+
+def violates_contraction(p: Mapping[str, Fraction], pair: Mapping[str, Any]) -> WitnessCheck:
+    r"""Exact check that both points are in :math:`\mathcal D=\{|s|>\delta\}` and
+    :math:`\|T\theta-T\theta'\|^2>\rho^2\|\theta-\theta'\|^2`.
+
+    >>> p = {"x": Fraction(1), "y": Fraction(2), "eta": Fraction(1, 2)}
+    >>> violates_contraction(p, two_sided_pair(p)).holds
+    True
+    """
+    xs, ys, eta = [p["x"]], [p["y"]], p["eta"]
+    th, tp, delta = pair["theta"], pair["theta_prime"], pair["margin"]
+    inside = all(abs(q[0] * p["x"] + q[1]) > delta for q in (th, tp))
+    lhs = num.squared_distance(num.update_map(th, xs, ys, eta), num.update_map(tp, xs, ys, eta))
+    rhs = rho_squared(p["x"], eta) * num.squared_distance(th, tp)
+    return WitnessCheck(lhs=f"||T(theta)-T(theta')||^2 = {lhs}", rhs=f"rho^2 ||theta-theta'||^2 = {rhs}",
+                        holds=inside and lhs > rhs)
+
+
+_CASES = [{"x": Fraction(x), "y": Fraction(y), "eta": Fraction(e)}
+          for x, y, e in ((2, 3, Fraction(1, 10)), (Fraction(-1, 3), -5, Fraction(3, 2)), (1, Fraction(1, 100), 1),
+                          (0, 2, Fraction(1, 1000)), (5, -7, 4))]
+
+
+def _same_side_pair(p):
+    pair = two_sided_pair(p)
+    (a, b_) = pair["theta"]
+    return {**pair, "theta_prime": (2 * a, 2 * b_)}
+
+
+def _statement_check(pairs) -> StepResult:
+    for p in _CASES:
+        verdict = violates_contraction(p, pairs(p))
+        if verdict.holds:
+            return StepResult(False, "symbolic", "exact-rational", "(3.6) fails on a region of Assumption 1",
+                              counterexample=f"x={p['x']}, y={p['y']}, eta={p['eta']}, D={{|s| > {pairs(p)['margin']}}}, "
+                                             f"theta={_show(pairs(p)['theta'])}, theta'={_show(pairs(p)['theta_prime'])}: "
+                                             f"{verdict.lhs} > {verdict.rhs}")
+    return StepResult(True, "symbolic", "exact-rational", f"(3.6) holds at the {len(_CASES)} candidate pairs")
+
+
+def _show(point) -> str:
+    return "(" + ", ".join(str(q) for q in point) + ")"
+
+
+def _segment_check(pairs) -> StepResult:
+    for p in _CASES:
+        pair = pairs(p)
+        mid = tuple((a + b_) / 2 for a, b_ in zip(pair["theta"], pair["theta_prime"]))
+        if abs(mid[0] * p["x"] + mid[1]) <= pair["margin"]:
+            return StepResult(False, "symbolic", "exact-rational", "the segment leaves D",
+                              counterexample=f"x={p['x']}: midpoint {_show(mid)} of [theta, theta'] has |s| = "
+                                             f"{abs(mid[0] * p['x'] + mid[1])} <= {pair['margin']}, so it is not in D "
+                                             f"(and T jumps by eta*y*v there)")
+    return StepResult(True, "symbolic", "exact-rational", "every segment stays in D")
+
+
+def _convex_contraction(rho_sq: sp.Expr) -> StepResult:
+    r"""On one region T(θ)-T(θ') = J d with J symmetric, eigenvalues 1 and 1-ηn; for y=0 across
+    the boundary T(θ)-T(θ') = (I-κηvv^T)d with κ=(relu s - relu s')/(s-s') in [0,1]."""
+    d = sp.Matrix(sp.symbols("d_w d_b", real=True))
+    J = c.jacobian_on_region((True,), [c.x], [c.y])
+    alpha, beta = (V.T * d)[0] / sp.sqrt(N_SQ), (sp.Matrix([1, -c.x]).T * d)[0] / sp.sqrt(N_SQ)
+    quadratic = sp.expand(rho_sq * (d.T * d)[0] - (d.T * (sp.eye(2) - KAPPA * c.eta * V * V.T) ** 2 * d)[0])
+    split = sp.expand((rho_sq - 1) * beta**2 + (rho_sq - (1 - KAPPA * c.eta * N_SQ) ** 2) * alpha**2)
+    gaps = [_at_least(rho_sq, (1 - k * c.eta * N_SQ) ** 2) for k in (0, 1)]
+    kappa_cases = _kappa_in_unit_interval()
+    convex = sp.simplify(sp.diff(-(1 - KAPPA * c.eta * N_SQ) ** 2, KAPPA, 2)) <= 0  # -(1-κηn)^2 concave => max at κ in {0,1}
+    ok = (sp.simplify(quadratic - split) == 0 and all(gaps)
+          and kappa_cases and bool(convex) and J == (sp.eye(2) - c.eta * V * V.T).applyfunc(sp.expand))
+    return StepResult(ok, "symbolic", "eigen-decomposition+case-split",
+                      "rho^2|d|^2 - |(I - kappa eta v v^T) d|^2 = (rho^2-1)beta^2 + (rho^2-(1-kappa eta n)^2)alpha^2 >= 0 "
+                      "for kappa in [0,1]" if ok else f"rho^2 >= (1 - kappa eta n)^2 not proved at kappa = 0, 1: {gaps}")
+
+
+def _at_least(bound: sp.Expr, value: sp.Expr) -> bool:
+    r"""``bound >= value`` proved: by SymPy's sign reasoning, or because ``bound`` is a Max with ``value`` among its arguments."""
+    if sp.simplify(bound - value).is_nonnegative:
+        return True
+    return isinstance(bound, sp.Max) and any(sp.expand(arg - value) == 0 for arg in bound.args)
+
+
+def _kappa_in_unit_interval() -> bool:
+    p, q = sp.symbols("p q", positive=True)
+    relu = {True: lambda s: s, False: lambda s: 0}
+    cases = [(p + q, q, True, True), (p, -q, True, False), (-p, -p - q, False, False)]
+    for s, s2, a, b_ in cases:
+        kappa = sp.simplify((relu[a](s) - relu[b_](s2)) / (s - s2))
+        if not (kappa.is_nonnegative and sp.simplify(1 - kappa).is_nonnegative):
+            return False
+    return True
+
+
+RHO_SQ = sp.Max(1, (1 - c.eta * N_SQ) ** 2)
+THETA_PRIME = sp.Matrix(sp.symbols("w' b'", real=True))
+
+
+def _rho_at_least(value: int) -> StepResult:
+    ok = _at_least(RHO_SQ, sp.Integer(value))
+    return StepResult(ok, "symbolic", "Max-definition", f"rho^2 = {RHO_SQ} >= {value}: {'proved' if ok else 'not proved'}")
+
+
+def _iteration_check(rate: Fraction) -> StepResult:
+    r"""Two data x = (1, -1), y = (1, 1), eta = 1/4: rho = 1/2 on the convex both-active cone."""
+    xs, ys, eta = [Fraction(1), Fraction(-1)], [Fraction(1), Fraction(1)], Fraction(1, 4)
+    starts = [((Fraction(1, 2), Fraction(2)), (Fraction(-1, 3), Fraction(3, 2))), ((Fraction(0), Fraction(1, 2)), (Fraction(1, 7), Fraction(9, 5)))]
+    for a0, b0 in starts:
+        ta, tb = num.iterate(a0, xs, ys, eta, 12), num.iterate(b0, xs, ys, eta, 12)
+        for t, (p, q) in enumerate(zip(ta, tb)):
+            if not all(s > 0 for s in num.activation_pattern(p, xs) + num.activation_pattern(q, xs)):
+                return StepResult(False, "symbolic", "exact-rational", f"left D at t={t}")
+            if num.squared_distance(p, q) > rate ** (2 * t) * num.squared_distance(a0, b0):
+                return StepResult(False, "symbolic", "exact-rational", f"t={t}: distance exceeds rho^t",
+                                  counterexample=f"theta_0={_show(a0)}, theta_0'={_show(b0)}, t={t}")
+    return StepResult(True, "symbolic", "exact-rational", "12 exact steps from 2 perturbed pairs: ||theta_t-theta'_t|| <= (1/2)^t ||theta_0-theta_0'||")
+
+
+def _steps() -> list:
+    J_on, J_off = (c.jacobian_on_region(p, [c.x], [c.y]) for p in ((True,), (False,)))
+    mu = sp.Symbol("mu")
+    hull_y0 = c.clarke_element([c.jacobian_on_region((True,), [c.x], [0]), c.jacobian_on_region((False,), [c.x], [0])],
+                               [c.lam, 1 - c.lam])
+    pts = [(Fraction(x), Fraction(e)) for x, e in ((2, Fraction(1, 10)), (Fraction(-1, 3), Fraction(3, 2)), (5, 4), (0, Fraction(1, 3)))]
+    return [
+        Equality(label="jacobian_on_active_region", latex=r"DT(\theta) = I - \eta\,(x,1)(x,1)^\top \quad (s(\theta)>0)",
+                 lhs=J_on, rhs=sp.eye(2) - c.eta * V * V.T, justification="T is affine on s > 0; differentiate it."),
+        Equality(label="jacobian_on_inactive_region", latex=r"DT(\theta) = I \quad (s(\theta)<0)", lhs=J_off, rhs=sp.eye(2)),
+        Equality(label="update_map_jumps_on_boundary", printed=False,
+                 latex=r"\lim_{s\downarrow0}T - \lim_{s\uparrow0}T = \eta\,y\,(x,1)^\top",
+                 lhs=c.boundary_jump(0, [0, 0], [c.x], [c.y]), rhs=c.eta * c.y * V,
+                 justification="At theta0 = 0 on s = 0; T is discontinuous there unless y = 0, so it is not locally "
+                               "Lipschitz on any D touching the boundary: the interpretation's 'positive distance' is needed."),
+        Equality(label="clarke_jacobian_on_boundary_of_y_eq_0", printed=False,
+                 latex=r"y=0:\ \det\big(\mu I-((1-\lambda)I+\lambda(I-\eta vv^\top))\big)=(\mu-1)(\mu-1+\lambda\eta\|v\|^2)",
+                 lhs=(mu * sp.eye(2) - hull_y0).det(), rhs=(mu - 1) * (mu - 1 + c.lam * c.eta * N_SQ),
+                 justification="With y = 0, T is Lipschitz; its limiting Jacobians at s = 0 are I and I - eta v v^T "
+                               "(computed from the two regions) and the Clarke Jacobian is their convex hull."),
+        Equality(label="rho_on_one_activation_region", printed=False,
+                 latex=r"\rho^2=\|I-\eta vv^\top\|^2=\max\{1,(1-\eta(1+x^2))^2\}",
+                 lhs=c.operator_norm(J_on) ** 2, rhs=RHO_SQ),
+        Check(label="rho_at_least_one", printed=False, latex=r"\rho^2 \ge 1",
+              run_check=lambda: _rho_at_least(1), wrong_versions=[lambda: _rho_at_least(2)],
+              justification="The eigenvalue 1 along (1, -x) is in every Jacobian: for one datum rho < 1 never holds."),
+        NumericAgreement(label="rho_agrees_with_mirror", printed=False,
+                         latex=r"\rho = \|DT\|\ \text{from exact difference quotients of } T \text{ (mpmath)}",
+                         closed_form=lambda p: sp.sqrt(RHO_SQ.subs({c.x: sp.Rational(p[0]), c.eta: sp.Rational(p[1])})),
+                         mirror=lambda p: num.operator_norm(num.jacobian_on_region((Fraction(1), Fraction(1)), [p[0]], [Fraction(3)], p[1]), dps=90),
+                         points=pts, describe=lambda p: f"x={p[0]}, eta={p[1]}"),
+        Cited(label="clarke_mean_value_inequality",
+              latex=r"\|T(\theta)-T(\theta')\|\le\sup_{z\in[\theta,\theta']}\sup_{A\in\partial_CT(z)}\|A\|\,\|\theta-\theta'\|",
+              reference="Clarke, Optimization and Nonsmooth Analysis (1983), Prop. 2.6.5: T Lipschitz on an open convex set containing [theta, theta']"),
+        Check(label="segment_lies_in_D", latex=r"\theta,\theta'\in\mathcal D \Rightarrow [\theta,\theta']\subset\mathcal D",
+              run_check=lambda: _segment_check(two_sided_pair),
+              erratum="'Using (3.5) yields (3.6)' bounds the sup over [theta, theta'] by the sup over D; a region at a "
+                      "positive distance from the boundary that meets both sides is not convex."),
+        Equality(label="segment_lies_in_D_of_convex", repairs="segment_lies_in_D",
+                 latex=r"\mathcal D=\{s>\delta\}\ \text{(convex)}:\ s((1-\lambda)\theta+\lambda\theta')=(1-\lambda)s(\theta)+\lambda s(\theta')>\delta",
+                 lhs=c.preactivations([c.x], (1 - c.lam) * c.THETA + c.lam * THETA_PRIME)[0],
+                 rhs=(1 - c.lam) * c.preactivations([c.x])[0] + c.lam * c.preactivations([c.x], THETA_PRIME)[0],
+                 justification="s is affine, so a convex D keeps every segment; then sup over [theta, theta'] <= rho."),
+        Check(label="contraction_inequality_as_printed", role="statement",
+              latex=r"\|T(\theta)-T(\theta')\|\le\rho\|\theta-\theta'\|\quad\forall\theta,\theta'\in\mathcal D",
+              run_check=lambda: _statement_check(two_sided_pair),
+              erratum="(3.6) fails for D = {|s| > delta} (Assumption 1 holds there with rho = max(1, |1 - eta n|))."),
+        Check(label="contraction_inequality_of_convex_D", repairs="contraction_inequality_as_printed",
+              latex=r"\mathcal D\ \text{convex},\ T\ \text{loc. Lipschitz near } \mathcal D:\ \|T(\theta)-T(\theta')\|=\|(I-\kappa\eta vv^\top)(\theta-\theta')\|\le\rho\|\theta-\theta'\|,\ \kappa\in[0,1]",
+              run_check=lambda: _convex_contraction(RHO_SQ),
+              wrong_versions=[lambda: _convex_contraction(sp.Integer(1)), lambda: _convex_contraction((1 - c.eta * N_SQ) ** 2)],
+              justification="Within one region kappa in {0, 1}; for y = 0 across s = 0, kappa = (relu s - relu s')/(s - s')."),
+        Check(label="iterates_contract_at_rate_rho",
+              latex=r"\|\theta_t-\theta'_t\|\le\rho^t\|\theta_0-\theta'_0\|,\ \rho=\tfrac12\ (x=(1,-1),\ y=(1,1),\ \eta=\tfrac14)",
+              run_check=lambda: _iteration_check(Fraction(1, 2)), wrong_versions=[lambda: _iteration_check(Fraction(1, 4))],
+              justification="Two data, so that rho < 1 is possible; exact rational iteration inside the convex cone."),
+    ]
+
+
+def _assumptions() -> list[Assumption]:
+    jump_witness = Witness(
+        label="contraction_fails_without_local_lipschitz", printed=False,
+        latex=r"\mathcal D=\mathbb R^2 \text{ (convex)}, y\neq0:\ \|T\theta^+-T\theta^-\|>\rho\|\theta^+-\theta^-\|",
+        construct=lambda p: {**two_sided_pair(p), "margin": Fraction(-1)}, verify=violates_contraction, cases=_CASES,
+        wrong_constructions=[lambda p: {**_same_side_pair(p), "margin": Fraction(-1)}])
+    smaller_rho = Check(label="contraction_fails_below_rho", printed=False, latex=r"\rho'<1:\ \|T\theta-T\theta'\|=\|\theta-\theta'\|>\rho'\|\theta-\theta'\| \text{ on } s<0",
+                        run_check=lambda: _smaller_rho(Fraction(99, 100)), wrong_versions=[lambda: _smaller_rho(Fraction(1))])
+    convex_witness = Witness(label="contraction_fails_on_nonconvex_D", printed=False,
+                             latex=r"\mathcal D=\{|s|>\delta\}:\ (3.6)\ \text{fails}", construct=two_sided_pair,
+                             verify=violates_contraction, cases=_CASES, wrong_constructions=[_same_side_pair])
+    return [
+        Assumption("A1", "T locally Lipschitz on D", r"T \text{ locally Lipschitz on } \mathcal D",
+                   Necessity("necessary", "On D = R^2 (convex) with y != 0, T jumps by eta y v across s = 0; the limiting "
+                             "Jacobians still have norm <= rho, but (3.6) fails (exact witness).", jump_witness)),
+        Assumption("A2", "(3.5) with constant rho", r"\sup_{\mathcal D}\sup_{\partial_C T}\|A\|\le\rho",
+                   Necessity("necessary", "On s < 0, T is the identity: any rho' < 1 fails (3.6).", smaller_rho)),
+        Assumption("A3", "D convex", r"\mathcal D \text{ convex}", used_not_stated=True,
+                   necessity=Necessity("necessary", "D = {|s| > delta} satisfies Assumption 1 and (3.6) fails.", convex_witness)),
+    ]
+
+
+def _smaller_rho(rate: Fraction) -> StepResult:
+    th, tp, xs, ys = (Fraction(-3), Fraction(1)), (Fraction(-5), Fraction(2)), [Fraction(1)], [Fraction(2)]
+    gap = num.squared_distance(num.update_map(th, xs, ys, Fraction(1, 2)), num.update_map(tp, xs, ys, Fraction(1, 2)))
+    violated = gap > rate**2 * num.squared_distance(th, tp)
+    return StepResult(violated, "symbolic", "exact-rational", f"on s<0: |T-T'|^2 = {gap} vs rho'^2|d|^2")
+
+
+def _data(params: dict[str, Any]) -> tuple[list[Fraction], list[Fraction], Fraction, tuple[Fraction, Fraction]]:
+    xs, ys, theta = params["xs"], params["ys"], params["theta"]
+    if len(xs) != len(ys) or not xs or len(theta) != 2 or any(isinstance(v, list) for v in xs + ys + theta):
+        raise BadInput("xs and ys must be flat lists of the same nonzero length and theta a list of 2 numbers")
+    if params["eta"] <= 0:
+        raise AssumptionViolated(ID, "eta", "eta > 0", {"eta": params["eta"]})
+    return xs, ys, params["eta"], (theta[0], theta[1])
+
+
+def _derive(params: dict[str, Any]) -> dict[str, Any]:
+    xs, ys, eta, theta = _data(params)
+    sx, sy, se, st = ([sp.Rational(v) for v in seq] for seq in (xs, ys, [eta], theta))
+    signs = c.activation_pattern(st, sx)
+    jumps = [c.boundary_jump(i, st, sx, sy, se[0]) for i, s in enumerate(signs) if s == 0]
+    lipschitz = all(j.is_zero_matrix for j in jumps)
+    return {"activation_pattern": str(list(signs)),
+            "limiting_jacobians": str([A.tolist() for A in c.limiting_jacobians(st, sx, sy, se[0])]),
+            "T_locally_lipschitz_at_theta": str(lipschitz), "boundary_jumps": str([j.T.tolist()[0] for j in jumps]),
+            "clarke_norm_bound": str(c.clarke_norm_bound(st, sx, sy, se[0])) if lipschitz else
+            "undefined: T is discontinuous at theta, so the Clarke Jacobian does not exist"}
+
+
+def _witness(params: dict[str, Any]) -> dict[str, Any]:
+    p = {"x": params["x"], "y": params["y"], "eta": params["eta"]}
+    if p["y"] == 0 or p["eta"] <= 0:
+        raise AssumptionViolated(ID, "witness", "y != 0 and eta > 0", p)
+    pair = two_sided_pair(p)
+    check = violates_contraction(p, pair)
+    return {"constants": {"rho": str(sp.sqrt(sp.Rational(str(rho_squared(p['x'], p['eta']))))), "D": f"{{theta: |w x + b| > {pair['margin']}}}"},
+            "points": [[str(q) for q in pair["theta"]], [str(q) for q in pair["theta_prime"]]],
+            "check": {"lhs": check.lhs, "rhs": check.rhs, "holds": check.holds}}
+
+
+def theorem() -> Claim:
+    r"""Katende Proposition 2 with its printed proof, step by step."""
+    return Claim(
+        id=ID, paper="katende", label="Proposition 2", section="3.4",
+        title="A nonsmooth contraction criterion for perturbation stability",
+        statement=r"Under Assumption 1, for any $\theta,\theta'\in\mathcal D$, $\|T(\theta)-T(\theta')\|\le\rho\|\theta-\theta'\|$ (3.6). "
+                  r"If $\rho<1$, $\|\theta_t-\theta'_t\|\le\rho^t\|\theta_0-\theta'_0\|$ whenever both trajectories remain in $\mathcal D$.",
+        reference="Katende, Why smooth stability assumptions fail for ReLU learning, Sec. 3.4, Assumption 1 and Proposition 2",
+        assumptions=_assumptions(), steps=_steps(),
+        repaired_statement=r"If moreover $\mathcal D$ is convex and $T$ is locally Lipschitz on an open set containing "
+                           r"$\mathcal D$, then (3.6) holds for all $\theta,\theta'\in\mathcal D$, and the contraction bound follows.",
+        parameters=[Parameter("xs", "list", [Fraction(2)], "data inputs x_i (derive)"),
+                    Parameter("ys", "list", [Fraction(3)], "data targets y_i (derive)"),
+                    Parameter("theta", "list", [Fraction(1), Fraction(1)], "the point theta = (w, b) (derive)"),
+                    Parameter("eta", "rational", Fraction(1, 10), "step size"),
+                    Parameter("x", "rational", Fraction(2), "datum input (witness)"),
+                    Parameter("y", "rational", Fraction(3), "datum target (witness)")],
+        derive=_derive, witness=_witness,
+        notes=["For the one-neuron model every Jacobian has the eigenvalue 1 (direction (1, -x)), so rho >= 1: the "
+               "'rho < 1' clause never applies to the paper's own model; a two-datum model is used to exercise it.",
+               "T is discontinuous on the activation boundary when y != 0 (jump eta*y*(x,1)): the Clarke Jacobian "
+               "is defined there only for y = 0."],
+    )
