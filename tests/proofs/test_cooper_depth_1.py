@@ -39,6 +39,7 @@ def test_expansion_agrees_with_the_mirror_at_depth_1(width, d_in, d_out, n, seed
     agrees_with_mirror(net.Architecture((width,), d_in, d_out), n, seed, name, t, loss)
 
 
+@pytest.mark.deep
 @pytest.mark.skipif(os.environ.get("SMOOTHCHECK_PROFILE") != "deep", reason="long exploration: deep profile only")
 def test_cross_entropy_expansion_equals_sympy_hessian_at_depth_1():
     assert _direct("cross_entropy")

@@ -78,6 +78,7 @@ def test_cross_entropy_at_depth_zero_is_refused():
         net.derivatives_on_ray(arch, data, "cross_entropy")
 
 
+@pytest.mark.deep
 @DEEP
 @pytest.mark.parametrize("loss", ["l2", "cross_entropy"])
 def test_expansion_equals_sympy_hessian_at_sixteen_parameters(loss):
