@@ -41,7 +41,9 @@ def time_budget(seconds: float) -> Iterator[None]:
 
     previous = signal.signal(signal.SIGALRM, _expire)
     remaining, _ = signal.getitimer(signal.ITIMER_REAL)
-    signal.setitimer(signal.ITIMER_REAL, seconds if remaining == 0 else min(seconds, remaining))
+    # Re-fire every 0.25 s after expiry: an alarm that lands in a garbage-collection
+    # callback is swallowed there, and a single-shot timer would then never stop the work.
+    signal.setitimer(signal.ITIMER_REAL, seconds if remaining == 0 else min(seconds, remaining), 0.25)
     try:
         yield
     finally:
