@@ -179,7 +179,7 @@ def _steps() -> list:
                  lhs=_quadratic_form(lm.gram(_XS), v), rhs=sum(((sp.Matrix(x + [1]).T * v)[0, 0] ** 2 for x in _XS), 0)),
         Cited(label="eigenvalue_at_most_trace", printed=False, latex=r"G\succeq 0 \Rightarrow \lambda_{\max}(G)\le\operatorname{tr}G",
               reference="linear algebra: the eigenvalues of a PSD matrix are >= 0 and sum to its trace"),
-        Check(label="hessian_norm_bounded", latex=r"\|\mathbf HL\|_{\mathrm{op}} \le m = 2\operatorname{tr}G = 2\sum_s(1+\|x_s\|^2)",
+        Check(label="hessian_norm_bounded", latex=r"\|\mathbf HL\|_{\mathrm{op}} \le m = 2\operatorname{tr}G = 2\sum_s(1+\|x_s\|^2)\ \text{(default data)}",
               run_check=lambda: _norm_check(lm.l2_smoothness_constant), wrong_versions=[lambda: _norm_check(_top_gram_bound)],
               kind_name="exact-eigenvalue-bound",
               justification="Steps 4-6 for all data; here also exactly (Sturm) on the default data."),

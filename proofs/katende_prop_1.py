@@ -120,8 +120,10 @@ def _asymptotics(scale: int) -> StepResult:
             for case in _CASES:
                 found = sp.limit((bound / m.beta).subs(m.y, Y_NZ).subs(case), m.beta, sp.oo)
                 if sp.simplify(found - target.subs(case)) != 0:
-                    return StepResult(False, "symbolic", "squeeze", f"{name}: bound/beta -> {found}, claimed {target.subs(case)}")
-    return StepResult(True, "symbolic", "squeeze+sympy.limit",
+                    return StepResult(False, "numeric", "squeeze", f"{name}: bound/beta -> {found}, claimed {target.subs(case)}")
+    # Only two (x, y) instances are checked (and sympy.limit is unreliable with Abs), so this
+    # confirms the all-(x, y) asymptotics; it does not prove them.
+    return StepResult(True, "numeric", "squeeze+sympy.limit",
                       "lower/beta and upper/beta both -> (1+x^2)|y| M2 (x, y = (2, 3), (-1/3, -5)): L_beta ~ (1+x^2)|y| beta/4 "
                       "(softplus), (1+x^2)|y| beta/2 (sqrt)")
 

@@ -161,7 +161,7 @@ def _steps() -> list:
         Equality(label="crossing_pair_gap", latex=r"\|\theta^+-\theta^-\| = 2\varepsilon\sqrt{1+\|x\|^2} = O(\varepsilon)",
                  lhs=sp.sqrt(sum(e**2 for e in gap)), rhs=2 * r.epsilon * sp.sqrt(n_sq)),
         Check(label="gradient_jump_limit_two_layer", printed=False,
-              latex=r"\lim_{\varepsilon\downarrow0}\big(\nabla\mathcal L(\theta^+)-\nabla\mathcal L(\theta^-)\big) = (f(\theta_0)-y)\,a_j\,(x,1)_{(w_j,b_j)}",
+              latex=r"\lim_{\varepsilon\downarrow0}\big(\nabla\mathcal L(\theta^+)-\nabla\mathcal L(\theta^-)\big) = (f(\theta_0)-y)\,a_j\,(x,1)_{(w_j,b_j)}\quad(m\le3,\ d\le2)",
               run_check=lambda: _jump_formula_check(_claimed_jump),
               wrong_versions=[lambda: _jump_formula_check(lambda n, j, o: n.a[j] * r.crossing_direction(n, j)),
                               lambda: _jump_formula_check(lambda n, j, o: sp.zeros(len(r.parameters(n)), 1))],

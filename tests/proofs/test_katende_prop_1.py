@@ -29,6 +29,8 @@ def test_chain_is_verified_with_the_3_4_erratum():
     verdicts = {a.assumption.label: (a.assumption.necessity.verdict, a.result.ok) for a in report.assumptions}
     assert verdicts == {"A1": ("superfluous", True), "A2": ("necessary", True), "A3": ("superfluous", True),
                         "A4": ("necessary", True), "A5": ("superfluous", True)}
+    checked = {s.step.label: s.result.checked for s in report.steps}
+    assert checked["smoothness_constant_asymptotics"] == "numeric"  # two (x, y) instances only
 
 
 def test_admissibility_table_says_which_family_satisfies_which_hypothesis():

@@ -40,6 +40,8 @@ def test_chain_refutes_the_printed_statement_and_verifies_the_repair():
     verdicts = {a.assumption.label: (a.assumption.necessity.verdict, a.result.ok) for a in report.assumptions}
     assert verdicts == {"A1": ("necessary", True), "A2": ("necessary", True), "A3": ("necessary", True)}
     assert registry.get_claim(CID).repaired_statement
+    checked = {s.step.label: s.result.checked for s in report.steps}
+    assert checked["iterates_contract_at_rate_rho"] == "numeric"  # 12 steps from 2 pairs, not all t
 
 
 @pytest.mark.parametrize("settings,error", [
