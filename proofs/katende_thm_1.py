@@ -80,15 +80,16 @@ def _steps() -> list:
                  lhs=m.norm(jump) / m.norm(plus - minus), rhs=_ratio_printed()),
         Limit(label="ratio_limit_as_printed", latex=r"\frac{|\varepsilon\|(x,1)\|^2-y|}{2\varepsilon} \to \frac{|y|}{2\varepsilon} = +\infty \quad (\varepsilon\downarrow 0)",
               expr=_ratio_printed(), var=m.epsilon, point=0, expected=sp.Abs(m.y) / (2 * m.epsilon),
-              erratum="The printed limit |y|/(2 eps) still depends on eps, so it is not a limit; "
-                      "what holds is ratio ~ |y|/(2 eps) and ratio -> +infinity."),
+              erratum="Notation erratum: the printed limit |y|/(2 eps) still depends on eps, so it is not a "
+                      "limit; the intended chain is ratio ~ |y|/(2 eps) (asymptotic equivalence) and ratio -> "
+                      "+infinity, both checked below. The conclusion is unaffected."),
         Limit(label="ratio_limit_eq_infinity_of_y_ne_0", repairs="ratio_limit_as_printed",
               latex=r"\lim_{\varepsilon\downarrow 0}\frac{|\varepsilon\|(x,1)\|^2-y|}{2\varepsilon} = +\infty \quad (y\neq 0)",
               expr=_ratio_printed().subs(m.y, Y_NZ), var=m.epsilon, point=0, expected=sp.oo,
               mirror=lambda p, eps: mirror_ratio(_frac(p[m.x]), _frac(p[Y_NZ]), _frac(eps)),
               justification="The numerator tends to |y| > 0 while the denominator tends to 0 from above."),
         Limit(label="ratio_asymptotic_to_abs_y_over_two_epsilon", printed=False,
-              latex=r"\lim_{\varepsilon\downarrow 0}\frac{|\varepsilon\|(x,1)\|^2-y|/(2\varepsilon)}{|y|/(2\varepsilon)} = 1",
+              latex=r"\lim_{\varepsilon\downarrow 0}\frac{|\varepsilon\|(x,1)\|^2-y|/(2\varepsilon)}{|y|/(2\varepsilon)} = 1 \quad \text{(at sample } (x,y)\text{)}",
               expr=_ratio_printed() / (sp.Abs(m.y) / (2 * m.epsilon)), var=m.epsilon, point=0, expected=1,
               parameters=[{m.x: sp.Rational(2), m.y: sp.Rational(3)}, {m.x: sp.Rational(-1, 3), m.y: sp.Rational(-5)}]),
         NumericAgreement(label="ratio_agrees_with_mirror", printed=False,
@@ -178,7 +179,7 @@ def _y_zero_wrong_constant() -> StepResult:
 
 
 def _assumptions() -> list[Assumption]:
-    x_zero = Limit(label="ratio_unbounded_at_x_eq_0", printed=False, latex=r"x=0:\ rac{|\varepsilon-y|}{2\varepsilon}\to+\infty",
+    x_zero = Limit(label="ratio_unbounded_at_x_eq_0", printed=False, latex=r"x=0:\ \frac{|\varepsilon-y|}{2\varepsilon}\to+\infty",
                    expr=_ratio_printed().subs({m.x: 0, m.y: Y_NZ}), var=m.epsilon, point=0, expected=sp.oo)
     y_zero = Check(label="gradient_lipschitz_at_y_eq_0", printed=False,
                    latex=r"y=0:\ \|\nabla\mathcal L(\theta)-\nabla\mathcal L(\theta')\| \le (1+x^2)\|\theta-\theta'\|",

@@ -67,7 +67,7 @@ def _bound_holds(G_squared) -> StepResult:
             return StepResult(False, "symbolic", "exact-rational", f"lim f_best = {best} > {bound}",
                               counterexample=f"n={len(beta0)}, alpha={alpha}, lambda={lam}, beta0={[str(x) for x in beta0]}: "
                                              f"lim f_best - f* = {best} > alpha*G^2/2 = {bound}")
-    return StepResult(True, "symbolic", "exact-rational", "bound holds in 16 exact runs (n = 1..5)")
+    return StepResult(True, "numeric", "exact-rational", "bound holds in 16 exact runs (n = 1..5)")
 
 
 def _subgradient_norm_bounded(G_squared) -> StepResult:

@@ -87,7 +87,7 @@ def _set_matches(predicate: Callable[[Fraction, Fraction, Fraction], bool]) -> S
             if hits != predicate(b, alpha, lam):
                 return StepResult(False, "symbolic", "exact-rational", f"mismatch at beta0={b}",
                                   counterexample=f"alpha={alpha}, lambda={lam}, beta0={b}: hits zero = {hits}")
-    return StepResult(True, "symbolic", "exact-rational",
+    return StepResult(True, "numeric", "exact-rational",
                       "hits 0 iff beta0 in alpha*lambda*Z, exact runs inside and outside the set, 4 (alpha, lambda)")
 
 

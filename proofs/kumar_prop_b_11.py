@@ -49,7 +49,7 @@ def _loss_bound(factor: Fraction) -> StepResult:
             if not loss < factor * n * alpha * lam * lam:
                 return StepResult(False, "symbolic", "exact-rational", f"f = {loss} >= {factor * n * alpha * lam * lam}",
                                   counterexample=f"beta0={[str(x) for x in beta0]}, alpha={alpha}, lambda={lam}: f = {loss}")
-    return StepResult(True, "symbolic", "exact-rational", f"f(beta^(k)) < {factor}*n*alpha*lambda^2 for k = K..K+3, 14 exact runs")
+    return StepResult(True, "numeric", "exact-rational", f"f(beta^(k)) < {factor}*n*alpha*lambda^2 for k = K..K+3, 14 exact runs")
 
 
 def _rmsprop_norm(scale: Fraction) -> StepResult:

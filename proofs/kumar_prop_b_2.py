@@ -87,7 +87,7 @@ def _statement_holds(closed=cycle_closed_form) -> StepResult:
             return StepResult(False, "symbolic", "exact-rational", f"(8) fails for beta0={beta0}",
                               counterexample=f"alpha={alpha}, lambda={lam}, beta0={[str(b) for b in beta0]}: "
                                              f"beta^(K)={[str(x) for x in path[K]]}, claimed {[str(x) for x in claimed['first']]}")
-    return StepResult(True, "symbolic", "exact-rational",
+    return StepResult(True, "numeric", "exact-rational",
                       "(8) with K = max K_i holds in exact runs (14 initializations, n = 1..5), beta^(K+2) = beta^(K)")
 
 

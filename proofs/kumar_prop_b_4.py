@@ -68,7 +68,7 @@ def _count_bound(bound) -> StepResult:
             if size > bound(k):
                 return StepResult(False, "symbolic", "arb-backward", f"|Z_{k}| = {size} > {bound(k)}",
                                   counterexample=f"{convention}, k={k}: |Z_k| = {size} > {bound(k)}")
-    return StepResult(True, "symbolic", "arb-backward", "|Z_k| <= 2^k for k = 1..10 (sizes 2, 4, 6, 10, 14, 22, 30, 46, 62, 66)")
+    return StepResult(True, "numeric", "arb-backward", "|Z_k| <= 2^k for k = 1..10 (sizes 2, 4, 6, 10, 14, 22, 30, 46, 62, 66)")
 
 
 def _forward_hits(offset: Fraction) -> StepResult:

@@ -74,7 +74,7 @@ def _irrespective(tolerance: Fraction, lams) -> StepResult:
             if not abs(ratio - 1) < arb(tolerance.numerator) / tolerance.denominator:
                 return StepResult(False, "symbolic", "arb", f"{convention}: s/alpha = {ratio.str(6)} at lambda = {lam}",
                                   counterexample=f"{convention}, lambda={lam}, eps=1e-8: s_inf/alpha = {ratio.str(6)}")
-    return StepResult(True, "symbolic", "arb", f"|s/alpha - 1| < {tolerance} for lambda in {[str(x) for x in lams]}")
+    return StepResult(True, "numeric", "arb", f"|s/alpha - 1| < {tolerance} for lambda in {[str(x) for x in lams]}")
 
 
 def _steps() -> list:

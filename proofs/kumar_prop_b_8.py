@@ -57,7 +57,7 @@ def _count_bound(bound, epsilons=(Fraction(0), Fraction(1, 10**8))) -> StepResul
                 if size > bound(k):
                     return StepResult(False, "symbolic", "arb-patterns", f"|Z_{k}| = {size} > {bound(k)}",
                                       counterexample=f"eps={eps}, {convention}, k={k}: |Z_k| = {size}")
-    return StepResult(True, "symbolic", "arb-patterns", f"|Z_k| <= 2^k for k = 1..8 (largest {max(sizes)})")
+    return StepResult(True, "numeric", "arb-patterns", f"|Z_k| <= 2^k for k = 1..8 (largest {max(sizes)})")
 
 
 def _hits_zero(params: Mapping[str, Any], beta0) -> WitnessCheck:

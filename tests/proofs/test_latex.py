@@ -29,3 +29,12 @@ def test_every_claim_compiles_into_one_document(tmp_path):
     reports = [registry.report(cid) for cid in registry.claim_ids()]
     pdf = compile_pdf(write_document(reports, tmp_path / "all.tex"))
     assert pdf.stat().st_size > 1000
+
+
+@pytest.mark.parametrize("cid", registry.claim_ids())
+def test_typeset_text_has_no_control_characters(cid):
+    # A non-raw string turns "\frac" into a form feed and "\beta" into a backspace.
+    claim = registry.get_claim(cid)
+    texts = [claim.statement, *(s.latex for s in claim.steps), *(a.latex for a in claim.assumptions)]
+    bad = [t for t in texts if any(ord(ch) < 32 and ch != "\n" for ch in t)]
+    assert not bad, f"{cid}: control characters in {bad}"
