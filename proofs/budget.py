@@ -1,10 +1,15 @@
-r"""Time budgets for symbolic computations.
+r"""CPU-time budgets for symbolic computations.
 
 SymPy's ``simplify`` and ``limit`` can run for minutes; a step that runs out of
 its budget is *undecided* and falls back to numeric confirmation, never to
-"proved".  The budget uses ``SIGALRM`` and therefore only works in the main
-thread of a Unix process; elsewhere the computation runs unbounded (pytest and
-pytest-xdist workers run tests in the main thread).
+"proved".  The budget counts the **CPU time of this process** (``ITIMER_PROF``,
+delivered as ``SIGPROF``), never wall-clock time: a machine busy with other
+work slows the clock but not the count, so the same code gives the same labels
+on an idle and on a loaded machine.  (Z3, the second decision procedure, is
+bounded by its own operation count, ``rlimit``: see :mod:`proofs.z3check`.)
+The timer only works in the main thread of a Unix process; elsewhere the
+computation runs unbounded (pytest and pytest-xdist workers run tests in the
+main thread).
 """
 
 from __future__ import annotations
@@ -18,13 +23,13 @@ from proofs.errors import CheckTimeout
 
 T = TypeVar("T")
 
-#: Default budget of one symbolic operation, in seconds.
+#: Default budget of one symbolic operation, in CPU seconds.
 SYMBOLIC_BUDGET_S = 8.0
 
 
 @contextlib.contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
-    r"""Raise :class:`CheckTimeout` inside the block after ``seconds``.
+    r"""Raise :class:`CheckTimeout` inside the block after ``seconds`` of CPU time.
 
     >>> with time_budget(1.0):
     ...     x = 1 + 1
@@ -37,18 +42,18 @@ def time_budget(seconds: float) -> Iterator[None]:
         return
 
     def _expire(signum, frame):  # noqa: ARG001 - signal handler signature
-        raise CheckTimeout(f"symbolic computation exceeded {seconds:g} s")
+        raise CheckTimeout(f"symbolic computation exceeded {seconds:g} CPU seconds")
 
-    previous = signal.signal(signal.SIGALRM, _expire)
-    remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+    previous = signal.signal(signal.SIGPROF, _expire)
+    remaining, _ = signal.getitimer(signal.ITIMER_PROF)
     # Re-fire every 0.25 s after expiry: an alarm that lands in a garbage-collection
     # callback is swallowed there, and a single-shot timer would then never stop the work.
-    signal.setitimer(signal.ITIMER_REAL, seconds if remaining == 0 else min(seconds, remaining), 0.25)
+    signal.setitimer(signal.ITIMER_PROF, seconds if remaining == 0 else min(seconds, remaining), 0.25)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def within_budget(fn: Callable[[], T], seconds: float = SYMBOLIC_BUDGET_S) -> T | None:

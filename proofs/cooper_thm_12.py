@@ -320,7 +320,7 @@ def mirror_agreement(loss: str, label: str, *, jets: bool = False) -> NumericAgr
         return complex(g, h)
 
     return NumericAgreement(label=label, printed=False, latex=r"\text{closed forms} = \text{mpmath hyper-dual values}",
-                            closed_form=closed, mirror=numeric, points=_mirror_points(), tolerance=1e-40,
+                            closed_form=closed, mirror=numeric, points=_mirror_points(),
                             describe=lambda p: f"widths={p[0]}, d_in={p[1]}, d_out={p[2]}, n={p[3]}, {p[4]}, seed={p[5]}, t={p[6]}")
 
 

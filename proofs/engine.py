@@ -1,12 +1,12 @@
 r"""The proof engine: claims, assumptions, steps, verdicts.
 
 A :class:`Claim` is a printed statement with its assumptions and the steps of its
-printed proof.  Every :class:`Step` checks itself and says *how*:
-
-* ``symbolic``: proved exactly (computer algebra, exact rational arithmetic, or a
-  rigorous Arb enclosure; ``method`` says which);
-* ``numeric``:  confirmed by high-precision evaluation only (not a proof);
-* ``cited``:    an external theorem, typeset but not machine-checked.
+printed proof.  Every :class:`Step` checks itself and says *how* (``checked``:
+``symbolic``, ``numeric``, ``cited``, ``undecided``) and *how far* (its evidence
+level, :mod:`proofs.evidence`): ``proved`` for the whole domain,
+``proved-on-scope`` (the scope printed beside it), ``confirmed`` (sampled),
+``cited``, or ``undecided`` (the oracles disagree: flagged for a person,
+neither a failure nor a proof).
 
 A printed step that fails is kept, with its counterexample, and a step with
 ``repairs=<label>`` follows it.  The verdict is then derived, never declared:
@@ -19,15 +19,22 @@ A printed step that fails is kept, with its counterexample, and a step with
 Every step can produce *mutants* (wrong versions: a flipped sign, a wrong
 constant, a reversed relation); the test suite checks that each mutant of each
 passing step is rejected, so no check can pass vacuously.
+
+:func:`validate_claim` enforces the registration rules when a claim is loaded:
+step labels unique, every ``repairs=`` target a printed step of the claim, the
+module outline naming only step labels, and no hand-typed result in erratum,
+note or hypothesis text (see :func:`typed_numbers`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Literal, Mapping, Sequence
 
-from proofs.errors import AssumptionViolated
+from proofs.errors import AssumptionViolated, InconsistentClaim
+from proofs.evidence import LEVELS, describe, weakest
 from proofs.steps import (
     Check,
     Cited,
@@ -61,6 +68,7 @@ __all__ = [
     "Witness",
     "WitnessCheck",
     "check_claim",
+    "validate_claim",
 ]
 
 Status = Literal["verified", "verified-with-errata", "refuted", "open"]
@@ -71,8 +79,11 @@ class Necessity:
     r"""What happens to a claim without one of its assumptions.
 
     ``verdict`` is ``necessary`` (a counterexample when dropped), ``superfluous``
-    (the conclusion survives: proved) or ``unknown``; ``check`` is the step that
-    establishes it (a witness, an equality, ...), run like any proof step.
+    (the conclusion survives) or ``unknown``; ``check`` is the step that
+    establishes it (a witness, an equality, ...), run like any proof step, and
+    its evidence level is the verdict's: "superfluous" shown on one family is
+    ``proved-on-scope``, not ``proved``.  ``necessary`` needs a check: a
+    counterexample behind it.
     """
 
     verdict: Literal["necessary", "superfluous", "unknown"]
@@ -115,12 +126,17 @@ class Parameter:
 
 @dataclass(frozen=True)
 class Erratum:
-    r"""A printed step that failed, with its counterexample and its repair."""
+    r"""A printed step that failed, with its counterexample and its repair.
+
+    ``evidence`` is how the failure was shown: ``proved`` (an exact
+    counterexample) or ``confirmed`` (high-precision values).
+    """
 
     step: str
     description: str
     counterexample: str
     repaired_by: str | None
+    evidence: str = "proved"
 
 
 @dataclass
@@ -194,14 +210,43 @@ class ClaimReport:
         r"""True when nothing failed without a passing repair."""
         return not self.failures
 
+    flags: list[str] = field(default_factory=list)
+
     def counts(self) -> dict[str, int]:
-        r"""How many steps were proved, numerically confirmed, cited, failed."""
-        out = {"symbolic": 0, "numeric": 0, "cited": 0, "errata": 0, "failed": 0}
+        r"""How many steps at each evidence level, and how many errata, undecided, failed.
+
+        ``symbolic`` (proved or proved on scope) and ``numeric`` (confirmed) are
+        the counts of the first review format, kept.
+        """
+        out = {level: 0 for level in LEVELS} | {"errata": 0, "failed": 0}
         refuted = {e.step for e in self.errata}
         for report in self.steps:
-            ok, label = report.result.ok, report.step.label
-            out[report.result.checked if ok else "errata" if label in refuted else "failed"] += 1
+            result, label = report.result, report.step.label
+            key = result.evidence if (result.ok or result.undecided) else "errata" if label in refuted else "failed"
+            out[key] += 1
+        out["symbolic"] = out["proved"] + out["proved-on-scope"]
+        out["numeric"] = out["confirmed"]
         return out
+
+    def resting_on(self) -> list[StepReport]:
+        r"""The steps the verdict rests on: every passing (or undecided) step that is not cited."""
+        return [r for r in self.steps if (r.result.ok or r.result.undecided) and r.result.evidence != "cited"]
+
+    @property
+    def evidence(self) -> str | None:
+        r"""The weakest evidence among the steps the verdict rests on."""
+        return weakest(r.result.evidence for r in self.resting_on())
+
+    def summary(self) -> str:
+        r"""The verdict with its weakest evidence: ``verified, proved on scope {depths=[2, 3]}``."""
+        level = self.evidence
+        if level is None:
+            return f"{self.status}, resting on cited theorems only"
+        weakest_steps = [r for r in self.resting_on() if r.result.evidence == level]
+        first = weakest_steps[0].result
+        shown = describe(level, first.scope, first.sample)
+        more = f" (and {len(weakest_steps) - 1} more step(s) at this level)" if len(weakest_steps) > 1 else ""
+        return f"{self.status}, {shown}{more}"
 
 
 def check_claim(claim: Claim) -> ClaimReport:
@@ -209,9 +254,12 @@ def check_claim(claim: Claim) -> ClaimReport:
     reports = [StepReport(step, step.run()) for step in claim.steps]
     passing = {r.step.label for r in reports if r.result.ok}
     repairs = {r.step.repairs: r.step.label for r in reports if r.step.repairs}
-    errata, failures, refuted = [], [], False
+    errata, failures, flags, refuted = [], [], [], False
     for report in reports:
         if report.result.ok:
+            continue
+        if report.result.undecided:  # the oracles disagree: for a person, neither proof nor counterexample
+            flags.append(f"{report.step.label}: {report.result.detail}")
             continue
         fixer = repairs.get(report.step.label)
         if report.step.printed and fixer in passing:
@@ -221,11 +269,13 @@ def check_claim(claim: Claim) -> ClaimReport:
             failures.append(f"{report.step.label}: {report.result.detail}")
     assumption_reports = [AssumptionReport(a, _run_necessity(a)) for a in claim.assumptions]
     for ar in assumption_reports:
-        if ar.result is not None and not ar.result.ok:
+        if ar.result is not None and ar.result.undecided:
+            flags.append(f"{ar.assumption.label} necessity: {ar.result.detail}")
+        elif ar.result is not None and not ar.result.ok:
             failures.append(f"{ar.assumption.label} necessity: {ar.result.detail}")
     status: Status = "open" if failures else "refuted" if refuted else (
         "verified-with-errata" if errata else "verified")
-    return ClaimReport(claim, reports, assumption_reports, errata, status, failures)
+    return ClaimReport(claim, reports, assumption_reports, errata, status, failures, flags)
 
 
 def _run_necessity(assumption: Assumption) -> StepResult | None:
@@ -234,10 +284,91 @@ def _run_necessity(assumption: Assumption) -> StepResult | None:
 
 
 def _erratum(report: StepReport, fixer: str | None) -> Erratum:
-    description = report.step.erratum or f"the printed step does not hold: {report.result.detail}"
+    result = report.result
+    text = report.step.erratum
+    description = fill(text, result.values) if text else f"the printed step does not hold: {result.detail}"
     return Erratum(
         step=report.step.label,
         description=description,
-        counterexample=report.result.counterexample or report.result.detail,
+        counterexample=result.counterexample or result.detail,
         repaired_by=fixer,
+        evidence=result.evidence,
     )
+
+
+# ---------------------------------------------------------------- typed text and registration rules
+
+#: A decimal number with at least three significant digits: a result, if typed by hand.
+_RESULT_NUMBER = re.compile(r"(?<![\w.])(?:\d+\.\d+|\.\d+)(?![\w.])")
+_PLACEHOLDER = re.compile(r"\{(=)([^{}]*)\}|\{()([A-Za-z_]\w*)\}")
+
+
+def _significant_digits(number: str) -> int:
+    digits = number.replace(".", "").lstrip("0").rstrip("0") if "." in number else number.lstrip("0")
+    return len(digits)
+
+
+def typed_numbers(text: str) -> list[str]:
+    r"""Decimal numbers of three or more significant digits typed into ``text``.
+
+    Computed numbers enter text as ``{name}`` placeholders (filled from the
+    values the check computed); a number quoted on purpose — the paper's printed
+    value, a chosen setting — is written ``{=1.62}`` so that it is visibly a
+    quotation.  Anything else is a hand-typed result, which can drift from the
+    computation (a root 2.96 typed for 2.97) and is refused at load time.
+
+    >>> typed_numbers("the root 2.96 (paper: {=1.62}); lambda = 0.01; ratio {ratio}")
+    ['2.96']
+    """
+    bare = _PLACEHOLDER.sub(" ", text)
+    return [n for n in _RESULT_NUMBER.findall(bare) if _significant_digits(n) >= 3]
+
+
+def fill(text: str, values: Mapping[str, Any]) -> str:
+    r"""``text`` with ``{name}`` replaced by ``values[name]`` and ``{=q}`` by ``q``.
+
+    >>> fill("ratio {ratio} against the paper's {=15}", {"ratio": "9.70"})
+    "ratio 9.70 against the paper's 15"
+    """
+    def one(match: re.Match) -> str:
+        quoted, quotation, _, name = match.groups()
+        if quoted:
+            return quotation
+        if name not in values:
+            raise InconsistentClaim(f"text names {{{name}}} but the check computed no value {name!r}")
+        return str(values[name])
+
+    return _PLACEHOLDER.sub(one, text)
+
+
+def validate_claim(claim: Claim, outline: str | None = None) -> None:
+    r"""Raise :class:`InconsistentClaim` if ``claim`` breaks a registration rule.
+
+    Labels are unique; every ``repairs=`` names a printed step of the claim; the
+    outline (the module docstring's "Proof outline:") names only step labels;
+    erratum, note and hypothesis texts hold no hand-typed result
+    (:func:`typed_numbers`).
+    """
+    labels = [s.label for s in claim.steps]
+    repeated = sorted({x for x in labels if labels.count(x) > 1})
+    if repeated:
+        raise InconsistentClaim(f"{claim.id}: step labels used twice: {repeated}")
+    printed = {s.label for s in claim.steps if s.printed}
+    for step in claim.steps:
+        if step.repairs is not None and step.repairs not in printed:
+            raise InconsistentClaim(f"{claim.id}: step {step.label!r} repairs {step.repairs!r}, "
+                                    "which is not a printed step of this claim")
+    if outline is not None:
+        named = set(re.findall(r"`([A-Za-z0-9_]+)`", outline))
+        if not named:
+            raise InconsistentClaim(f"{claim.id}: the proof outline names no step")
+        if not named <= set(labels):
+            raise InconsistentClaim(f"{claim.id}: the outline names no step {sorted(named - set(labels))}")
+    texts = [(f"erratum of {s.label}", s.erratum) for s in claim.steps if s.erratum]
+    texts += [("a note", n) for n in claim.notes]
+    texts += [(f"hypothesis {a.label}", a.necessity.evidence) for a in claim.assumptions]
+    for where, text in texts:
+        typed = typed_numbers(text)
+        if typed:
+            raise InconsistentClaim(f"{claim.id}: {where} types the number(s) {typed} by hand; write {{name}} "
+                                    "for a computed value or {=number} for a quoted one")

@@ -69,3 +69,15 @@ def assumption_message(theorem: str, label: str, formula: str, values: Mapping[s
     """
     shown = ", ".join(f"{k}={v}" for k, v in values.items())
     return f"{theorem}: {label} ({formula}) fails: {shown}"
+
+
+class VacuousStep(SmoothcheckError):
+    r"""A step whose two sides are the same object: it would check nothing."""
+
+
+class InconsistentClaim(SmoothcheckError):
+    r"""A claim module that breaks the registration rules (id, labels, repairs, outline, typed numbers)."""
+
+
+class PrecisionMismatch(SmoothcheckError):
+    r"""A comparison said to run at some precision received a value of lower precision."""

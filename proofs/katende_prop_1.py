@@ -216,7 +216,7 @@ def _steps() -> list:
                          latex=r"\text{Huber } (C^1):\ L_\beta=(1+x^2)\max\{1,|y|\beta,|\tfrac32-y\beta|\}",
                          closed_form=_huber_point, mirror=_huber_mirror,
                          points=[(100, Fraction(-1, 2), -1), (1, 1, Fraction(1, 5)), (3, 0, Fraction(1, 2))],
-                         tolerance=1e-12, describe=lambda p: f"beta={p[0]}, x={p[1]}, y={p[2]}"),
+                         dps=18, describe=lambda p: f"beta={p[0]}, x={p[1]}, y={p[2]}"),
     ]
 
 

@@ -14,8 +14,8 @@ import pkgutil
 import re
 
 import proofs
-from proofs.engine import Claim, ClaimReport, check_claim
-from proofs.errors import BadInput
+from proofs.engine import Claim, ClaimReport, check_claim, validate_claim
+from proofs.errors import BadInput, InconsistentClaim
 
 PAPERS = ("katende", "cooper", "kumar")
 _MODULE = re.compile(r"^(katende|cooper|kumar)_[a-z0-9_]+$")
@@ -62,7 +62,17 @@ def get_claim(cid: str) -> Claim:
 @functools.cache
 def _build(cid: str) -> Claim:
     module = importlib.import_module(f"proofs.{module_name(cid)}")
-    return module.theorem()
+    claim = module.theorem()
+    if claim.id != cid:
+        raise InconsistentClaim(f"module proofs/{module_name(cid)}.py defines claim {claim.id!r}, expected {cid!r}")
+    validate_claim(claim, outline=_outline(module.__doc__ or ""))
+    return claim
+
+
+def _outline(docstring: str) -> str | None:
+    r"""The "Proof outline:" part of a claim module's docstring (up to "Review notes:")."""
+    parts = docstring.split("Proof outline:", 1)
+    return parts[1].split("Review notes:", 1)[0] if len(parts) == 2 else None
 
 
 @functools.cache

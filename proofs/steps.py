@@ -21,8 +21,16 @@ Cited              an external theorem: typeset, never counted as checked.
 Fields shared by every step: ``label`` (what the step establishes), ``latex``
 (what is typeset), ``justification`` (why, in words), ``printed`` (the step is
 the paper's own), ``repairs`` (label of the printed step this one repairs),
-``role`` (``proof`` or ``statement``) and ``erratum`` (the description of what
-is wrong when the printed step fails).
+``role`` (``proof`` or ``statement``), ``erratum`` (the description of what
+is wrong when the printed step fails; ``{name}`` placeholders are filled from
+the values the check computed, so no number in it is typed by hand) and
+``scope`` (the finite scope or box the check covers, when it does not cover the
+whole domain: the success is then ``proved-on-scope``, never ``proved``).
+
+Every result carries an *evidence level* (:mod:`proofs.evidence`): ``proved``,
+``proved-on-scope`` (with its scope), ``confirmed`` (with its sample),
+``cited`` or ``undecided``.  Polynomial and piecewise-linear steps are also
+sent to Z3 (:mod:`proofs.z3check`); the engines that agreed are recorded.
 """
 
 from __future__ import annotations
@@ -35,8 +43,11 @@ from typing import Any, Callable, Literal, Mapping, Sequence
 import mpmath
 import sympy as sp
 
+from proofs import z3check
 from proofs.budget import SYMBOLIC_BUDGET_S, within_budget
-from proofs.enclosure import NotEnclosable, prove_nonnegative_on_box
+from proofs.enclosure import NotEnclosable, enclose, prove_nonnegative_on_box
+from proofs.errors import PrecisionMismatch, VacuousStep
+from proofs.evidence import CHECKED_OF, DEFAULT_OF, Evidence
 from proofs.sampling import (
     CONFIRM_DPS,
     evaluate,
@@ -45,7 +56,7 @@ from proofs.sampling import (
     show_point,
 )
 
-Checked = Literal["symbolic", "numeric", "cited"]
+Checked = Literal["symbolic", "numeric", "cited", "undecided"]
 Lazy = Any  # a SymPy expression, or a zero-argument callable returning one
 
 
@@ -61,8 +72,21 @@ def _force(value: Lazy) -> Any:
 class StepResult:
     r"""The outcome of checking one step.
 
-    ``checked`` says how it was decided; ``method`` names the technique
-    (``simplify``, ``arb-bisection``, ``exact-rational``, ``random-points``...).
+    ``checked`` says how it was decided (``symbolic``, ``numeric``, ``cited`` or
+    ``undecided``); ``method`` names the technique (``expand``, ``z3``,
+    ``arb-bisection``, ``exact-rational``, ``random-points`` ...).  ``evidence``
+    is the level (:mod:`proofs.evidence`); when it is not given it follows from
+    ``checked`` (symbolic -> proved, numeric -> confirmed), and when it is given
+    ``checked`` follows from it.  ``scope`` is the finite scope or box of a
+    ``proved-on-scope`` result, ``sample`` the points and digits of a
+    ``confirmed`` one, ``engines`` the decision procedures that agreed, and
+    ``values`` the numbers the check computed (they fill ``{name}`` placeholders
+    of the step's erratum text).
+
+    >>> StepResult(True, "symbolic", "expand", "0").evidence
+    'proved'
+    >>> StepResult(True, "numeric", "x", "", evidence="proved-on-scope", scope={"n": [2]}).checked
+    'symbolic'
     """
 
     ok: bool
@@ -70,11 +94,36 @@ class StepResult:
     method: str
     detail: str
     counterexample: str | None = None
+    evidence: Evidence | None = None
+    scope: Mapping[str, Any] | None = None
+    sample: Mapping[str, Any] | None = None
+    engines: tuple[str, ...] = ()
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.evidence is None:
+            object.__setattr__(self, "evidence", DEFAULT_OF[self.checked])
+        else:
+            object.__setattr__(self, "checked", CHECKED_OF[self.evidence])
+        if self.evidence == "proved-on-scope" and not self.scope:
+            raise ValueError("a proved-on-scope result must state its scope")
 
     @property
     def proved(self) -> bool:
-        r"""True only for an exact (symbolic/exact/rigorous) success."""
-        return self.ok and self.checked == "symbolic"
+        r"""True only for a success proved for every value of the domain."""
+        return self.ok and self.evidence == "proved"
+
+    @property
+    def undecided(self) -> bool:
+        r"""True when the oracles disagreed: neither a proof nor a counterexample."""
+        return self.evidence == "undecided"
+
+
+def on_scope(result: StepResult, scope: Mapping[str, Any] | None) -> StepResult:
+    r"""``result`` restricted to ``scope``: a ``proved`` success becomes ``proved-on-scope``."""
+    if not scope or not result.ok or result.evidence != "proved":
+        return result
+    return dataclasses.replace(result, evidence="proved-on-scope", scope=dict(scope))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,6 +137,7 @@ class Step:
     repairs: str | None = None
     role: Literal["proof", "statement"] = "proof"
     erratum: str | None = None
+    scope: Mapping[str, Any] | None = None
 
     kind = "step"
 
@@ -96,9 +146,14 @@ class Step:
             object.__setattr__(self, "printed", False)
 
     def run(self) -> StepResult:
-        r"""Check the step; an exception inside the check is a failure, not a crash."""
+        r"""Check the step; an exception inside the check is a failure, not a crash.
+
+        A declared ``scope`` turns a ``proved`` success into ``proved-on-scope``.
+        """
         try:
-            return self.check()
+            return on_scope(self.check(), self.scope)
+        except VacuousStep as exc:
+            return StepResult(False, "symbolic", "vacuous", str(exc), evidence="proved")
         except Exception as exc:  # noqa: BLE001 - a broken step is reported, not raised
             return StepResult(False, "symbolic", "exception", f"{type(exc).__name__}: {exc}")
 
@@ -118,19 +173,29 @@ class Step:
 
 @dataclass(frozen=True, kw_only=True)
 class Equality(Step):
-    r"""``lhs == rhs`` for all values of the free symbols (in their domains)."""
+    r"""``lhs == rhs`` for all values of the free symbols (in their domains).
+
+    ``domain`` maps symbols to intervals.  An unbounded interval, or any interval
+    when ``box_is_domain`` is set, is part of the claim's domain; a bounded one
+    otherwise is a *box* inside a larger domain, and what is shown only there is
+    ``proved-on-scope``.  ``lhs`` is the computed side, ``rhs`` the printed
+    formula (or the other way round); the two may not be the same object.
+    """
 
     lhs: Lazy
     rhs: Lazy
     domain: Mapping[sp.Symbol, tuple] = field(default_factory=dict)
+    box_is_domain: bool = False
     samples: int = 12
     budget_s: float = SYMBOLIC_BUDGET_S
 
     kind = "equality"
 
     def check(self) -> StepResult:
+        refuse_identical_sides(self.lhs, self.rhs)
         lhs, rhs = _as_sympy(_force(self.lhs)), _as_sympy(_force(self.rhs))
-        return check_zero(lhs - rhs, domain=self.domain, samples=self.samples, budget_s=self.budget_s)
+        return check_zero(lhs - rhs, domain=self.domain, samples=self.samples, budget_s=self.budget_s,
+                          box_is_domain=self.box_is_domain)
 
     def mutants(self) -> list[Step]:
         rhs = _as_sympy(_force(self.rhs))
@@ -140,7 +205,41 @@ class Equality(Step):
         return [
             self._variant("sign flipped", rhs=flipped),
             self._variant("constant off by one", rhs=shifted),
+            self._variant("computed side replaced by the printed side", lhs=self.rhs),
         ]
+
+
+def refuse_identical_sides(lhs: Any, rhs: Any) -> None:
+    r"""Raise :class:`VacuousStep` when the two sides, as written in the step, are
+    one and the same object (the same lazy function, or the same expression).
+
+    Only the fields as written are compared.  A side *computed* when the step is
+    checked (a lazy function) may land on exactly the expression the paper prints
+    (a derivative that SymPy writes as printed): that is a real check and passes.
+    SymPy caches expressions, so an eagerly computed side that coincides with
+    the printed one is the very same object and is refused: write the computed
+    side as a lazy function, which also keeps the computation visible.
+
+    >>> x = sp.Symbol("x")
+    >>> e = x + 1
+    >>> refuse_identical_sides(e, e)
+    Traceback (most recent call last):
+    ...
+    proofs.errors.VacuousStep: both sides are the same object (x + 1): the step would check nothing
+    >>> refuse_identical_sides(lambda: sp.diff(x**2, x), 2*x)
+    """
+    if lhs is rhs and not _is_atom_number(lhs):
+        raise VacuousStep(f"both sides are the same object ({_short(lhs)}): the step would check nothing")
+
+
+def _is_atom_number(value: Any) -> bool:
+    return isinstance(value, (int, float, Fraction)) or (isinstance(value, sp.Basic) and value.is_number
+                                                         and not value.free_symbols and len(value.args) == 0)
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def check_zero(
@@ -149,22 +248,90 @@ def check_zero(
     domain: Mapping[sp.Symbol, tuple] | None = None,
     samples: int = 12,
     budget_s: float = SYMBOLIC_BUDGET_S,
+    box_is_domain: bool = False,
 ) -> StepResult:
     r"""Decide ``difference == 0`` identically: proved, confirmed, or refuted.
 
+    SymPy (``expand``, ``cancel``, ``simplify`` within a CPU budget) and Z3
+    (where the difference is polynomial or piecewise-linear) are two engines;
+    a proof by either is ``proved`` over the symbols' whole domain, and the
+    engines that agreed are recorded.  A Z3 countermodel is re-checked exactly.
+
     >>> x = sp.Symbol("x", real=True)
-    >>> check_zero((x + 1)**2 - x**2 - 2*x - 1).checked
-    'symbolic'
+    >>> r = check_zero((x + 1)**2 - x**2 - 2*x - 1)
+    >>> r.evidence, r.engines
+    ('proved', ('sympy:expand', 'z3'))
     >>> check_zero(x**2 - x).ok
     False
+    >>> check_zero(sp.Abs(x) - x, domain={x: (0, 5)}).scope
+    {'box': {'x': ['0', '5']}}
     """
     if isinstance(difference, sp.MatrixBase):
-        return _check_entries(difference, domain=domain, samples=samples, budget_s=budget_s)
+        return _check_entries(difference, domain=domain, samples=samples, budget_s=budget_s,
+                              box_is_domain=box_is_domain)
+    whole, box = split_domain(domain or {}, box_is_domain)
     for name, simplifier in (("expand", sp.expand), ("cancel", sp.cancel), ("simplify", sp.simplify)):
         reduced = within_budget(lambda: simplifier(difference), budget_s)
         if reduced is not None and reduced == 0:
-            return StepResult(True, "symbolic", name, "difference simplifies to 0")
+            return _second_opinion(difference, "==", whole, f"sympy:{name}", "difference simplifies to 0")
+    z3_result = _z3_decide(difference, "==", whole, box)
+    if z3_result is not None:
+        return z3_result
     return _confirm_zero_at_points(difference, domain or {}, samples)
+
+
+def split_domain(domain: Mapping[sp.Symbol, tuple], box_is_domain: bool) -> tuple[dict, dict]:
+    r"""``(whole, box)``: the intervals that are the claim's domain, and those that
+    are only a box inside it (bounded intervals, unless ``box_is_domain``)."""
+    whole, box = {}, {}
+    for symbol, interval in domain.items():
+        bounded = all(sp.sympify(b).is_finite for b in interval)
+        (box if bounded and not box_is_domain else whole)[symbol] = interval
+    return whole, box
+
+
+def _second_opinion(expr: sp.Expr, relation: str, whole: Mapping, engine: str, detail: str) -> StepResult:
+    r"""A proof by SymPy, sent to Z3 as well where the expression is in its fragment."""
+    verdict = z3check.decide(expr, relation, whole) if z3check.translatable(expr) else None
+    if verdict is not None and verdict.outcome == "counterexample":
+        return StepResult(False, "undecided", "sympy-vs-z3",
+                          f"SymPy proves it, Z3 finds a countermodel {show_point(verdict.point)}: flagged for a person",
+                          counterexample=None)
+    engines = (engine, "z3") if verdict is not None and verdict.outcome == "proved" else (engine,)
+    note = "" if verdict is None else "" if verdict.outcome == "proved" else f" (z3: {verdict.reason})"
+    return StepResult(True, "symbolic", engine.split(":")[-1], detail + note, engines=engines)
+
+
+def _z3_decide(expr: sp.Expr, relation: str, whole: Mapping, box: Mapping) -> StepResult | None:
+    r"""Z3 alone: proved on the whole domain, else on the box, or an exact counterexample."""
+    if not z3check.translatable(expr):
+        return None
+    verdict = z3check.decide(expr, relation, whole)
+    if verdict.outcome == "proved":
+        return StepResult(True, "symbolic", "z3", "Z3 proves it on the whole domain", engines=("z3",))
+    if not box:
+        if verdict.outcome == "counterexample":
+            return _exact_counterexample(expr, verdict.point, "z3")
+        return None
+    on_box = z3check.decide(expr, relation, {**whole, **box})
+    if on_box.outcome == "proved":
+        outside = f"; outside it Z3 finds {show_point(verdict.point)}" if verdict.point else ""
+        return StepResult(True, "symbolic", "z3", f"Z3 proves it on the box{outside}", engines=("z3",),
+                          evidence="proved-on-scope", scope={"box": _show_box(box)})
+    if on_box.outcome == "counterexample":
+        return _exact_counterexample(expr, on_box.point, "z3")
+    return None
+
+
+def _show_box(box: Mapping[sp.Symbol, tuple]) -> dict[str, list[str]]:
+    return {str(s): [str(sp.sympify(b)) for b in box[s]] for s in sorted(box, key=str)}
+
+
+def _exact_counterexample(expr: sp.Expr, point: Mapping, engine: str) -> StepResult:
+    value = expr.subs(point)
+    return StepResult(False, "symbolic", engine, f"fails at {show_point(point)} (checked exactly)",
+                      counterexample=f"{show_point(point)}: value {value}", engines=(engine,),
+                      values={"point": show_point(point), "value": str(value)})
 
 
 def _check_entries(difference: sp.MatrixBase, **options) -> StepResult:
@@ -173,20 +340,36 @@ def _check_entries(difference: sp.MatrixBase, **options) -> StepResult:
         results.append(check_zero(entry, **options))
         if not results[-1].ok:
             return results[-1]
-    if all(r.checked == "symbolic" for r in results):
-        return StepResult(True, "symbolic", "entrywise", f"all {len(results)} entries simplify to 0")
-    return StepResult(True, "numeric", "entrywise+random-points", "some entries only confirmed at random points")
+    levels = {r.evidence for r in results}
+    engines = tuple(sorted({e for r in results for e in r.engines}))
+    if levels == {"proved"}:
+        return StepResult(True, "symbolic", "entrywise", f"all {len(results)} entries proved", engines=engines)
+    if "confirmed" not in levels:
+        scope = next(r.scope for r in results if r.evidence == "proved-on-scope")
+        return StepResult(True, "symbolic", "entrywise", f"all {len(results)} entries proved (some on a box)",
+                          evidence="proved-on-scope", scope=scope, engines=engines)
+    points = max((r.sample or {}).get("points", 0) for r in results)
+    return StepResult(True, "numeric", "entrywise+random-points", "some entries only confirmed at random points",
+                      sample={"points": points, "dps": CONFIRM_DPS}, engines=engines)
 
 
 def _confirm_zero_at_points(difference: sp.Expr, domain, samples: int) -> StepResult:
     free = sorted(difference.free_symbols, key=lambda s: s.name)
     for point in sample_points(free, samples, domain=domain):
+        exact = difference.subs(point)
+        if exact.is_Rational and exact != 0:  # a rational point and a rational value: refuted exactly
+            return StepResult(False, "symbolic", "exact-rational", f"difference is {exact}",
+                              counterexample=f"{show_point(point)}: lhs - rhs = {exact}",
+                              values={"point": show_point(point), "value": str(exact)})
         value = evaluate(difference, point)
         if not is_negligible(value):
             return StepResult(False, "numeric", "random-points", f"difference is {sp.N(value, 15)}",
-                              counterexample=f"{show_point(point)}: lhs - rhs = {sp.N(value, 15)}")
+                              counterexample=f"{show_point(point)}: lhs - rhs = {sp.N(value, 15)}",
+                              sample={"points": 1, "dps": CONFIRM_DPS},
+                              values={"point": show_point(point), "value": str(sp.N(value, 15))})
     return StepResult(True, "numeric", "random-points",
-                      f"SymPy undecided; difference < 1e-40 at {samples} random points ({CONFIRM_DPS} digits)")
+                      f"SymPy undecided; |lhs - rhs| < 1e-40 at {samples} random points ({CONFIRM_DPS} digits)",
+                      sample={"points": samples, "dps": CONFIRM_DPS})
 
 
 # ---------------------------------------------------------------- limit
@@ -213,26 +396,46 @@ class Limit(Step):
     kind = "limit"
 
     def check(self) -> StepResult:
+        r"""SymPy's limit and the numeric cross-check must agree.
+
+        Both confirm ``expected``: proved (SymPy decided it symbolically).  The
+        cross-check agrees and SymPy is undecided: confirmed.  Both reject it: a
+        counterexample.  They disagree: ``undecided``, flagged for a person —
+        never a proof, never a counterexample (SymPy's ``limit`` has known
+        wrong answers with Abs, Piecewise, sign and erf).
+        """
         expr, expected = sp.sympify(_force(self.expr)), sp.sympify(_force(self.expected))
         if expected.has(self.var):
             return StepResult(False, "symbolic", "malformed", f"the claimed limit still depends on {self.var}",
                               counterexample=f"lim is a number, not the function {expected} of {self.var}")
         sides = ["+", "-"] if self.direction == "+-" else [self.direction]
+        params = self._params(expr)
         symbolic = [within_budget(lambda d=d: sp.limit(expr, self.var, self.point, d), self.budget_s) for d in sides]
-        numeric = _numeric_limit_agrees(expr, self.var, self.point, expected, sides, self._params(expr), self.mirror)
-        if numeric is not None:
-            return StepResult(False, "numeric", "near-point-evaluation", numeric, counterexample=numeric)
+        numeric = _numeric_limit_agrees(expr, self.var, self.point, expected, sides, params, self.mirror)
         decided = [s for s in symbolic if s is not None and not s.has(sp.Limit)]
-        verdicts = [_same_limit(s, expected, self._params(expr)) for s in decided]
-        if False in verdicts:
-            wrong = decided[verdicts.index(False)]
-            return StepResult(False, "symbolic", "sympy.limit", f"SymPy gives {wrong}, claimed {expected}",
-                              counterexample=f"limit is {wrong}")
-        if len(decided) == len(sides) and all(verdicts):
+        verdicts = [_same_limit(s, expected, params) for s in decided]
+        sympy_says = "no" if False in verdicts else "yes" if len(decided) == len(sides) and all(verdicts) else "unknown"
+        sample = {"points": len(params) * len(sides) * 3, "dps": CONFIRM_DPS}
+        if numeric is None and sympy_says == "yes":
             return StepResult(True, "symbolic", "sympy.limit+numeric-crosscheck",
-                              f"SymPy limit ({','.join(sides)}) = {expected}, confirmed numerically")
-        return StepResult(True, "numeric", "near-point-evaluation",
-                          f"SymPy undecided; values near the point approach {expected}")
+                              f"SymPy limit ({','.join(sides)}) = {expected}, confirmed numerically",
+                              engines=("sympy:limit", "numeric"))
+        if numeric is None and sympy_says == "unknown":
+            return StepResult(True, "numeric", "near-point-evaluation",
+                              f"SymPy undecided; values near the point approach {expected}", sample=sample)
+        if numeric is not None and sympy_says == "yes":
+            return StepResult(False, "undecided", "sympy-vs-numeric",
+                              f"oracles disagree: SymPy gives {expected}, but numerically {numeric}; flagged for a person")
+        if numeric is None:  # SymPy disagrees, the cross-check agrees
+            wrong = decided[verdicts.index(False)]
+            return StepResult(False, "undecided", "sympy-vs-numeric",
+                              f"oracles disagree: SymPy gives {wrong}, but values near the point approach {expected}; "
+                              "flagged for a person")
+        how = "SymPy and the numeric cross-check agree" if sympy_says == "no" else "numerically; SymPy undecided"
+        evidence = "confirmed"
+        return StepResult(False, "numeric", "near-point-evaluation", f"{numeric} ({how})", counterexample=numeric,
+                          evidence=evidence, sample=sample,
+                          engines=("sympy:limit", "numeric") if sympy_says == "no" else ("numeric",))
 
     def _params(self, expr: sp.Expr) -> list[dict]:
         if self.parameters:
@@ -301,44 +504,116 @@ def _approaches(values: list, target) -> bool:
 class Inequality(Step):
     r"""``lhs <= rhs`` (or ``<``, ``>=``, ``>``) for all points of ``domain``.
 
-    ``domain`` maps symbols to closed intervals ``(lo, hi)`` (``sp.oo`` allowed);
-    an unbounded domain can only be proved symbolically or refuted.
+    ``domain`` maps symbols to closed intervals ``(lo, hi)`` (``sp.oo`` allowed).
+    An unbounded interval, or any interval when ``box_is_domain`` is set, is the
+    claim's domain; a bounded one otherwise is a box inside a larger domain.
+
+    Engines, in order: Z3 over the whole domain (proved, or an exact
+    counterexample); Z3 on the box (proved-on-scope); SymPy's sign reasoning,
+    which alone never counts as a proof; a rigorous Arb bisection on the box
+    (proved-on-scope, or proved when the box is the domain); random points
+    (confirmed, or a counterexample).
     """
 
     lhs: Lazy
     rhs: Lazy
     relation: Literal["<=", "<", ">=", ">"] = "<="
     domain: Mapping[sp.Symbol, tuple] = field(default_factory=dict)
+    box_is_domain: bool = False
     samples: int = 40
     budget_s: float = SYMBOLIC_BUDGET_S
 
     kind = "inequality"
 
     def check(self) -> StepResult:
+        refuse_identical_sides(self.lhs, self.rhs)
         lhs, rhs = sp.sympify(_force(self.lhs)), sp.sympify(_force(self.rhs))
         gap = rhs - lhs if self.relation in ("<=", "<") else lhs - rhs
-        strict = self.relation in ("<", ">")
-        reduced = within_budget(lambda: sp.simplify(gap), self.budget_s)
-        sign = None if reduced is None else (reduced.is_positive if strict else reduced.is_nonnegative)
-        if sign is True:
-            return StepResult(True, "symbolic", "sympy-assumptions", f"{reduced} is {'positive' if strict else 'nonnegative'}")
-        return _decide_on_domain(gap, strict, self.domain, self.samples)
+        return decide_nonnegative(gap, strict=self.relation in ("<", ">"), domain=self.domain,
+                                  box_is_domain=self.box_is_domain, samples=self.samples, budget_s=self.budget_s)
 
     def mutants(self) -> list[Step]:
         reverse = {"<=": ">", "<": ">=", ">=": "<", ">": "<="}[self.relation]
         return [self._variant("relation reversed", relation=reverse)]
 
 
-def _decide_on_domain(gap: sp.Expr, strict: bool, domain, samples: int) -> StepResult:
+def decide_nonnegative(
+    gap: sp.Expr,
+    *,
+    strict: bool = False,
+    domain: Mapping[sp.Symbol, tuple] | None = None,
+    box_is_domain: bool = False,
+    samples: int = 40,
+    budget_s: float = SYMBOLIC_BUDGET_S,
+) -> StepResult:
+    r"""Decide ``gap >= 0`` (``> 0`` if ``strict``) on ``domain``, with its evidence level.
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> decide_nonnegative(x**2 - 2*x + 1).evidence
+    'proved'
+    >>> r = decide_nonnegative(sp.exp(x) - x, domain={x: (-5, 5)})
+    >>> r.evidence, r.scope
+    ('proved-on-scope', {'box': {'x': ['-5', '5']}})
+    >>> decide_nonnegative(1 - x**2, domain={x: (0, 2)}).ok
+    False
+    """
+    domain = domain or {}
+    relation = ">" if strict else ">="
+    whole, box = split_domain(domain, box_is_domain)
+    if not gap.free_symbols:
+        return _decide_number(gap, strict)
+    z3_result = _z3_decide(gap, relation, whole, box)
+    if z3_result is not None and (not z3_result.ok or z3_result.evidence == "proved"):
+        return z3_result
+    reduced = within_budget(lambda: sp.simplify(gap), budget_s)
+    sympy_agrees = reduced is not None and bool(reduced.is_positive if strict else reduced.is_nonnegative)
+    engines = ("sympy:assumptions",) if sympy_agrees else ()
+    if z3_result is not None:  # Z3 proved it on the box only
+        return dataclasses.replace(z3_result, engines=z3_result.engines + engines)
+    result = _decide_on_box(gap, strict, domain, box_is_domain, samples)
+    if sympy_agrees and result.ok:
+        note = "; SymPy's sign reasoning agrees (not counted as a proof on its own)"
+        return dataclasses.replace(result, detail=result.detail + note, engines=result.engines + engines)
+    return result
+
+
+def _decide_number(gap: sp.Expr, strict: bool) -> StepResult:
+    r"""A constant gap: exact if rational, else a rigorous Arb enclosure."""
+    if gap.is_Rational:
+        ok = gap > 0 if strict else gap >= 0
+        return StepResult(bool(ok), "symbolic", "exact-rational", f"gap = {gap}",
+                          counterexample=None if ok else f"gap = {gap}", values={"gap": str(gap)})
+    try:
+        ball = enclose(gap, {})
+    except NotEnclosable:
+        value = sp.N(gap, CONFIRM_DPS)
+        ok = bool(value > 0 if strict else value >= 0)
+        return StepResult(ok, "numeric", "evaluation", f"gap = {sp.N(value, 15)}",
+                          counterexample=None if ok else f"gap = {sp.N(value, 15)}",
+                          sample={"points": 1, "dps": CONFIRM_DPS}, values={"gap": str(sp.N(value, 15))})
+    if ball.lower() > 0 or (not strict and ball.lower() >= 0):
+        return StepResult(True, "symbolic", "arb-enclosure", f"gap in {ball.str(10)}", values={"gap": ball.str(15)})
+    if ball.upper() < 0 or (strict and ball.upper() <= 0):
+        return StepResult(False, "symbolic", "arb-enclosure", f"gap in {ball.str(10)}",
+                          counterexample=f"gap = {ball.str(15)}", values={"gap": ball.str(15)})
+    return StepResult(False, "undecided", "arb-enclosure", f"the enclosure {ball.str(10)} contains 0")
+
+
+def _decide_on_box(gap: sp.Expr, strict: bool, domain, box_is_domain: bool, samples: int) -> StepResult:
     free = sorted(gap.free_symbols, key=lambda s: s.name)
     bounded = free and all(s in domain and all(sp.sympify(b).is_finite for b in domain[s]) for s in free)
     if bounded:
+        box = {s: tuple(map(sp.Rational, domain[s])) for s in free}
         try:
-            verdict = prove_nonnegative_on_box(gap, {s: tuple(map(sp.Rational, domain[s])) for s in free}, strict=strict)
+            verdict = prove_nonnegative_on_box(gap, box, strict=strict)
         except NotEnclosable:
             verdict = None
         if verdict is not None and verdict.proved:
-            return StepResult(True, "symbolic", "arb-bisection", f"Arb enclosure on {verdict.pieces} boxes")
+            detail = f"Arb enclosure on {verdict.pieces} boxes"
+            if box_is_domain:
+                return StepResult(True, "symbolic", "arb-bisection", detail, engines=("arb",))
+            return StepResult(True, "symbolic", "arb-bisection", detail + " (the box only)", engines=("arb",),
+                              evidence="proved-on-scope", scope={"box": _show_box(box)})
         if verdict is not None and verdict.counterexample is not None:
             return _refuted(gap, verdict.counterexample)
     box = {s: _finite(domain.get(s)) for s in free if domain.get(s) is not None}
@@ -346,7 +621,8 @@ def _decide_on_domain(gap: sp.Expr, strict: bool, domain, samples: int) -> StepR
         value = evaluate(gap, point)
         if not value.is_real or (value <= 0 if strict else value < 0):
             return _refuted(gap, point)
-    return StepResult(True, "numeric", "random-points", f"holds at {samples} random points; not proved")
+    return StepResult(True, "numeric", "random-points", f"holds at {samples} random points; not proved",
+                      sample={"points": samples, "dps": CONFIRM_DPS})
 
 
 def _finite(interval):
@@ -357,9 +633,15 @@ def _finite(interval):
 
 
 def _refuted(gap: sp.Expr, point) -> StepResult:
-    value = sp.N(gap.subs(point), 15)
-    return StepResult(False, "symbolic", "counterexample", f"fails at {show_point(point)}",
-                      counterexample=f"{show_point(point)}: slack = {value}")
+    exact = gap.subs(point)
+    if exact.is_Rational:
+        return StepResult(False, "symbolic", "exact-rational", f"fails at {show_point(point)} (checked exactly)",
+                          counterexample=f"{show_point(point)}: slack = {exact}",
+                          values={"point": show_point(point), "slack": str(exact)})
+    value = sp.N(exact, 15)
+    return StepResult(False, "numeric", "counterexample", f"fails at {show_point(point)}",
+                      counterexample=f"{show_point(point)}: slack = {value}", sample={"points": 1, "dps": CONFIRM_DPS},
+                      values={"point": show_point(point), "slack": str(value)})
 
 
 # ---------------------------------------------------------------- polynomial
@@ -422,6 +704,14 @@ class Witness(Step):
 
     ``wrong_constructions`` are plausible but wrong constructors (points on
     the same side of a boundary, a step too large, ...) that must be rejected.
+
+    ``for_all`` (default): the witness answers a statement "for every choice of
+    the constants" (every L, every (L0, L1)); checking it on finitely many
+    ``cases`` is ``proved-on-scope`` with the cases as its scope.  Set it to
+    ``False`` for a plain existence claim ("there is a point where ..."), which
+    one exactly checked case proves.  ``user_checked`` notes that the
+    ``witness`` command checks the same construction for any constant a user
+    names.
     """
 
     construct: Callable[[Mapping[str, Any]], Any]
@@ -431,6 +721,7 @@ class Witness(Step):
     method: str = "exact-rational"
     #: ``numeric`` when ``verify`` only compares high-precision values (not a proof).
     checked: Checked = "symbolic"
+    for_all: bool = True
 
     kind = "witness"
 
@@ -441,11 +732,28 @@ class Witness(Step):
                 return StepResult(False, self.checked, self.method, f"witness fails for {dict(params)}",
                                   counterexample=f"{outcome.lhs} <= {outcome.rhs}")
         how = "exactly" if self.checked == "symbolic" else "numerically"
-        return StepResult(True, self.checked, self.method, f"witness verified {how} for {len(self.cases)} cases")
+        detail = f"witness verified {how} for {len(self.cases)} cases"
+        if self.checked != "symbolic":
+            return StepResult(True, self.checked, self.method, detail, sample={"points": len(self.cases)})
+        if self.for_all:
+            return StepResult(True, "symbolic", self.method, detail, evidence="proved-on-scope",
+                              scope={"cases": [_show_case(c) for c in self.cases]})
+        return StepResult(True, "symbolic", self.method, detail)
 
     def mutants(self) -> list[Step]:
         return [self._variant(f"wrong construction {i + 1}", construct=wrong, wrong_constructions=())
                 for i, wrong in enumerate(self.wrong_constructions)]
+
+
+def _show_case(case: Mapping[str, Any]) -> dict[str, str]:
+    return {str(k): _show_value(v) for k, v in case.items()}
+
+
+def _show_value(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_show_value(v) for v in value) + "]"
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:12]}...({len(text)} chars)"
 
 
 # ---------------------------------------------------------------- numeric mirror
@@ -454,58 +762,90 @@ class Witness(Step):
 @dataclass(frozen=True, kw_only=True)
 class NumericAgreement(Step):
     r"""A closed form agrees with the independent numeric mirror at ``points``:
-    ``|closed_form(p) - mirror(p)| <= tolerance * max(1, |mirror(p)|)``."""
+    ``|closed_form(p) - mirror(p)| <= tolerance(dps) * max(1, |mirror(p)|)``.
+
+    ``dps`` is the precision the comparison is said to run at, and the only
+    place the tolerance comes from (:func:`tolerance`).  Both sides must deliver
+    values of at least that precision (mpmath numbers computed at ``dps`` or
+    more, exact rationals, SymPy numbers): a Python or NumPy binary float
+    (53 bits) where ``dps > 15`` is refused as a :class:`PrecisionMismatch`,
+    unless the step states ``dps=15`` (a float comparison, said as such).
+    """
 
     closed_form: Callable[[Any], Any]
     mirror: Callable[[Any], Any]
     points: Sequence[Any]
-    tolerance: float = 1e-40
+    dps: int = 60
     describe: Callable[[Any], str] = str
 
     kind = "numeric-agreement"
 
     def check(self) -> StepResult:
+        if self.closed_form is self.mirror:
+            raise VacuousStep("the closed form and the mirror are the same function: the step would check nothing")
         worst = mpmath.mpf(0)
-        with mpmath.workdps(COMPARE_DPS):
+        with mpmath.workdps(self.dps + 20):
+            bound = tolerance(self.dps)
             for point in self.points:
-                a, b = to_mpmath(self.closed_form(point)), to_mpmath(self.mirror(point))
+                a = to_mpmath(self.closed_form(point), self.dps)
+                b = to_mpmath(self.mirror(point), self.dps)
                 error = abs(a - b) / max(1, abs(b))
-                if not error <= self.tolerance:
+                if not error <= bound:
                     shown = f"{mpmath.nstr(a, 20)} vs {mpmath.nstr(b, 20)}"
                     return StepResult(False, "numeric", "mirror", f"closed form vs mirror: {shown}",
-                                      counterexample=f"{self.describe(point)}: {shown}")
+                                      counterexample=f"{self.describe(point)}: {shown}",
+                                      sample={"points": len(self.points), "dps": self.dps})
                 worst = max(worst, error)
-            shown_worst = mpmath.nstr(worst, 3)
+            shown_worst = "0 (identical values)" if worst == 0 else mpmath.nstr(worst, 3)
         return StepResult(True, "numeric", "mirror",
-                          f"agrees with the independent mirror at {len(self.points)} points (worst relative error {shown_worst})")
+                          f"agrees with the independent mirror at {len(self.points)} points at {self.dps} digits "
+                          f"(tolerance {mpmath.nstr(bound, 3)}; worst relative error {shown_worst})",
+                          sample={"points": len(self.points), "dps": self.dps, "worst": shown_worst},
+                          values={"worst": shown_worst})
 
     def mutants(self) -> list[Step]:
-        shifted = self.closed_form
-        return [self._variant("closed form perturbed", closed_form=lambda p: _perturb(shifted(p)))]
+        shifted, dps = self.closed_form, self.dps
+        return [self._variant("closed form perturbed", closed_form=lambda p: _perturb(shifted(p), dps))]
 
 
-#: Working precision of closed-form vs mirror comparisons.
+def tolerance(dps: int) -> mpmath.mpf:
+    r"""The relative tolerance of a comparison at ``dps`` digits: two thirds of them must agree.
+
+    >>> [mpmath.nstr(tolerance(d), 3) for d in (60, 15)]
+    ['1.0e-40', '1.0e-10']
+    """
+    return mpmath.mpf(f"1e-{(2 * dps) // 3}")
+
+
+#: Working precision of closed-form vs mirror comparisons (default step precision + guard digits).
 COMPARE_DPS = 80
 
 
-def to_mpmath(value: Any) -> Any:
-    r"""A SymPy, Fraction, int, float or mpmath number as an mpmath number.
+def to_mpmath(value: Any, dps: int = 60) -> Any:
+    r"""A SymPy, Fraction, int, mpmath (or, at ``dps <= 15``, float) number as an mpmath number.
 
     >>> to_mpmath(sp.Rational(1, 4))
     mpf('0.25')
+    >>> to_mpmath(0.1)
+    Traceback (most recent call last):
+    ...
+    proofs.errors.PrecisionMismatch: a binary float (53 bits, about 16 digits) cannot be compared at 60 digits
     """
     if isinstance(value, sp.Basic):
-        number = sp.N(value, COMPARE_DPS)
+        number = sp.N(value, max(dps, 15) + 20)
         re, im = sp.re(number), sp.im(number)
         real = mpmath.mpf(str(re)) if re.is_finite else mpmath.inf * (1 if re > 0 else -1)
         return real if im == 0 else mpmath.mpc(real, mpmath.mpf(str(im)))
     if isinstance(value, Fraction):
         return mpmath.mpf(value.numerator) / value.denominator
+    # mpf values carry no precision of their own: the mirror promises the digits it computed at.
+    if isinstance(value, bool) or (not isinstance(value, (int, mpmath.mpf, mpmath.mpc)) and dps > 15):
+        raise PrecisionMismatch(f"a binary float (53 bits, about 16 digits) cannot be compared at {dps} digits")
     return mpmath.mpmathify(value)
 
 
-def _perturb(value):
-    return to_mpmath(value) * (1 + mpmath.mpf("1e-6")) + mpmath.mpf("1e-6")
+def _perturb(value, dps: int = 60):
+    return to_mpmath(value, dps) * (1 + mpmath.mpf("1e-6")) + mpmath.mpf("1e-6")
 
 
 # ---------------------------------------------------------------- generic and cited
