@@ -26,6 +26,7 @@ from typing import Any, Sequence
 
 from proofs import registry
 from proofs.errors import BadInput, SmoothcheckError
+from proofs.evidence import show_scope
 from proofs.values import parse_settings
 
 
@@ -60,17 +61,28 @@ def build_parser() -> argparse.ArgumentParser:
 def _cmd_list(args) -> int:
     for cid in registry.claim_ids():
         r = registry.report(cid)
-        print(f"{cid:38s} {r.claim.label:28s} {r.status}")
+        print(f"{cid:38s} {r.claim.label:28s} {r.status:22s} {r.evidence or 'cited only'}")
     return 0
+
+
+def check_line(report) -> str:
+    r"""One claim's line of ``check``: verdict, weakest evidence, counts by level."""
+    c = report.counts()
+    return (f"{report.claim.id}: {report.summary()}\n"
+            f"  steps: proved {c['proved']}, proved on scope {c['proved-on-scope']}, confirmed {c['confirmed']}, "
+            f"undecided {c['undecided']}, cited {c['cited']}, errata {c['errata']}, failed {len(report.failures)}")
 
 
 def _cmd_check(args) -> int:
     failed = False
     for cid in registry.select(args.ids, args.paper):
         r = registry.report(cid)
-        c = r.counts()
-        print(f"{cid}: {r.status} (proved {c['symbolic']}, confirmed {c['numeric']}, cited {c['cited']}, "
-              f"errata {c['errata']}, failed {len(r.failures)})")
+        print(check_line(r))
+        for sr in r.steps:
+            if sr.result.ok and sr.result.evidence == "proved-on-scope":
+                print(f"  on scope  {sr.step.label}: {show_scope(sr.result.scope)}")
+        for flag in r.flags:
+            print(f"  UNDECIDED {flag}")
         for failure in r.failures:
             print(f"  FAILED {failure}")
         failed |= not r.ok

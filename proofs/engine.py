@@ -36,6 +36,7 @@ from typing import Any, Callable, Literal, Mapping, Sequence
 from proofs.errors import AssumptionViolated, InconsistentClaim
 from proofs.evidence import LEVELS, describe, weakest
 from proofs.steps import (
+    CaseSplit,
     Check,
     Cited,
     Equality,
@@ -51,6 +52,7 @@ from proofs.steps import (
 
 __all__ = [
     "Assumption",
+    "CaseSplit",
     "Check",
     "Cited",
     "Claim",
@@ -298,7 +300,7 @@ def _erratum(report: StepReport, fixer: str | None) -> Erratum:
 
 # ---------------------------------------------------------------- typed text and registration rules
 
-#: A decimal number with at least three significant digits: a result, if typed by hand.
+#: A decimal number with at least two significant digits: a result, if typed by hand.
 _RESULT_NUMBER = re.compile(r"(?<![\w.])(?:\d+\.\d+|\.\d+)(?![\w.])")
 _PLACEHOLDER = re.compile(r"\{(=)([^{}]*)\}|\{()([A-Za-z_]\w*)\}")
 
@@ -309,7 +311,7 @@ def _significant_digits(number: str) -> int:
 
 
 def typed_numbers(text: str) -> list[str]:
-    r"""Decimal numbers of three or more significant digits typed into ``text``.
+    r"""Decimal numbers of two or more significant digits typed into ``text``.
 
     Computed numbers enter text as ``{name}`` placeholders (filled from the
     values the check computed); a number quoted on purpose — the paper's printed
@@ -317,11 +319,11 @@ def typed_numbers(text: str) -> list[str]:
     quotation.  Anything else is a hand-typed result, which can drift from the
     computation (a root 2.96 typed for 2.97) and is refused at load time.
 
-    >>> typed_numbers("the root 2.96 (paper: {=1.62}); lambda = 0.01; ratio {ratio}")
-    ['2.96']
+    >>> typed_numbers("the root 2.96 (paper: {=1.62}); lambda = 0.01; lim 0.0094; ratio {ratio}")
+    ['2.96', '0.0094']
     """
     bare = _PLACEHOLDER.sub(" ", text)
-    return [n for n in _RESULT_NUMBER.findall(bare) if _significant_digits(n) >= 3]
+    return [n for n in _RESULT_NUMBER.findall(bare) if _significant_digits(n) >= 2]
 
 
 def fill(text: str, values: Mapping[str, Any]) -> str:

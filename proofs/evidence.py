@@ -59,7 +59,16 @@ def show_scope(scope: Mapping[str, Any] | None) -> str:
     """
     if not scope:
         return ""
-    return ", ".join(f"{k}={v if isinstance(v, str) else json.dumps(v, default=str)}" for k, v in scope.items())
+    return ", ".join(f"{k}={_value(v)}" for k, v in scope.items())
+
+
+def _value(v: Any) -> str:
+    if isinstance(v, str):
+        return v
+    if isinstance(v, list) and len(v) > 3 and all(isinstance(x, Mapping) for x in v):
+        # A long list of parameter cases: its size and first case (the JSON keeps them all).
+        return f"{len(v)} cases, the first {json.dumps(v[0], default=str)}"
+    return json.dumps(v, default=str)
 
 
 def describe(evidence: Evidence, scope: Mapping[str, Any] | None = None,

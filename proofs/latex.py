@@ -2,9 +2,10 @@ r"""The derivation document: one section per claim, rendered from checked claims
 
 Each section has the statement as printed, the assumptions with their
 necessity results, the proof step by step (display math, justification, and
-how the step was checked: *proved*, *numerically confirmed*, *cited*, or
-*fails*), the errata with their counterexamples and repairs, figures, and the
-verdict.  Only what the engine checked is typeset as a step.
+its evidence level: *proved*, *proved on scope* with the scope beside it,
+*numerically confirmed* with its sample, *cited*, *undecided*, or *fails*), the
+errata with their counterexamples and repairs, figures, and the verdict with
+its weakest evidence.  Only what the engine checked is typeset as a step.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from proofs.engine import ClaimReport
+from proofs.engine import ClaimReport, fill
 from proofs.errors import SmoothcheckError
+from proofs.evidence import describe, show_scope
 
 _SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
             "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
@@ -32,7 +34,9 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \setlength{\parskip}{4pt}
 \allowdisplaybreaks
 \newcommand{\proved}{\textcolor{green!45!black}{\textsf{proved}}}
+\newcommand{\onscope}{\textcolor{teal!70!black}{\textsf{proved on scope}}}
 \newcommand{\confirmed}{\textcolor{blue!60!black}{\textsf{numerically confirmed}}}
+\newcommand{\undecided}{\textcolor{orange!80!black}{\textsf{undecided}}}
 \newcommand{\cited}{\textcolor{gray}{\textsf{cited}}}
 \newcommand{\fails}{\textcolor{red!70!black}{\textsf{fails}}}
 \title{smoothcheck: checked derivations}
@@ -52,9 +56,17 @@ def escape(text: str) -> str:
 
 
 def _badge(result) -> str:
+    if result.undecided:
+        return r"\undecided{} (oracles disagree)"
     if not result.ok:
         return r"\fails"
-    return {"symbolic": r"\proved", "numeric": r"\confirmed", "cited": r"\cited"}[result.checked]
+    macro = {"proved": r"\proved", "proved-on-scope": r"\onscope", "confirmed": r"\confirmed",
+             "cited": r"\cited"}[result.evidence]
+    if result.evidence == "proved-on-scope":
+        return rf"{macro}{{}} \{{{escape(show_scope(result.scope))}\}}"
+    if result.evidence == "confirmed" and result.sample:
+        return rf"{macro}{{}} ({escape(describe('confirmed', None, result.sample)[len('confirmed '):])})"
+    return macro
 
 
 def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
@@ -68,8 +80,9 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
         a = ar.assumption
         how = "" if ar.result is None else f" ({_badge(ar.result)})"
         unstated = " \\emph{used by the proof, not stated}" if a.used_not_stated else ""
+        argument = fill(a.necessity.evidence, ar.result.values if ar.result else {})
         out.append(rf"\item {escape(a.label)}: ${a.latex}$ --- \emph{{{a.necessity.verdict}}}{how}{unstated}. "
-                   rf"{escape(a.necessity.evidence)}")
+                   rf"{escape(argument)}")
     out += [r"\end{itemize}" if report.assumptions else "", r"\paragraph{Proof, step by step.}", r"\begin{enumerate}"]
     for sr in report.steps:
         step, result = sr.step, sr.result
@@ -91,11 +104,13 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
     for figure in figures:
         out += [r"\begin{center}", rf"\includegraphics[width=0.75\textwidth]{{{figure.as_posix()}}}", r"\end{center}"]
     c = report.counts()
-    out.append(rf"\paragraph{{Verdict: {escape(report.status)}.}} {c['symbolic']} steps proved, "
-               rf"{c['numeric']} numerically confirmed, {c['cited']} cited; {c['errata']} printed steps refuted "
+    out.append(rf"\paragraph{{Verdict: {escape(report.summary())}.}} {c['proved']} steps proved, "
+               rf"{c['proved-on-scope']} proved on a declared scope, {c['confirmed']} numerically confirmed, "
+               rf"{c['undecided']} undecided, {c['cited']} cited; {c['errata']} printed steps refuted "
                rf"and repaired; {c['failed']} failed without repair.")
+    extra = claim.extra() if claim.notes and claim.extra else {}
     for note in claim.notes:
-        out.append(rf"\par\emph{{Note.}} {escape(note)}")
+        out.append(rf"\par\emph{{Note.}} {escape(fill(note, extra))}")
     return "\n".join(out) + "\n"
 
 

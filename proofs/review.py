@@ -11,14 +11,22 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from proofs.engine import ClaimReport
+from proofs.engine import ClaimReport, fill
+from proofs.evidence import describe
 
 _NECESSARY = {"necessary": True, "superfluous": False, "unknown": None}
 
 
 def claim_entry(report: ClaimReport) -> dict[str, Any]:
-    r"""The review JSON entry of one checked claim."""
+    r"""The review JSON entry of one checked claim.
+
+    Every step and hypothesis carries ``evidence`` (the level) and ``scope``
+    (structured, for ``proved-on-scope``); the claim carries ``evidence`` (the
+    weakest level its verdict rests on) and ``summary`` ("verified, proved on
+    scope {...}").
+    """
     claim = report.claim
+    extra = claim.extra() if claim.extra else {}
     return {
         "id": claim.id,
         "paper": claim.paper,
@@ -27,6 +35,8 @@ def claim_entry(report: ClaimReport) -> dict[str, Any]:
         "section": claim.section,
         "reference": claim.reference,
         "status": report.status,
+        "evidence": report.evidence,
+        "summary": report.summary(),
         "statement": claim.statement,
         "repaired_statement": claim.repaired_statement,
         "counts": report.counts(),
@@ -34,8 +44,9 @@ def claim_entry(report: ClaimReport) -> dict[str, Any]:
         "steps": [_step(s) for s in report.steps],
         "errata": [vars(e) for e in report.errata],
         "failures": report.failures,
-        "notes": list(claim.notes),
-        "extra": claim.extra() if claim.extra else {},
+        "undecided": report.flags,
+        "notes": [fill(n, extra) for n in claim.notes],
+        "extra": extra,
     }
 
 
@@ -46,7 +57,10 @@ def _hypothesis(ar) -> dict[str, Any]:
         "name": a.name,
         "necessary": _NECESSARY[a.necessity.verdict],
         "necessity": a.necessity.verdict,
-        "evidence": a.necessity.evidence,
+        # The level of the verdict: an argument without a check is never more than "unknown"-grade evidence.
+        "evidence": result.evidence if result else "argument",
+        "scope": result.scope if result else None,
+        "argument": fill(a.necessity.evidence, result.values if result else {}),
         "used_not_stated": a.used_not_stated,
         "checked": result.checked if result else None,
         "ok": result.ok if result else None,
@@ -63,6 +77,10 @@ def _step(sr) -> dict[str, Any]:
         "repairs": step.repairs,
         "role": step.role,
         "checked": result.checked,
+        "evidence": result.evidence,
+        "scope": result.scope,
+        "sample": result.sample,
+        "engines": list(result.engines),
         "method": result.method,
         "proved": result.proved,
         "ok": result.ok,
@@ -78,27 +96,35 @@ def review_json(reports: list[ClaimReport]) -> str:
 
 def review_markdown(reports: list[ClaimReport]) -> str:
     r"""The whole review as Markdown."""
-    lines = ["# smoothcheck review", "", "| claim | label | status | proved | confirmed | cited | errata | failed |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["# smoothcheck review", "",
+             "Evidence levels: *proved* (every value of the domain), *proved on scope* (a declared finite scope "
+             "or box, shown), *confirmed* (sampled), *cited* (external theorem), *undecided* (oracles disagree).", "",
+             "| claim | label | status | weakest evidence | proved | on scope | confirmed | undecided | cited | errata | failed |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in reports:
         c = r.counts()
-        lines.append(f"| `{r.claim.id}` | {r.claim.label} | **{r.status}** | {c['symbolic']} | {c['numeric']} | {c['cited']} | {c['errata']} | {c['failed']} |")
+        lines.append(f"| `{r.claim.id}` | {r.claim.label} | **{r.status}** | {r.evidence or 'cited only'} | {c['proved']} | "
+                     f"{c['proved-on-scope']} | {c['confirmed']} | {c['undecided']} | {c['cited']} | {c['errata']} | {c['failed']} |")
     for r in reports:
         lines += ["", *_claim_markdown(claim_entry(r))]
     return "\n".join(lines) + "\n"
 
 
 def _claim_markdown(e: dict[str, Any]) -> list[str]:
-    out = [f"## {e['id']} — {e['label']}: {e['title']}", "", f"Status: **{e['status']}** ({e['reference']})", ""]
-    out += ["Assumptions:"] + [f"- {h['label']} `{h['name']}`: {h['necessity']}"
-                               f"{' (used, not stated)' if h['used_not_stated'] else ''} — {h['evidence']}"
+    out = [f"## {e['id']} — {e['label']}: {e['title']}", "", f"Status: **{e['summary']}** ({e['reference']})", ""]
+    out += ["Assumptions:"] + [f"- {h['label']} `{h['name']}`: {h['necessity']} "
+                               f"[{_level(h['evidence'], h['scope'], None)}]"
+                               f"{' (used, not stated)' if h['used_not_stated'] else ''} — {h['argument']}"
                                for h in e["hypotheses"]]
-    out += ["", "Steps:"] + [f"- {'✓' if s['ok'] else '✗'} `{s['label']}` [{s['kind']}, {s['checked']}/{s['method']}]"
+    out += ["", "Steps:"] + [f"- {_mark(s)} `{s['label']}` [{s['kind']}, {_level(s['evidence'], s['scope'], s['sample'])}, "
+                             f"{s['method']}{_engines(s)}]"
                              f"{' (repairs ' + s['repairs'] + ')' if s['repairs'] else ''}: {s['detail']}"
                              for s in e["steps"]]
+    if e["undecided"]:
+        out += ["", "UNDECIDED (oracles disagree; for a person to settle):"] + [f"- {f}" for f in e["undecided"]]
     if e["errata"]:
-        out += ["", "Errata:"] + [f"- `{x['step']}`: {x['description']} Counterexample: {x['counterexample']}."
-                                  f" Repaired by `{x['repaired_by']}`." for x in e["errata"]]
+        out += ["", "Errata:"] + [f"- `{x['step']}`: {x['description']} Counterexample ({x['evidence']}): "
+                                  f"{x['counterexample']}. Repaired by `{x['repaired_by']}`." for x in e["errata"]]
     if e["failures"]:
         out += ["", "FAILURES:"] + [f"- {f}" for f in e["failures"]]
     if e["notes"]:
@@ -106,3 +132,15 @@ def _claim_markdown(e: dict[str, Any]) -> list[str]:
     if e["extra"]:
         out += ["", "Details:", "```json", json.dumps(e["extra"], indent=1, default=str), "```"]
     return out
+
+
+def _level(evidence: str, scope: Any, sample: Any) -> str:
+    return evidence if evidence == "argument" else describe(evidence, scope, sample)
+
+
+def _mark(step: dict[str, Any]) -> str:
+    return "✓" if step["ok"] else "?" if step["evidence"] == "undecided" else "✗"
+
+
+def _engines(step: dict[str, Any]) -> str:
+    return f"; engines: {', '.join(step['engines'])}" if len(step["engines"]) > 1 else ""

@@ -47,7 +47,7 @@ from proofs import z3check
 from proofs.budget import SYMBOLIC_BUDGET_S, within_budget
 from proofs.enclosure import NotEnclosable, enclose, prove_nonnegative_on_box
 from proofs.errors import PrecisionMismatch, VacuousStep
-from proofs.evidence import CHECKED_OF, DEFAULT_OF, Evidence
+from proofs.evidence import CHECKED_OF, DEFAULT_OF, LEVELS as _LEVEL_ORDER, Evidence
 from proofs.sampling import (
     CONFIRM_DPS,
     evaluate,
@@ -846,6 +846,56 @@ def to_mpmath(value: Any, dps: int = 60) -> Any:
 
 def _perturb(value, dps: int = 60):
     return to_mpmath(value, dps) * (1 + mpmath.mpf("1e-6")) + mpmath.mpf("1e-6")
+
+
+# ---------------------------------------------------------------- case split
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseSplit(Step):
+    r"""A proof by cases: each ``(condition, step)`` of ``cases`` holds, and Z3
+    proves that the conditions cover ``domain`` (the symbols' assumptions and
+    intervals).  Its evidence is the weakest of the cases' when the cover is
+    proved; a gap in the cover is a failure with an exact point in the gap.
+
+    Each case's step must itself be restricted to its condition (its own
+    ``domain``, or symbols with the right assumptions): the cover is what this
+    step adds.
+    """
+
+    cases: Sequence[tuple[Any, Step]]
+    domain: Mapping[sp.Symbol, tuple] = field(default_factory=dict)
+
+    kind = "case-split"
+
+    def check(self) -> StepResult:
+        conditions = [sp.sympify(c) for c, _ in self.cases]
+        cover = z3check.covers(conditions, self.domain)
+        if cover.outcome == "counterexample":
+            return StepResult(False, "symbolic", "z3-cover", f"the cases miss {show_point(cover.point)}",
+                              counterexample=f"{show_point(cover.point)} is in no case", engines=("z3",),
+                              values={"point": show_point(cover.point)})
+        if cover.outcome != "proved":
+            return StepResult(False, "undecided", "z3-cover", f"Z3 cannot decide that the cases cover the domain ({cover.reason})")
+        results = [step.run() for _, step in self.cases]
+        for (condition, step), result in zip(self.cases, results):
+            if not result.ok:
+                return dataclasses.replace(result, detail=f"case {condition} ({step.label}): {result.detail}")
+        levels = [r.evidence for r in results]
+        weakest_result = results[max(range(len(levels)), key=lambda i: _LEVEL_ORDER.index(levels[i]))]
+        detail = f"{len(self.cases)} cases cover the domain (Z3); each case: " + "; ".join(
+            f"{c}: {r.evidence}" for c, r in zip(conditions, results))
+        return dataclasses.replace(weakest_result, method="case-split", detail=detail,
+                                   engines=tuple(sorted({"z3", *(e for r in results for e in r.engines)})))
+
+    def mutants(self) -> list[Step]:
+        out: list[Step] = []
+        if len(self.cases) > 1:
+            out.append(self._variant("last case dropped", cases=tuple(self.cases[:-1])))
+        for i, (condition, step) in enumerate(self.cases):
+            out += [self._variant(f"case {i + 1}: {m.label}", cases=tuple(
+                (c, m if j == i else s) for j, (c, s) in enumerate(self.cases))) for m in step.mutants()[:1]]
+        return out
 
 
 # ---------------------------------------------------------------- generic and cited

@@ -290,3 +290,39 @@ def _respects_assumptions(symbol: sp.Symbol, value: sp.Rational) -> bool:
               (symbol.is_nonnegative, value >= 0), (symbol.is_nonpositive, value <= 0),
               (symbol.is_nonzero, value != 0))
     return all(ok for required, ok in checks if required)
+
+
+def covers(conditions: list[sp.Basic], domain: Mapping[sp.Symbol, tuple] | None = None,
+           rlimit: int = RLIMIT) -> Z3Verdict:
+    r"""Do ``conditions`` (SymPy relations) cover every point of ``domain``?
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> covers([x >= 0, x <= 0]).outcome
+    'proved'
+    >>> v = covers([x > 0, x < 0])
+    >>> v.outcome, v.point
+    ('counterexample', {x: 0})
+    """
+    t = _Translator()
+    try:
+        terms = [t.condition(c) for c in conditions]
+        constraints = list(t.side)
+        for symbol, v in t.variables.items():
+            constraints += _symbol_constraints(symbol, v)
+            if domain and symbol in domain:
+                constraints += _interval_constraints(v, domain[symbol])
+    except NotTranslatable as exc:
+        return Z3Verdict("unknown", reason=str(exc))
+    solver = z3.Solver()
+    solver.set("rlimit", rlimit)
+    solver.add(*constraints, z3.Not(z3.Or(terms)))
+    answer = solver.check()
+    if answer == z3.unsat:
+        return Z3Verdict("proved", reason="no point outside every case")
+    if answer == z3.unknown:
+        return Z3Verdict("unknown", reason=f"z3: {solver.reason_unknown()}")
+    symbols = set().union(*(c.free_symbols for c in conditions))
+    point = _exact_point(solver.model(), t.variables, symbols)
+    if point is None or any(bool(c.subs(point)) for c in conditions):
+        return Z3Verdict("unknown", reason="z3 gap point not confirmed exactly")
+    return Z3Verdict("counterexample", point=point, reason="a point in no case, re-checked exactly")

@@ -65,3 +65,26 @@ def test_check_and_list(capsys):
     assert run(capsys, "check", "katende.thm_1")[0] == 0
     code, out, _ = run(capsys, "list")
     assert code == 0 and "katende.thm_1" in out
+
+
+def test_review_json_carries_evidence_and_scope_on_every_step_and_hypothesis(capsys):
+    code, out, _ = run(capsys, "review", "katende.thm_1", "cooper.thm_13", "--format", "json")
+    levels = {"proved", "proved-on-scope", "confirmed", "cited", "undecided"}
+    for entry in json.loads(out)["claims"]:
+        assert entry["evidence"] in levels and entry["summary"].startswith(entry["status"])
+        for item in entry["steps"] + entry["hypotheses"]:
+            assert {"evidence", "scope"} <= set(item), item["label"]
+            assert item["evidence"] in levels | {"argument"}
+            assert (item["evidence"] == "proved-on-scope") == bool(item["scope"]), item["label"]
+
+
+def test_check_prints_the_counts_of_the_report(capsys):
+    import re
+
+    from proofs import registry
+
+    code, out, _ = run(capsys, "check", "cooper.thm_13")
+    counts = registry.report("cooper.thm_13").counts()
+    printed = dict((k.replace(" ", "-"), int(v)) for k, v in re.findall(r"(proved on scope|proved|confirmed|undecided|cited|errata) (\d+)", out))
+    assert code == 0 and printed == {k: counts[k] for k in printed} and len(printed) == 6
+    assert out.startswith(f"cooper.thm_13: {registry.report('cooper.thm_13').summary()}")

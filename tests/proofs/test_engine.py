@@ -7,9 +7,9 @@ import sympy as sp
 from proofs.engine import Assumption, Claim, Equality, Necessity, check_claim
 
 x = sp.Symbol("x", real=True)
-good = Equality(label="good", latex="", lhs=2 * x, rhs=x + x)
-bad = Equality(label="bad", latex="", lhs=2 * x, rhs=3 * x)
-fix = Equality(label="fix", latex="", lhs=2 * x, rhs=x + x, repairs="bad")
+good = Equality(label="good", latex="", lhs=(x + 1) ** 2, rhs=x**2 + 2 * x + 1)
+bad = Equality(label="bad", latex="", lhs=(x + 1) ** 2, rhs=x**2 + 1)
+fix = Equality(label="fix", latex="", lhs=(x + 1) ** 2, rhs=x**2 + 2 * x + 1, repairs="bad")
 
 
 def _claim(*steps) -> Claim:
@@ -29,7 +29,7 @@ def test_repaired_printed_step_gives_errata():
 
 def test_failed_statement_with_repair_is_refuted():
     statement = Equality(label="stmt", latex="", lhs=x, rhs=2 * x, role="statement")
-    repaired = Equality(label="stmt_repaired", latex="", lhs=x, rhs=x, repairs="stmt")
+    repaired = Equality(label="stmt_repaired", latex="", lhs=2 * x, rhs=x * (x + 2) - x**2, repairs="stmt")
     assert check_claim(_claim(statement, repaired)).status == "refuted"
 
 
