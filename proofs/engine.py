@@ -65,6 +65,7 @@ __all__ = [
     "NumericAgreement",
     "Parameter",
     "PolynomialDegree",
+    "Reading",
     "Step",
     "StepResult",
     "Witness",
@@ -127,6 +128,22 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Reading:
+    r"""One reading of a reconstructed equation or an ambiguous sentence.
+
+    ``source`` says where the text comes from and how sure it is (for Kumar:
+    the line of ``kumar_equations.md`` and its confidence; lost indentation;
+    an ambiguous word).  Steps name the reading they check with
+    ``Step.reading``; where two readings are plausible, both are checked.
+    """
+
+    name: str
+    description: str
+    source: str
+    plausible: bool = True
+
+
+@dataclass(frozen=True)
 class Erratum:
     r"""A printed step that failed, with its counterexample and its repair.
 
@@ -161,6 +178,10 @@ class Claim:
     extra: Callable[[], dict[str, Any]] | None = None
     figures: Callable[[Path], list[Path]] | None = None
     repaired_statement: str | None = None
+    #: ``printed`` (the paper's words), ``reconstructed`` (rests on a reconstructed equation or lost
+    #: code layout: never typeset "as printed") or ``project`` (a claim the project adds).
+    statement_kind: Literal["printed", "reconstructed", "project"] = "printed"
+    readings: Sequence[Reading] = ()
 
     def parameter(self, name: str) -> Parameter | None:
         r"""The parameter called ``name``, or ``None``."""
@@ -213,6 +234,7 @@ class ClaimReport:
         return not self.failures
 
     flags: list[str] = field(default_factory=list)
+    not_reproduced: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         r"""How many steps at each evidence level, and how many errata, undecided, failed.
@@ -220,11 +242,12 @@ class ClaimReport:
         ``symbolic`` (proved or proved on scope) and ``numeric`` (confirmed) are
         the counts of the first review format, kept.
         """
-        out = {level: 0 for level in LEVELS} | {"errata": 0, "failed": 0}
+        out = {level: 0 for level in LEVELS} | {"not-reproduced": 0, "errata": 0, "failed": 0}
         refuted = {e.step for e in self.errata}
         for report in self.steps:
             result, label = report.result, report.step.label
-            key = result.evidence if (result.ok or result.undecided) else "errata" if label in refuted else "failed"
+            settled = result.ok or result.undecided or result.not_reproduced
+            key = result.evidence if settled else "errata" if label in refuted else "failed"
             out[key] += 1
         out["symbolic"] = out["proved"] + out["proved-on-scope"]
         out["numeric"] = out["confirmed"]
@@ -242,13 +265,15 @@ class ClaimReport:
     def summary(self) -> str:
         r"""The verdict with its weakest evidence: ``verified, proved on scope {depths=[2, 3]}``."""
         level = self.evidence
+        unreproduced = f"; {len(self.not_reproduced)} printed outcome(s) not reproduced with our settings" \
+            if self.not_reproduced else ""
         if level is None:
-            return f"{self.status}, resting on cited theorems only"
+            return f"{self.status}, resting on no machine-checked step{unreproduced}"
         weakest_steps = [r for r in self.resting_on() if r.result.evidence == level]
         first = weakest_steps[0].result
         shown = describe(level, first.scope, first.sample)
         more = f" (and {len(weakest_steps) - 1} more step(s) at this level)" if len(weakest_steps) > 1 else ""
-        return f"{self.status}, {shown}{more}"
+        return f"{self.status}, {shown}{more}{unreproduced}"
 
 
 def check_claim(claim: Claim) -> ClaimReport:
@@ -256,12 +281,15 @@ def check_claim(claim: Claim) -> ClaimReport:
     reports = [StepReport(step, step.run()) for step in claim.steps]
     passing = {r.step.label for r in reports if r.result.ok}
     repairs = {r.step.repairs: r.step.label for r in reports if r.step.repairs}
-    errata, failures, flags, refuted = [], [], [], False
+    errata, failures, flags, unreproduced, refuted = [], [], [], [], False
     for report in reports:
         if report.result.ok:
             continue
         if report.result.undecided:  # the oracles disagree: for a person, neither proof nor counterexample
             flags.append(f"{report.step.label}: {report.result.detail}")
+            continue
+        if report.result.not_reproduced:  # our settings are not the paper's: never an erratum
+            unreproduced.append(f"{report.step.label}: {report.result.detail}")
             continue
         fixer = repairs.get(report.step.label)
         if report.step.printed and fixer in passing:
@@ -277,7 +305,7 @@ def check_claim(claim: Claim) -> ClaimReport:
             failures.append(f"{ar.assumption.label} necessity: {ar.result.detail}")
     status: Status = "open" if failures else "refuted" if refuted else (
         "verified-with-errata" if errata else "verified")
-    return ClaimReport(claim, reports, assumption_reports, errata, status, failures, flags)
+    return ClaimReport(claim, reports, assumption_reports, errata, status, failures, flags, unreproduced)
 
 
 def _run_necessity(assumption: Assumption) -> StepResult | None:
@@ -353,6 +381,11 @@ def validate_claim(claim: Claim, outline: str | None = None) -> None:
     """
     labels = [s.label for s in claim.steps]
     repeated = sorted({x for x in labels if labels.count(x) > 1})
+    readings = {r.name for r in claim.readings}
+    for step in claim.steps:
+        if step.reading is not None and step.reading not in readings:
+            raise InconsistentClaim(f"{claim.id}: step {step.label!r} checks reading {step.reading!r}, "
+                                    f"which the claim does not define ({sorted(readings)})")
     if repeated:
         raise InconsistentClaim(f"{claim.id}: step labels used twice: {repeated}")
     printed = {s.label for s in claim.steps if s.printed}

@@ -15,6 +15,9 @@ cited              an external theorem, typeset, never counted as checked
 undecided          the oracles disagree (SymPy against the numeric
                    cross-check): flagged for a person, neither a proof nor a
                    counterexample
+not-reproduced     a simulation of a printed experiment did not give the
+                   printed outcome with *our* settings (the paper's are not
+                   all known): never an erratum; the settings are shown
 =================  ============================================================
 
 The same words describe a *failed* step: a counterexample that is ``proved``
@@ -26,17 +29,17 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Literal, Mapping
 
-Evidence = Literal["proved", "proved-on-scope", "confirmed", "cited", "undecided"]
+Evidence = Literal["proved", "proved-on-scope", "confirmed", "cited", "undecided", "not-reproduced"]
 
 #: Strongest first.  ``cited`` is not machine evidence and ranks below the rest.
 LEVELS: tuple[Evidence, ...] = ("proved", "proved-on-scope", "confirmed", "undecided", "cited")
 
 #: The ``checked`` field of the review JSON (kept from the first format).
 CHECKED_OF: dict[str, str] = {"proved": "symbolic", "proved-on-scope": "symbolic", "confirmed": "numeric",
-                              "cited": "cited", "undecided": "undecided"}
+                              "cited": "cited", "undecided": "undecided", "not-reproduced": "not-reproduced"}
 #: The evidence of a result that only says how it was checked.
 DEFAULT_OF: dict[str, Evidence] = {"symbolic": "proved", "numeric": "confirmed", "cited": "cited",
-                                   "undecided": "undecided"}
+                                   "undecided": "undecided", "not-reproduced": "not-reproduced"}
 
 
 def weakest(levels: Iterable[Evidence]) -> Evidence | None:
@@ -47,7 +50,7 @@ def weakest(levels: Iterable[Evidence]) -> Evidence | None:
     >>> weakest(["cited"]) is None
     True
     """
-    machine = [lv for lv in levels if lv != "cited"]
+    machine = [lv for lv in levels if lv in LEVELS and lv != "cited"]
     return max(machine, key=LEVELS.index) if machine else None
 
 

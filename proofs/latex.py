@@ -55,9 +55,15 @@ def escape(text: str) -> str:
     return "".join(_SPECIAL.get(ch, ch) for ch in text)
 
 
+_STATEMENT_HEADING = {"printed": "Statement (as printed).", "reconstructed": "Statement (as reconstructed).",
+                      "project": "Statement (the project's claim, not the paper's)."}
+
+
 def _badge(result) -> str:
     if result.undecided:
         return r"\undecided{} (oracles disagree)"
+    if result.not_reproduced:
+        return r"\textsf{not reproduced with our settings}"
     if not result.ok:
         return r"\fails"
     macro = {"proved": r"\proved", "proved-on-scope": r"\onscope", "confirmed": r"\confirmed",
@@ -74,7 +80,11 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
     claim = report.claim
     out = [rf"\section{{{escape(claim.label)}: {escape(claim.title)}}}",
            rf"\textbf{{Claim}} \texttt{{{escape(claim.id)}}} --- {escape(claim.reference)}.",
-           rf"\paragraph{{Statement (as printed).}} {claim.statement}"]
+           rf"\paragraph{{{_STATEMENT_HEADING[claim.statement_kind]}}} {claim.statement}"]
+    if claim.readings:
+        out += [r"\paragraph{Readings.}", r"\begin{itemize}"]
+        out += [rf"\item \textbf{{{escape(r.name)}}}: {escape(r.description)} ({escape(r.source)})" for r in claim.readings]
+        out.append(r"\end{itemize}")
     out += [r"\paragraph{Assumptions.}", r"\begin{itemize}" if report.assumptions else "None stated."]
     for ar in report.assumptions:
         a = ar.assumption
@@ -87,11 +97,14 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
     for sr in report.steps:
         step, result = sr.step, sr.result
         origin = "printed" if step.printed else (f"repairs \\texttt{{{escape(step.repairs)}}}" if step.repairs else "added")
-        out.append(rf"\item \texttt{{{escape(step.label)}}} [{escape(step.kind)}, {origin}] --- {_badge(result)}")
+        reading = f", reading \\emph{{{escape(step.reading)}}}" if step.reading else ""
+        out.append(rf"\item \texttt{{{escape(step.label)}}} [{escape(step.kind)}, {origin}{reading}] --- {_badge(result)}")
         out.append(rf"\[ {step.latex} \]")
         if step.justification:
             out.append(escape(step.justification))
         out.append(rf"{{\small Checked: {escape(result.method)}; {escape(result.detail)}.}}")
+        for name, outcome in (result.outcomes or {}).items():
+            out.append(rf"\par{{\small {escape(name)}: {escape(outcome)}.}}")
     out.append(r"\end{enumerate}")
     if report.errata:
         out += [r"\paragraph{Errata found by the checker.}", r"\begin{itemize}"]

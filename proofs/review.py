@@ -38,6 +38,8 @@ def claim_entry(report: ClaimReport) -> dict[str, Any]:
         "evidence": report.evidence,
         "summary": report.summary(),
         "statement": claim.statement,
+        "statement_kind": claim.statement_kind,
+        "readings": [vars(r) for r in claim.readings],
         "repaired_statement": claim.repaired_statement,
         "counts": report.counts(),
         "hypotheses": [_hypothesis(a) for a in report.assumptions],
@@ -45,6 +47,7 @@ def claim_entry(report: ClaimReport) -> dict[str, Any]:
         "errata": [vars(e) for e in report.errata],
         "failures": report.failures,
         "undecided": report.flags,
+        "not_reproduced": report.not_reproduced,
         "notes": [fill(n, extra) for n in claim.notes],
         "extra": extra,
     }
@@ -81,6 +84,9 @@ def _step(sr) -> dict[str, Any]:
         "scope": result.scope,
         "sample": result.sample,
         "engines": list(result.engines),
+        "reading": step.reading,
+        "outcomes": result.outcomes,
+        "settings": result.settings,
         "method": result.method,
         "proved": result.proved,
         "ok": result.ok,
@@ -116,10 +122,21 @@ def _claim_markdown(e: dict[str, Any]) -> list[str]:
                                f"[{_level(h['evidence'], h['scope'], None)}]"
                                f"{' (used, not stated)' if h['used_not_stated'] else ''} — {h['argument']}"
                                for h in e["hypotheses"]]
-    out += ["", "Steps:"] + [f"- {_mark(s)} `{s['label']}` [{s['kind']}, {_level(s['evidence'], s['scope'], s['sample'])}, "
-                             f"{s['method']}{_engines(s)}]"
-                             f"{' (repairs ' + s['repairs'] + ')' if s['repairs'] else ''}: {s['detail']}"
-                             for s in e["steps"]]
+    if e["readings"]:
+        out += ["", "Readings (the text is reconstructed or ambiguous; each checked reading is named by its steps):"]
+        out += [f"- **{r['name']}**{'' if r['plausible'] else ' (implausible)'}: {r['description']} — {r['source']}"
+                for r in e["readings"]]
+    out += ["", "Steps:"]
+    for s in e["steps"]:
+        out.append(f"- {_mark(s)} `{s['label']}` [{s['kind']}, {_level(s['evidence'], s['scope'], s['sample'])}, "
+                   f"{s['method']}{_engines(s)}]{' (reading: ' + s['reading'] + ')' if s['reading'] else ''}"
+                   f"{' (repairs ' + s['repairs'] + ')' if s['repairs'] else ''}: {s['detail']}")
+        if s["outcomes"]:
+            out += [f"    - {k}: {v}" for k, v in s["outcomes"].items()]
+        if s["settings"]:
+            out.append("    - settings: " + "; ".join(_setting(k, v) for k, v in s["settings"].items()))
+    if e["not_reproduced"]:
+        out += ["", "NOT REPRODUCED with our settings (not an erratum):"] + [f"- {f}" for f in e["not_reproduced"]]
     if e["undecided"]:
         out += ["", "UNDECIDED (oracles disagree; for a person to settle):"] + [f"- {f}" for f in e["undecided"]]
     if e["errata"]:
@@ -139,7 +156,13 @@ def _level(evidence: str, scope: Any, sample: Any) -> str:
 
 
 def _mark(step: dict[str, Any]) -> str:
-    return "✓" if step["ok"] else "?" if step["evidence"] == "undecided" else "✗"
+    return "✓" if step["ok"] else "?" if step["evidence"] in ("undecided", "not-reproduced") else "✗"
+
+
+def _setting(name: str, value: Any) -> str:
+    if isinstance(value, dict) and "value" in value:
+        return f"{name} = {value['value']} ({'the paper' + chr(39) + 's' if value.get('paper') else 'ours'})"
+    return f"{name} = {value}"
 
 
 def _engines(step: dict[str, Any]) -> str:

@@ -25,7 +25,9 @@ the paper's own), ``repairs`` (label of the printed step this one repairs),
 is wrong when the printed step fails; ``{name}`` placeholders are filled from
 the values the check computed, so no number in it is typed by hand) and
 ``scope`` (the finite scope or box the check covers, when it does not cover the
-whole domain: the success is then ``proved-on-scope``, never ``proved``).
+whole domain: the success is then ``proved-on-scope``, never ``proved``) and
+``reading`` (the name of the claim's :class:`~proofs.engine.Reading` this step
+checks, where the text is reconstructed or ambiguous).
 
 Every result carries an *evidence level* (:mod:`proofs.evidence`): ``proved``,
 ``proved-on-scope`` (with its scope), ``confirmed`` (with its sample),
@@ -56,7 +58,7 @@ from proofs.sampling import (
     show_point,
 )
 
-Checked = Literal["symbolic", "numeric", "cited", "undecided"]
+Checked = Literal["symbolic", "numeric", "cited", "undecided", "not-reproduced"]
 Lazy = Any  # a SymPy expression, or a zero-argument callable returning one
 
 
@@ -81,7 +83,11 @@ class StepResult:
     ``proved-on-scope`` result, ``sample`` the points and digits of a
     ``confirmed`` one, ``engines`` the decision procedures that agreed, and
     ``values`` the numbers the check computed (they fill ``{name}`` placeholders
-    of the step's erratum text).
+    of the step's erratum text).  For simulations, ``outcomes`` separates the
+    exact (or high-precision) outcome from the floating-point ones (e.g.
+    ``{"exact": "RMSProp above NDGM", "float64": "RMSProp below NDGM: 79/100
+    entries exactly 0"}``) and ``settings`` lists the settings, each marked as
+    the paper's or ours (``{"rows": {"value": 100, "paper": False}}``).
 
     >>> StepResult(True, "symbolic", "expand", "0").evidence
     'proved'
@@ -99,6 +105,8 @@ class StepResult:
     sample: Mapping[str, Any] | None = None
     engines: tuple[str, ...] = ()
     values: Mapping[str, Any] = field(default_factory=dict)
+    outcomes: Mapping[str, str] | None = None
+    settings: Mapping[str, Any] | None = None
 
     def __post_init__(self) -> None:
         if self.evidence is None:
@@ -117,6 +125,11 @@ class StepResult:
     def undecided(self) -> bool:
         r"""True when the oracles disagreed: neither a proof nor a counterexample."""
         return self.evidence == "undecided"
+
+    @property
+    def not_reproduced(self) -> bool:
+        r"""True when a simulation did not reproduce a printed outcome with our settings (never an erratum)."""
+        return self.evidence == "not-reproduced"
 
 
 def on_scope(result: StepResult, scope: Mapping[str, Any] | None) -> StepResult:
@@ -138,6 +151,7 @@ class Step:
     role: Literal["proof", "statement"] = "proof"
     erratum: str | None = None
     scope: Mapping[str, Any] | None = None
+    reading: str | None = None
 
     kind = "step"
 
@@ -342,8 +356,10 @@ def _check_entries(difference: sp.MatrixBase, **options) -> StepResult:
             return results[-1]
     levels = {r.evidence for r in results}
     engines = tuple(sorted({e for r in results for e in r.engines}))
+    by_z3 = sum("z3" in r.engines for r in results)
     if levels == {"proved"}:
-        return StepResult(True, "symbolic", "entrywise", f"all {len(results)} entries proved", engines=engines)
+        return StepResult(True, "symbolic", "entrywise",
+                          f"all {len(results)} entries proved (z3 agrees on {by_z3})", engines=engines)
     if "confirmed" not in levels:
         scope = next(r.scope for r in results if r.evidence == "proved-on-scope")
         return StepResult(True, "symbolic", "entrywise", f"all {len(results)} entries proved (some on a box)",

@@ -281,3 +281,32 @@ def test_a_registered_claim_must_have_the_id_of_its_module(monkeypatch):
             registry._build("katende.thm_1")
     finally:
         registry._build.cache_clear()
+
+
+# ---------------------------------------------------------------- simulations and readings
+
+
+def test_a_printed_outcome_not_reproduced_with_our_settings_is_never_an_erratum():
+    from proofs.engine import Reading
+
+    simulation = Check(label="fifteen_fold", latex="", role="statement",
+                       run_check=lambda: StepResult(False, "not-reproduced", "simulation", "ratio 9.7 < 15",
+                                                    settings={"rows": {"value": 100, "paper": False}},
+                                                    outcomes={"exact": "9.7", "float64": "9.7"}))
+    report = check_claim(_claim(simulation))
+    assert report.ok and report.status == "verified" and not report.errata and report.not_reproduced
+    assert "not reproduced" in report.summary()
+    entry = claim_entry(report)
+    assert entry["steps"][0]["settings"] == {"rows": {"value": 100, "paper": False}}
+    assert entry["not_reproduced"] and entry["steps"][0]["outcomes"]["exact"] == "9.7"
+
+
+def test_a_step_must_name_a_reading_the_claim_defines():
+    from proofs.engine import Reading
+
+    step = Equality(label="a", latex="", lhs=2 * x, rhs=lambda: x + x, reading="single cut")
+    ok = Claim(id="t.t", paper="t", label="T", section="", title="", statement="", reference="",
+               assumptions=[], steps=[step], readings=[Reading("single cut", "x0.9 per increase", "prose")])
+    validate_claim(ok)
+    with pytest.raises(InconsistentClaim, match="single cut"):
+        validate_claim(_claim(step))
