@@ -70,7 +70,8 @@ def check_line(report) -> str:
     c = report.counts()
     return (f"{report.claim.id}: {report.summary()}\n"
             f"  steps: proved {c['proved']}, proved on scope {c['proved-on-scope']}, confirmed {c['confirmed']}, "
-            f"undecided {c['undecided']}, cited {c['cited']}, errata {c['errata']}, failed {len(report.failures)}")
+            f"undecided {c['undecided']}, not reproduced {c['not-reproduced']}, cited {c['cited']}, "
+            f"errata {c['errata']}, failed {len(report.failures)}")
 
 
 def _cmd_check(args) -> int:
@@ -83,6 +84,8 @@ def _cmd_check(args) -> int:
                 print(f"  on scope  {sr.step.label}: {show_scope(sr.result.scope)}")
         for flag in r.flags:
             print(f"  UNDECIDED {flag}")
+        for item in r.not_reproduced:
+            print(f"  NOT REPRODUCED (our settings; not an erratum) {item}")
         for failure in r.failures:
             print(f"  FAILED {failure}")
         failed |= not r.ok

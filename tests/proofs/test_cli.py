@@ -85,6 +85,6 @@ def test_check_prints_the_counts_of_the_report(capsys):
 
     code, out, _ = run(capsys, "check", "cooper.thm_13")
     counts = registry.report("cooper.thm_13").counts()
-    printed = dict((k.replace(" ", "-"), int(v)) for k, v in re.findall(r"(proved on scope|proved|confirmed|undecided|cited|errata) (\d+)", out))
-    assert code == 0 and printed == {k: counts[k] for k in printed} and len(printed) == 6
+    printed = dict((k.replace(" ", "-"), int(v)) for k, v in re.findall(r"(proved on scope|proved|confirmed|undecided|not reproduced|cited|errata) (\d+)", out))
+    assert code == 0 and printed == {k: counts[k] for k in printed} and len(printed) == 7
     assert out.startswith(f"cooper.thm_13: {registry.report('cooper.thm_13').summary()}")
