@@ -2,8 +2,14 @@ r"""Parsing ``--set NAME=VALUE`` without evaluating anything.
 
 Values are integers, exact rationals (``1/3``), exact decimals (``0.01`` is
 1/100, ``1e12`` is 10**12), JSON lists of those (``[[0.5, -1], [2, 3]]``, with
-floats read as exact decimals), or, for choice parameters, a name from a fixed
-list.  Nothing reaches ``eval``, ``sympify`` or ``parse_expr``.
+floats read as exact decimals, and quoted exact values such as ``"4/7"`` — the
+form smoothcheck prints — read back), or, for choice parameters, a name from a
+fixed list.  Nothing reaches ``eval``, ``sympify`` or ``parse_expr``.
+
+Size limits (one line and exit status 2 past them): a number has at most
+:data:`MAX_DIGITS` digits in its numerator and in its denominator (so
+``1e999`` is accepted, ``1e1000`` refused), a list is nested at most
+:data:`MAX_NESTING` deep and holds at most :data:`MAX_ITEMS` numbers.
 """
 
 from __future__ import annotations
@@ -20,6 +26,12 @@ from proofs.errors import BadInput
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _RATIONAL = re.compile(r"^[+-]?\d+/\d+$")
 
+#: Digits allowed in the numerator and in the denominator of an exact input.
+MAX_DIGITS = 1000
+#: Nesting depth and number count of a JSON list input.
+MAX_NESTING = 8
+MAX_ITEMS = 100_000
+
 
 def parse_number(text: str) -> Fraction:
     r"""An exact rational from ``text``; :class:`BadInput` if malformed.
@@ -28,43 +40,90 @@ def parse_number(text: str) -> Fraction:
     (Fraction(1, 100), Fraction(1, 3), Fraction(1000000000000, 1))
     """
     text = text.strip()
+    shown = text if len(text) <= 40 else f"{text[:20]}...({len(text)} characters)"
+    if len(text) > 3 * MAX_DIGITS:
+        raise BadInput(f"number {shown} is too long (at most {MAX_DIGITS} digits)")
     if _RATIONAL.match(text):
-        num, den = text.split("/")
+        num, den = text.lstrip("+-").split("/")
+        _check_digits(num, shown)
+        _check_digits(den, shown)
         if int(den) == 0:
-            raise BadInput(f"malformed number {text!r}: zero denominator")
-        return Fraction(int(num), int(den))
-    if _NUMBER.match(text):
+            raise BadInput(f"malformed number {shown!r}: zero denominator")
+        return Fraction(int(text.split("/")[0]), int(den))
+    match = _NUMBER.match(text)
+    if match:
+        mantissa = (match.group(1) or "").replace(".", "").lstrip("0")
+        exponent = int(match.group(3)[1:]) if match.group(3) else 0
+        fraction_digits = len(match.group(1).split(".")[1]) if "." in match.group(1) else 0
+        scale = exponent - fraction_digits  # value = mantissa * 10**scale
+        if len(mantissa) + max(scale, 0) > MAX_DIGITS or max(-scale, 0) > MAX_DIGITS:
+            raise BadInput(f"number {shown} is out of range (at most {MAX_DIGITS} digits in numerator "
+                           "and denominator)")
         try:
             return Fraction(Decimal(text))
         except (InvalidOperation, ValueError) as exc:
-            raise BadInput(f"malformed number {text!r}") from exc
-    raise BadInput(f"malformed number {text!r} (expected e.g. 2, -1/3, 0.01, 1e12)")
+            raise BadInput(f"malformed number {shown!r}") from exc
+    raise BadInput(f"malformed number {shown!r} (expected e.g. 2, -1/3, 0.01, 1e12)")
+
+
+def _check_digits(digits: str, shown: str) -> None:
+    if len(digits.lstrip("0")) > MAX_DIGITS:
+        raise BadInput(f"number {shown} is out of range (at most {MAX_DIGITS} digits in numerator and denominator)")
 
 
 def parse_list(text: str) -> list:
     r"""A JSON list whose numbers are read exactly (floats as exact decimals).
 
-    >>> parse_list("[0.5, [1, -2]]")
-    [Fraction(1, 2), [Fraction(1, 1), Fraction(-2, 1)]]
+    >>> parse_list('[0.5, [1, -2], "4/7"]')
+    [Fraction(1, 2), [Fraction(1, 1), Fraction(-2, 1)], Fraction(4, 7)]
     """
+    shown = text if len(text) <= 60 else f"{text[:30]}...({len(text)} characters)"
+    depth = _nesting(text)
+    if depth > MAX_NESTING:
+        raise BadInput(f"list {shown} is nested {depth} deep (at most {MAX_NESTING})")
     try:
-        value = json.loads(text, parse_float=lambda s: Fraction(Decimal(s)), parse_int=lambda s: Fraction(int(s)),
-                           parse_constant=_reject_constant)
-    except (json.JSONDecodeError, InvalidOperation) as exc:
-        raise BadInput(f"malformed JSON list {text!r}: {exc}") from exc
-    if not isinstance(value, list) or not _numeric_tree(value):
-        raise BadInput(f"malformed list {text!r}: expected a JSON list of numbers")
+        value = json.loads(text, parse_float=parse_number, parse_int=parse_number, parse_constant=_reject_constant)
+    except (json.JSONDecodeError, InvalidOperation, RecursionError) as exc:
+        raise BadInput(f"malformed JSON list {shown!r}: {exc}") from exc
+    if not isinstance(value, list):
+        raise BadInput(f"malformed list {shown!r}: expected a JSON list of numbers")
+    value = _exact_tree(value, shown)
+    if _count(value) > MAX_ITEMS:
+        raise BadInput(f"list {shown} holds more than {MAX_ITEMS} numbers")
     return value
+
+
+def _nesting(text: str) -> int:
+    deepest = depth = 0
+    quoted = False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch == "[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif not quoted and ch == "]":
+            depth -= 1
+    return deepest
+
+
+def _exact_tree(value: Any, shown: str) -> Any:
+    r"""Numbers stay, quoted exact values (``"4/7"``, ``"0.5"``) become numbers, anything else is refused."""
+    if isinstance(value, list):
+        return [_exact_tree(v, shown) for v in value]
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, str):
+        return parse_number(value)
+    raise BadInput(f"malformed list {shown!r}: {json.dumps(value)} is not a number")
+
+
+def _count(value: Any) -> int:
+    return sum(_count(v) for v in value) if isinstance(value, list) else 1
 
 
 def _reject_constant(name: str):
     raise BadInput(f"malformed JSON: {name} is not a number")
-
-
-def _numeric_tree(value: Any) -> bool:
-    if isinstance(value, list):
-        return all(_numeric_tree(v) for v in value)
-    return isinstance(value, Fraction)
 
 
 def parse_value(parameter: Parameter, text: str) -> Any:

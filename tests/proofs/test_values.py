@@ -26,3 +26,30 @@ def test_decimals_are_exact():
 @given(st.fractions(max_denominator=10**6))
 def test_rationals_round_trip(value):
     assert parse_number(f"{value.numerator}/{value.denominator}") == value
+
+
+@pytest.mark.parametrize("text", ["1e10000", "1e999999999", "-1e-999999999", "9" * 5000, "1/" + "7" * 5000,
+                                  "1e1000", "1e4000", "1e-10000"])
+def test_numbers_past_the_size_limit_are_one_bad_input_fast(text):
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(BadInput, match="range|too long"):
+        parse_number(text)
+    assert time.monotonic() - started < 1
+
+
+def test_numbers_at_the_size_limit_are_exact():
+    assert parse_number("1e999") == 10**999 and parse_number("1e-999") == Fraction(1, 10**999)
+
+
+@pytest.mark.parametrize("text", ["[" * 900 + "]" * 900, "[" * 50000 + "]" * 50000, "[1e999999999]", "[true]",
+                                  '["x"]', "[null]", '{"a": 1}'])
+def test_malformed_or_too_deep_lists_are_one_bad_input(text):
+    with pytest.raises(BadInput):
+        parse_list(text)
+
+
+def test_printed_exact_values_are_read_back_inside_lists():
+    assert parse_list('[["4/7", "3/7"], ["-1/3", 0.5]]') == [[Fraction(4, 7), Fraction(3, 7)],
+                                                              [Fraction(-1, 3), Fraction(1, 2)]]
