@@ -16,13 +16,14 @@ Proof outline:
   3. `rank_one_operator_norm`              ||(x,1)(x,1)^T|| = 1 + x^2
   4. `hessian_operator_norm`               ||c (x,1)(x,1)^T|| = |c|(1 + x^2), exactly
   5. `hessian_lower_bound_as_printed`      (3.4): fails (softplus, exact counterexample region)
-  6. `hessian_lower_bound_of_bounded_slope`  repaired: >= (|(sigma-y)sigma''| - sigma'^2)(1+x^2), sigma'^2 <= 1
+  6. `hessian_lower_bound_of_bounded_slope`  repaired: >= (|(sigma-y)sigma''| - sigma'^2)(1+x^2), sigma'^2 <= 1 (Z3)
   7. `curvature_concentrates_near_zero`    cited: Arzela-Ascoli
   8. `sup_second_derivative_of_admissible_families`  sup|sigma''_beta| = beta/4 (softplus), beta/2 (sqrt)
-  9. `surrogate_at_u_beta_tends_to_zero`   sigma_beta(0) -> 0
- 10. `hessian_lower_bound_along_theta_beta`  printed bound (|y|/2)|sigma''(u_beta)|(1+x^2): ratio -> 2 > 1
+  9. `surrogate_at_u_beta_tends_to_zero`   sigma_beta(0) -> 0 (on scope: softplus)
+ 10. `hessian_lower_bound_along_theta_beta`  printed bound (|y|/2)|sigma''(u_beta)|(1+x^2): ratio -> 2 > 1 (softplus)
  11. `hessian_norm_at_most_lipschitz_constant`  cited: classical smooth calculus
- 12. `smoothness_constant_diverges`        L_beta >= (1+x^2)|k_beta(0)| -> infinity
+ 12. `smoothness_constant_diverges`        L_beta >= (1+x^2)|k_beta(0)| -> infinity (on scope: softplus)
+     `smoothness_constant_diverges_sqrt`   the same for the square-root smoothing (on scope: sqrt)
  13. `smoothness_constant_asymptotics`     L_beta / beta -> (1 + x^2)|y| M2 (squeeze, both families)
  14. `smoothness_constant_agrees_with_mirror`  lower <= mpmath sup_theta ||Hessian|| <= upper
  15. `huber_smoothness_constant_exact`     C^1 Huber: L_beta = (1+x^2) max(1, |y| beta, |3/2 - y beta|)
@@ -39,6 +40,7 @@ from typing import Any
 import sympy as sp
 
 from numeric import surrogates as num
+from proofs import z3check
 from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Limit, Necessity,
                            NumericAgreement, Parameter, StepResult)
 from proofs.errors import AssumptionViolated
@@ -49,13 +51,25 @@ ID = "katende.prop_1"
 N_SQ = m.x**2 + 1
 V = sp.Matrix([m.x, 1])
 ADMISSIBLE = ("softplus", "sqrt")
+#: The scope of a step checked on the softplus family only (the statement is about every admissible family).
+SOFTPLUS = {"family": "softplus"}
 M2 = {"softplus": sp.Rational(1, 4), "sqrt": sp.Rational(1, 2)}
 Y_NZ = sp.Symbol("y", real=True, nonzero=True)
 _CASES = [{m.x: sp.Integer(2), Y_NZ: sp.Integer(3)}, {m.x: sp.Rational(-1, 3), Y_NZ: sp.Integer(-5)}]
 
 
 def _nonneg(expr: sp.Expr) -> bool:
+    r"""SymPy's sign reasoning (on the expression, factored, simplified): used where Z3 cannot go (logs)."""
     return any(f(expr).is_nonnegative for f in (lambda e: e, sp.factor, sp.simplify))
+
+
+def _z3_nonneg(expr: sp.Expr) -> bool:
+    r"""``expr >= 0`` on the symbols' domain, decided by Z3 (a rational function of a positive parameter).
+
+    >>> _z3_nonneg(sp.Rational(1, 4) - m.q / (m.q + 1)**2), _z3_nonneg(sp.Rational(1, 8) - m.q / (m.q + 1)**2)
+    (True, False)
+    """
+    return z3check.decide(expr, ">=").outcome == "proved"
 
 
 def _residual_curvature(name: str) -> sp.Expr:
@@ -64,28 +78,29 @@ def _residual_curvature(name: str) -> sp.Expr:
 
 
 def _triangle_check(claimed_rhs) -> StepResult:
-    r""":math:`|a+c|\ge` ``claimed_rhs(a, c)`` for all :math:`a\ge0` and real :math:`c`, by the three sign cases."""
-    a, r = sp.Symbol("a", nonnegative=True), sp.Symbol("r", nonnegative=True)
-    cp, cn = sp.Symbol("c", positive=True), sp.Symbol("c", negative=True)
-    rp = sp.Symbol("r", positive=True)
-    cases = [({}, cp, a), ({}, cn, -cn + r), ({}, cn, -cn * rp / (1 + rp))]  # c>0; c<0<=a+c; c<0, a+c<0 (a in [0,-c))
-    for _, c, a_val in cases:
-        gap = sp.Abs(a_val + c) - claimed_rhs(a_val, c)
-        if not _nonneg(sp.simplify(gap)):
-            return StepResult(False, "symbolic", "case-split", f"not proved for c={c}, a={a_val}",
-                              counterexample=f"a = sigma'^2 = 1, c = (sigma-y)sigma'' = -1: |a+c| = 0 < {claimed_rhs(1, -1)}")
-    return StepResult(True, "symbolic", "case-split", "|a + c| >= |c| - a for a >= 0 in all three sign cases")
+    r""":math:`|a+c|\ge` ``claimed_rhs(a, c)`` :math:`\ge|c|-1` for all :math:`a=\sigma'^2\in[0,1]` and real
+    :math:`c=(\sigma-y)\sigma''`, decided by Z3 over the whole domain (Abs is piecewise linear)."""
+    a, c = sp.Symbol("a", nonnegative=True), sp.Symbol("c", real=True)
+    first = z3check.decide(sp.Abs(a + c) - claimed_rhs(a, c), ">=")
+    second = z3check.decide(claimed_rhs(a, c) - (sp.Abs(c) - 1), ">=", {a: (0, 1)})
+    if first.outcome != "proved" or second.outcome != "proved":
+        bad = first if first.outcome != "proved" else second
+        shown = ", ".join(f"{k} = {v}" for k, v in sorted((bad.point or {}).items(), key=lambda kv: str(kv[0])))
+        return StepResult(False, "symbolic", "z3", f"not proved: {bad.outcome} {bad.reason}",
+                          counterexample=f"{shown}: |a+c| = {sp.Abs(a + c).subs(bad.point or {})} < {claimed_rhs(a, c).subs(bad.point or {})}"
+                          if bad.point else bad.reason)
+    return StepResult(True, "symbolic", "z3", "|a + c| >= |c| - a >= |c| - 1 for a in [0, 1], c real (Z3)", engines=("z3",))
 
 
 def _sup_second_derivative(scale: sp.Expr) -> StepResult:
     for name in ADMISSIBLE:
         _, _, (_, _, d2) = m.reparametrized(name)
         at_zero = sp.simplify(sp.diff(m.profile(name), m.t, 2).subs(m.t, 0))
-        if not (_nonneg(d2) and _nonneg(scale * M2[name] - d2) and sp.simplify(at_zero - scale * M2[name]) == 0):
+        if not (_z3_nonneg(d2) and _z3_nonneg(scale * M2[name] - d2) and sp.simplify(at_zero - scale * M2[name]) == 0):
             return StepResult(False, "symbolic", "reparametrization", f"{name}: sup phi'' != {scale * M2[name]}")
-    return StepResult(True, "symbolic", "reparametrization",
-                      "0 <= phi'' <= M2 on (0, inf) in q = e^-t (softplus), v = t + sqrt(t^2+1) (sqrt), equality at t = 0: "
-                      "sup|sigma''_beta| = beta/4 and beta/2 -> infinity")
+    return StepResult(True, "symbolic", "reparametrization+z3",
+                      "0 <= phi'' <= M2 on (0, inf) in q = e^-t (softplus), v = t + sqrt(t^2+1) (sqrt), decided by Z3; "
+                      "equality at t = 0: sup|sigma''_beta| = beta/4 and beta/2 -> infinity", engines=("z3",))
 
 
 @functools.cache
@@ -125,7 +140,8 @@ def _asymptotics(scale: int) -> StepResult:
     # confirms the all-(x, y) asymptotics; it does not prove them.
     return StepResult(True, "numeric", "squeeze+sympy.limit",
                       "lower/beta and upper/beta both -> (1+x^2)|y| M2 (x, y = (2, 3), (-1/3, -5)): L_beta ~ (1+x^2)|y| beta/4 "
-                      "(softplus), (1+x^2)|y| beta/2 (sqrt)")
+                      "(softplus), (1+x^2)|y| beta/2 (sqrt)",
+                      sample={"points": len(_CASES), "precision": "exact sympy.limit at each (x, y), both families"})
 
 
 _MIRROR_POINTS = [("softplus", 1, 2, 3), ("softplus", 10**4, Fraction(-1, 2), -1),
@@ -148,12 +164,21 @@ def _mirror_bracket(scale: int) -> StepResult:
             return StepResult(False, "numeric", "mirror", f"{name} beta={beta}: {found} not in [{lo}, {hi}]",
                               counterexample=f"{name}, beta={beta}, x={x}, y={y}: mirror L_beta = {sp.N(found, 12)}")
         rows.append(f"{name} b={beta}: {sp.N(found, 8)}")
-    return StepResult(True, "numeric", "mirror", "lower <= sup_theta ||Hessian|| (mpmath jets, 50 digits) <= upper: " + "; ".join(rows))
+    return StepResult(True, "numeric", "mirror", "lower <= sup_theta ||Hessian|| (mpmath jets, 50 digits) <= upper: " + "; ".join(rows),
+                      sample={"points": len(_MIRROR_POINTS), "dps": 50})
+
+
+#: Digits of the Huber comparison: the closed form is exact, and the mirror's golden section is run
+#: long enough (:func:`numeric.surrogates.golden_iterations`) to pin the sup to this many digits.
+HUBER_DPS = 60
 
 
 @functools.cache
 def _huber_mirror(p):
-    return num.best_smoothness_constant("huber", *p, grid=48)
+    r"""The mirror's :math:`\sup_\theta\|\nabla^2\mathcal L_\beta\|` for Huber, to :data:`HUBER_DPS` digits
+    (10 guard digits; the sup sits at a knot, where only the bracket width limits the accuracy)."""
+    return num.best_smoothness_constant("huber", *p, grid=48, dps=HUBER_DPS + 10,
+                                        iterations=num.golden_iterations(HUBER_DPS))
 
 
 def _huber_point(p):
@@ -194,18 +219,25 @@ def _steps() -> list:
               latex=r"\sup_u|\sigma_\beta''(u)|=\beta/4\ (\text{softplus}),\ \beta/2\ (\text{sqrt}),\ \text{attained at } u_\beta=0",
               run_check=lambda: _sup_second_derivative(sp.Integer(1)), wrong_versions=[lambda: _sup_second_derivative(sp.Rational(1, 2))]),
         Limit(label="surrogate_at_u_beta_tends_to_zero", latex=r"\sigma_\beta(u_\beta)=\sigma_\beta(0)=\log 2/\beta\to\sigma(0)=0",
-              expr=m.activation("softplus").subs(m.u, 0), var=m.beta, point=sp.oo, expected=0,
+              expr=m.activation("softplus").subs(m.u, 0), var=m.beta, point=sp.oo, expected=0, scope=SOFTPLUS,
               justification="Here u_beta = 0; for moving u_beta pointwise convergence alone is not enough: "
                             "|sigma_beta(u_beta) - sigma_beta(0)| <= |u_beta| uses A5."),
         Limit(label="hessian_lower_bound_along_theta_beta",
               latex=r"\frac{(1+x^2)|k_\beta(0)|}{\frac{|y|}{2}\,|\sigma_\beta''(0)|\,(1+x^2)}\to2>1\ (\text{softplus})",
-              expr=at_zero / printed_rhs, var=m.beta, point=sp.oo, expected=2, parameters=_CASES,
+              expr=at_zero / printed_rhs, var=m.beta, point=sp.oo, expected=2, parameters=_CASES, scope=SOFTPLUS,
               justification="So the printed bound holds for all large beta (with room), though (3.4) does not."),
         Cited(label="hessian_norm_at_most_lipschitz_constant", latex=r"\|\nabla^2\mathcal L_\beta(\theta)\|\le L_\beta",
               reference="[8] classical: a C^1 map with L-Lipschitz gradient has Hessian norm <= L where it exists"),
         Limit(label="smoothness_constant_diverges", role="statement",
               latex=r"L_\beta\ge(1+x^2)\,\big|\tfrac14+\tfrac{\log2}4-\tfrac{y\beta}4\big|\to\infty",
-              expr=at_zero, var=m.beta, point=sp.oo, expected=sp.oo, parameters=_CASES),
+              expr=at_zero, var=m.beta, point=sp.oo, expected=sp.oo, parameters=_CASES, scope=SOFTPLUS,
+              justification="Checked for the softplus family, symbolically in x and y != 0; the general family rests "
+                            "on the cited Arzela-Ascoli step."),
+        Limit(label="smoothness_constant_diverges_sqrt", role="statement", printed=False,
+              latex=r"\text{sqrt smoothing: } L_\beta\ge(1+x^2)\,\big|\tfrac12-\tfrac{y\beta}2\big|\to\infty",
+              expr=m.smoothness_lower_bound("sqrt").subs(m.y, Y_NZ), var=m.beta, point=sp.oo, expected=sp.oo,
+              parameters=_CASES, scope={"family": "sqrt"},
+              justification="The other admissible catalogue family, symbolically in x and y != 0."),
         Check(label="smoothness_constant_asymptotics", printed=False,
               latex=r"\lim_{\beta\to\infty}L_\beta/\beta=(1+x^2)\,|y|\,\sup|\varphi''|=(1+x^2)|y|/4\ (\text{softplus}),\ (1+x^2)|y|/2\ (\text{sqrt})",
               run_check=lambda: _asymptotics(1), wrong_versions=[lambda: _asymptotics(2)]),
@@ -216,7 +248,7 @@ def _steps() -> list:
                          latex=r"\text{Huber } (C^1):\ L_\beta=(1+x^2)\max\{1,|y|\beta,|\tfrac32-y\beta|\}",
                          closed_form=_huber_point, mirror=_huber_mirror,
                          points=[(100, Fraction(-1, 2), -1), (1, 1, Fraction(1, 5)), (3, 0, Fraction(1, 2))],
-                         dps=18, describe=lambda p: f"beta={p[0]}, x={p[1]}, y={p[2]}"),
+                         dps=HUBER_DPS, describe=lambda p: f"beta={p[0]}, x={p[1]}, y={p[2]}"),
     ]
 
 
@@ -299,19 +331,36 @@ def _huber_diverges(expected: sp.Expr) -> StepResult:
     constant = m.huber_smoothness_constant()
     maximum = constant / N_SQ
     dominated = isinstance(maximum, sp.Max) and any(sp.simplify(a - m.beta * sp.Abs(m.y)) == 0 for a in maximum.args)
-    limits = [sp.limit((N_SQ * m.beta * sp.Abs(Y_NZ)).subs(case), m.beta, sp.oo) for case in _CASES]
-    ok = dominated and all(lim == expected for lim in limits)
-    return StepResult(ok, "symbolic", "Max-argument+sympy.limit", f"L_beta >= (1+x^2) beta |y|: {dominated}; limits {limits}")
+    limit = sp.limit(N_SQ * m.beta * sp.Abs(Y_NZ), m.beta, sp.oo)  # symbolic in x and y != 0
+    ok = dominated and limit == expected
+    return StepResult(ok, "symbolic", "Max-argument+sympy.limit", f"L_beta >= (1+x^2) beta |y|: {dominated}; limit {limit}")
 
 
 def _overshoot_still_diverges(claim_slope_ok: bool) -> StepResult:
     for name in SLOPE_WITNESS:
         exceeds = num.first_derivative_enclosure(name, SLOPE_WITNESS[name]) > 1
-        lower = m.smoothness_lower_bound(name).subs({m.x: 2, m.y: 3})
-        if exceeds == claim_slope_ok or sp.limit(lower, m.beta, sp.oo) != sp.oo:
+        lower = m.smoothness_lower_bound(name).subs(m.y, Y_NZ)  # symbolic in x and y != 0
+        if exceeds == claim_slope_ok or sp.simplify(sp.limit(lower, m.beta, sp.oo)) != sp.oo:
             return StepResult(False, "symbolic", "arb+sympy.limit", f"{name}: overshoot {exceeds}")
     return StepResult(True, "symbolic", "arb+sympy.limit",
                       "GELU and SiLU have sup|sigma'| > 1 (Arb) and still L_beta >= (1+x^2)|k_beta(0)| -> infinity")
+
+
+def slope_overshoots() -> dict[str, str]:
+    r"""The Arb enclosures of :math:`\varphi'` at :data:`SLOPE_WITNESS` (each > 1), for the notes.
+
+    >>> slope_overshoots()["gelu_slope_at"]
+    '7/5'
+    """
+    out = {}
+    for name, t in SLOPE_WITNESS.items():
+        out[f"{name}_slope_at"] = str(t)
+        out[f"{name}_slope"] = num.first_derivative_enclosure(name, t).str(5)  # a ball whose lower end is > 1
+    return out
+
+
+def _extra() -> dict[str, Any]:
+    return {"admissibility": admissibility_table(), **slope_overshoots()}
 
 
 def _assumptions() -> list[Assumption]:
@@ -319,10 +368,11 @@ def _assumptions() -> list[Assumption]:
     k_sp = m.curvature_coefficient("softplus")
     return [
         Assumption("A1", "x != 0", r"x \neq 0", holds=lambda p: p.get("x", 1) != 0,
-                   necessity=Necessity("superfluous", "At x = 0 the lower bound |k_beta(0)| still tends to infinity.",
+                   necessity=Necessity("superfluous", "At x = 0 the lower bound |k_beta(0)| still tends to infinity (softplus, every y != 0).",
                                        Limit(label="divergence_at_x_eq_0", printed=False, latex=r"x=0:\ |k_\beta(0)|\to\infty",
                                              expr=m.smoothness_lower_bound("softplus").subs({m.x: 0, m.y: Y_NZ}), var=m.beta,
-                                             point=sp.oo, expected=sp.oo, parameters=[{Y_NZ: 3}, {Y_NZ: sp.Rational(-1, 2)}]))),
+                                             point=sp.oo, expected=sp.oo, parameters=[{Y_NZ: 3}, {Y_NZ: sp.Rational(-1, 2)}],
+                                             scope=SOFTPLUS))),
         Assumption("A2", "y != 0", r"y \neq 0", holds=lambda p: p.get("y", 1) != 0,
                    necessity=Necessity("necessary", "With y = 0 (softplus) k_beta = phi'^2 + phi phi'' does not depend on beta and "
                                        "L_beta <= (1+x^2)(1 + 1/e) for every beta.",
@@ -335,7 +385,8 @@ def _assumptions() -> list[Assumption]:
                                        "equicontinuous and the kinked limit C^1 (Arzela-Ascoli, cited).",
                                        Check(label="huber_constants_diverge", printed=False,
                                              latex=r"L_\beta^{\text{Huber}}\ge(1+x^2)|y|\beta\to\infty",
-                                             run_check=lambda: _huber_diverges(sp.oo), wrong_versions=[lambda: _huber_diverges(sp.Integer(1))]))),
+                                             run_check=lambda: _huber_diverges(sp.oo), wrong_versions=[lambda: _huber_diverges(sp.Integer(1))],
+                                             scope={"family": "huber"}))),
         Assumption("A4", "sigma_beta -> relu pointwise", r"\sigma_\beta\to\sigma", holds=None,
                    necessity=Necessity("necessary", "The constant family sigma_beta = softplus_1 does not converge to relu and has "
                                        "L_beta = L_1 <= (1+x^2)(1 + 1/e + |y|/4) for all beta.",
@@ -346,11 +397,12 @@ def _assumptions() -> list[Assumption]:
         Assumption("A5", "sup|sigma_beta'| <= 1", r"\sup_u|\sigma_\beta'(u)|\le1", holds=family(set(SLOPE_WITNESS)),
                    necessity=Necessity("superfluous", "Not needed for the conclusion (same Arzela-Ascoli argument on g_beta'); "
                                        "GELU and SiLU overshoot 1 and still diverge (checked). The repaired proof uses it twice: "
-                                       "sigma'^2 <= 1 in the repaired (3.4), and sigma_beta(u_beta) -> 0 for moving u_beta.",
+                                       "sigma'^2 <= 1 in the repaired ({=3.4}), and sigma_beta(u_beta) -> 0 for moving u_beta.",
                                        Check(label="overshooting_families_still_diverge", printed=False,
                                              latex=r"\sup|\sigma'|>1 \text{ (GELU, SiLU) and } L_\beta\to\infty",
                                              run_check=lambda: _overshoot_still_diverges(False),
-                                             wrong_versions=[lambda: _overshoot_still_diverges(True)]))),
+                                             wrong_versions=[lambda: _overshoot_still_diverges(True)],
+                                             scope={"families": sorted(SLOPE_WITNESS)}))),
     ]
 
 
@@ -420,11 +472,11 @@ def theorem() -> Claim:
                     Parameter("beta", "rational", Fraction(10), "sharpness beta >= 1 (derive)"),
                     Parameter("x", "rational", Fraction(2), "datum input"), Parameter("y", "rational", Fraction(3), "datum target"),
                     Parameter("L", "rational", Fraction(10**12), "candidate uniform smoothness constant (witness)")],
-        derive=_derive, witness=_witness, extra=lambda: {"admissibility": admissibility_table()},
-        notes=["(3.4) is false as printed: ||grad^2 L_beta|| = (1+x^2)|sigma'^2 + (sigma-y)sigma''| can be smaller than "
+        derive=_derive, witness=_witness, extra=_extra,
+        notes=["({=3.4}) is false as printed: ||grad^2 L_beta|| = (1+x^2)|sigma'^2 + (sigma-y)sigma''| can be smaller than "
                "(1+x^2)|(sigma-y)sigma''|; the repaired bound subtracts sigma'^2 <= 1 and the conclusion survives.",
                "Admissible catalogue families: softplus_beta and the square-root smoothing. GELU_beta and SiLU_beta violate "
-               "sup|sigma'| <= 1 (Arb: 1.1289 and 1.0999); the Huber smoothing is C^1 only. All five still have L_beta -> infinity.",
+               "sup|sigma'| <= 1 (Arb: phi'({gelu_slope_at}) in {gelu_slope}, phi'({silu_slope_at}) in {silu_slope}); the Huber smoothing is C^1 only. All five still have L_beta -> infinity.",
                "SymPy's limit of u(1 + erf(beta u/sqrt 2))/2 as beta -> infinity for u < 0 returns u (wrong; the limit is 0): "
                "pointwise convergence is therefore decided from phi(t)/t as t -> +-infinity, cross-checked numerically."],
     )

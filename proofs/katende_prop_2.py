@@ -14,16 +14,18 @@ Symbols:     \theta -> (w, b), v = (x, 1), n = ||v||^2 = 1 + x^2, \eta -> eta
 Proof outline:    (checked on the paper's one-neuron model (3.1)-(3.2))
   1. `jacobian_on_active_region`      DT = I - eta v v^T on s > 0 (differentiated, not assumed)
   2. `jacobian_on_inactive_region`    DT = I on s < 0
-  3. `update_map_jumps_on_boundary`   T jumps by eta y v across s = 0: not locally Lipschitz there if y != 0
+  3. `update_map_jumps_on_boundary`   T jumps by eta y v across s = 0 at every boundary point: not locally Lipschitz if y != 0
   4. `clarke_jacobian_on_boundary_of_y_eq_0`  y = 0: conv{I, I - eta v v^T}, eigenvalues 1 and 1 - lambda eta n
   5. `rho_on_one_activation_region`   rho^2 = max(1, (1 - eta n)^2) on a region of the interpretation
-  6. `rho_at_least_one`               rho >= 1 for one datum: the 'rho < 1' clause is vacuous there
+  6. `rho_at_least_one`               rho >= 1 for one datum (Z3): the 'rho < 1' clause is vacuous there
   7. `rho_agrees_with_mirror`         rho = norm of the exact difference-quotient Jacobian (mpmath)
   8. `clarke_mean_value_inequality`   cited: Clarke's mean value inequality on a segment
   9. `segment_lies_in_D`              printed use of (3.5) on [theta, theta']: fails for the interpretation's D
  10. `contraction_inequality_as_printed`   (3.6) for all theta, theta' in D: refuted by an exact witness
- 11. `contraction_inequality_of_convex_D`  repaired: D convex and T locally Lipschitz near D => (3.6)
+ 11. `contraction_inequality_of_convex_D`  repaired: D convex and T locally Lipschitz near D => (3.6) (identity + Z3)
  12. `iterates_contract_at_rate_rho`  exact rational iteration: ||theta_t - theta'_t||^2 <= rho^(2t)||...||^2
+                                      (on scope: a two-datum model, 2 starting pairs, t <= 12)
+Necessity witnesses (A1, A3) are checked exactly on five data and proved by Z3 for every x, y != 0, eta > 0.
 Review notes: the proof bounds the sup over the segment [theta, theta'] by the sup over D,
 which needs [theta, theta'] in D.  The interpretation's D (a positive distance from the
 activation boundary) is not convex when it meets both sides, and (3.6) then fails.
@@ -31,15 +33,18 @@ activation boundary) is not convex when it meets both sides, and (3.6) then fail
 
 from __future__ import annotations
 
+import dataclasses
 from fractions import Fraction
 from typing import Any, Mapping
 
 import sympy as sp
 
 from numeric import contraction as num
-from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Necessity,
+from proofs import z3check
+from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Necessity,
                            NumericAgreement, Parameter, StepResult, Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated, BadInput
+from proofs.steps import decide_nonnegative
 from symbolic import contraction as c
 
 ID = "katende.prop_2"
@@ -128,39 +133,40 @@ def _segment_check(pairs) -> StepResult:
 
 
 def _convex_contraction(rho_sq: sp.Expr) -> StepResult:
-    r"""On one region T(θ)-T(θ') = J d with J symmetric, eigenvalues 1 and 1-ηn; for y=0 across
-    the boundary T(θ)-T(θ') = (I-κηvv^T)d with κ=(relu s - relu s')/(s-s') in [0,1]."""
+    r"""On one region :math:`T(\theta)-T(\theta')=Jd` with :math:`J` symmetric, eigenvalues 1 and :math:`1-\eta n`;
+    for :math:`y=0` across the boundary :math:`T(\theta)-T(\theta')=(I-\kappa\eta vv^\top)d` with
+    :math:`\kappa=(\mathrm{relu}\,s-\mathrm{relu}\,s')/(s-s')\in[0,1]`.  In the eigenbasis
+    :math:`\rho^2|d|^2-|(I-\kappa\eta vv^\top)d|^2=(\rho^2-1)\beta^2+(\rho^2-(1-\kappa\eta n)^2)\alpha^2`
+    (SymPy identity); both coefficients are :math:`\ge0` for every :math:`x`, :math:`\eta>0`,
+    :math:`\kappa\in[0,1]`, and :math:`\kappa\in[0,1]` for every :math:`s\neq s'` (Z3, whole domain)."""
     d = sp.Matrix(sp.symbols("d_w d_b", real=True))
     J = c.jacobian_on_region((True,), [c.x], [c.y])
     alpha, beta = (V.T * d)[0] / sp.sqrt(N_SQ), (sp.Matrix([1, -c.x]).T * d)[0] / sp.sqrt(N_SQ)
     quadratic = sp.expand(rho_sq * (d.T * d)[0] - (d.T * (sp.eye(2) - KAPPA * c.eta * V * V.T) ** 2 * d)[0])
     split = sp.expand((rho_sq - 1) * beta**2 + (rho_sq - (1 - KAPPA * c.eta * N_SQ) ** 2) * alpha**2)
-    gaps = [_at_least(rho_sq, (1 - k * c.eta * N_SQ) ** 2) for k in (0, 1)]
-    kappa_cases = _kappa_in_unit_interval()
-    convex = sp.simplify(sp.diff(-(1 - KAPPA * c.eta * N_SQ) ** 2, KAPPA, 2)) <= 0  # -(1-κηn)^2 concave => max at κ in {0,1}
-    ok = (sp.simplify(quadratic - split) == 0 and all(gaps)
-          and kappa_cases and bool(convex) and J == (sp.eye(2) - c.eta * V * V.T).applyfunc(sp.expand))
-    return StepResult(ok, "symbolic", "eigen-decomposition+case-split",
-                      "rho^2|d|^2 - |(I - kappa eta v v^T) d|^2 = (rho^2-1)beta^2 + (rho^2-(1-kappa eta n)^2)alpha^2 >= 0 "
-                      "for kappa in [0,1]" if ok else f"rho^2 >= (1 - kappa eta n)^2 not proved at kappa = 0, 1: {gaps}")
+    coefficients = {"rho^2 - 1": rho_sq - 1, "rho^2 - (1 - kappa eta n)^2": rho_sq - (1 - KAPPA * c.eta * N_SQ) ** 2}
+    verdicts = {name: z3check.decide(gap, ">=", {KAPPA: (0, 1)}) for name, gap in coefficients.items()}
+    kappa_ok = _kappa_in_unit_interval()
+    identity = sp.simplify(quadratic - split) == 0 and J == (sp.eye(2) - c.eta * V * V.T).applyfunc(sp.expand)
+    failed = [f"{name} >= 0: {v.outcome}" + (f" at {_show_point(v.point)}" if v.point else "")
+              for name, v in verdicts.items() if v.outcome != "proved"]
+    ok = identity and kappa_ok and not failed
+    detail = ("rho^2|d|^2 - |(I - kappa eta v v^T) d|^2 = (rho^2-1)beta^2 + (rho^2-(1-kappa eta n)^2)alpha^2 >= 0 "
+              "for kappa in [0,1] (identity: SymPy; coefficients and kappa in [0, 1]: Z3)" if ok else
+              "; ".join(failed) or "the eigen-decomposition identity or kappa in [0, 1] failed")
+    return StepResult(ok, "symbolic", "eigen-decomposition+z3", detail, engines=("sympy:simplify", "z3") if ok else (),
+                      counterexample=None if ok else detail)
 
 
-def _at_least(bound: sp.Expr, value: sp.Expr) -> bool:
-    r"""``bound >= value`` proved: by SymPy's sign reasoning, or because ``bound`` is a Max with ``value`` among its arguments."""
-    if sp.simplify(bound - value).is_nonnegative:
-        return True
-    return isinstance(bound, sp.Max) and any(sp.expand(arg - value) == 0 for arg in bound.args)
+def _show_point(point) -> str:
+    return ", ".join(f"{k}={v}" for k, v in sorted(point.items(), key=lambda kv: str(kv[0])))
 
 
 def _kappa_in_unit_interval() -> bool:
-    p, q = sp.symbols("p q", positive=True)
-    relu = {True: lambda s: s, False: lambda s: 0}
-    cases = [(p + q, q, True, True), (p, -q, True, False), (-p, -p - q, False, False)]
-    for s, s2, a, b_ in cases:
-        kappa = sp.simplify((relu[a](s) - relu[b_](s2)) / (s - s2))
-        if not (kappa.is_nonnegative and sp.simplify(1 - kappa).is_nonnegative):
-            return False
-    return True
+    r""":math:`0\le(\max(s,0)-\max(s',0))/(s-s')\le1` for all real :math:`s\neq s'` (Z3: ReLU is monotone and 1-Lipschitz)."""
+    s1, s2 = sp.symbols("s s'", real=True)
+    kappa = (sp.Max(s1, 0) - sp.Max(s2, 0)) / (s1 - s2)
+    return all(z3check.decide(gap, ">=").outcome == "proved" for gap in (kappa, 1 - kappa))
 
 
 RHO_SQ = sp.Max(1, (1 - c.eta * N_SQ) ** 2)
@@ -168,8 +174,15 @@ THETA_PRIME = sp.Matrix(sp.symbols("w' b'", real=True))
 
 
 def _rho_at_least(value: int) -> StepResult:
-    ok = _at_least(RHO_SQ, sp.Integer(value))
-    return StepResult(ok, "symbolic", "Max-definition", f"rho^2 = {RHO_SQ} >= {value}: {'proved' if ok else 'not proved'}")
+    r""":math:`\rho^2=\max(1,(1-\eta n)^2)\ge` ``value`` for every :math:`x` and :math:`\eta>0` (Z3)."""
+    verdict = z3check.decide(RHO_SQ - value, ">=")
+    ok = verdict.outcome == "proved"
+    return StepResult(ok, "symbolic", "z3", f"rho^2 = {RHO_SQ} >= {value}: {verdict.outcome}",
+                      engines=("z3",) if ok else (),
+                      counterexample=None if ok else f"{_show_point(verdict.point or {})}: rho^2 < {value}")
+
+
+ITERATIONS = 12
 
 
 def _iteration_check(rate: Fraction) -> StepResult:
@@ -177,15 +190,19 @@ def _iteration_check(rate: Fraction) -> StepResult:
     xs, ys, eta = [Fraction(1), Fraction(-1)], [Fraction(1), Fraction(1)], Fraction(1, 4)
     starts = [((Fraction(1, 2), Fraction(2)), (Fraction(-1, 3), Fraction(3, 2))), ((Fraction(0), Fraction(1, 2)), (Fraction(1, 7), Fraction(9, 5)))]
     for a0, b0 in starts:
-        ta, tb = num.iterate(a0, xs, ys, eta, 12), num.iterate(b0, xs, ys, eta, 12)
+        ta, tb = num.iterate(a0, xs, ys, eta, ITERATIONS), num.iterate(b0, xs, ys, eta, ITERATIONS)
         for t, (p, q) in enumerate(zip(ta, tb)):
             if not all(s > 0 for s in num.activation_pattern(p, xs) + num.activation_pattern(q, xs)):
                 return StepResult(False, "numeric", "exact-rational", f"left D at t={t}")
             if num.squared_distance(p, q) > rate ** (2 * t) * num.squared_distance(a0, b0):
                 return StepResult(False, "numeric", "exact-rational", f"t={t}: distance exceeds rho^t",
                                   counterexample=f"theta_0={_show(a0)}, theta_0'={_show(b0)}, t={t}")
-    # Exact arithmetic, but only 12 steps from 2 starting pairs: a confirmation of "for all t", not a proof.
-    return StepResult(True, "numeric", "exact-rational", "12 exact steps from 2 perturbed pairs: ||theta_t-theta'_t|| <= (1/2)^t ||theta_0-theta_0'||")
+    # Exact arithmetic, exhaustive on its finite scope only: one model, 2 starting pairs, t <= 12.
+    return StepResult(True, "symbolic", "exact-rational",
+                      "12 exact steps from 2 perturbed pairs: ||theta_t-theta'_t|| <= (1/2)^t ||theta_0-theta_0'||",
+                      evidence="proved-on-scope",
+                      scope={"model": {"xs": [str(v) for v in xs], "ys": [str(v) for v in ys], "eta": str(eta)},
+                             "starts": [[_show(a0), _show(b0)] for a0, b0 in starts], "t": [0, ITERATIONS]})
 
 
 def _steps() -> list:
@@ -200,8 +217,8 @@ def _steps() -> list:
         Equality(label="jacobian_on_inactive_region", latex=r"DT(\theta) = I \quad (s(\theta)<0)", lhs=J_off, rhs=sp.eye(2)),
         Equality(label="update_map_jumps_on_boundary", printed=False,
                  latex=r"\lim_{s\downarrow0}T - \lim_{s\uparrow0}T = \eta\,y\,(x,1)^\top",
-                 lhs=c.boundary_jump(0, [0, 0], [c.x], [c.y]), rhs=c.eta * c.y * V,
-                 justification="At theta0 = 0 on s = 0; T is discontinuous there unless y = 0, so it is not locally "
+                 lhs=lambda: c.boundary_jump(0, [W0, -W0 * c.x], [c.x], [c.y]), rhs=c.eta * c.y * V,
+                 justification="At every boundary point theta0 = (w0, -w0 x); T is discontinuous there unless y = 0, so it is not locally "
                                "Lipschitz on any D touching the boundary: the interpretation's 'positive distance' is needed."),
         Equality(label="clarke_jacobian_on_boundary_of_y_eq_0", printed=False,
                  latex=r"y=0:\ \det\big(\mu I-((1-\lambda)I+\lambda(I-\eta vv^\top))\big)=(\mu-1)(\mu-1+\lambda\eta\|v\|^2)",
@@ -224,7 +241,7 @@ def _steps() -> list:
               reference="Clarke, Optimization and Nonsmooth Analysis (1983), Prop. 2.6.5: T Lipschitz on an open convex set containing [theta, theta']"),
         Check(label="segment_lies_in_D", latex=r"\theta,\theta'\in\mathcal D \Rightarrow [\theta,\theta']\subset\mathcal D",
               run_check=lambda: _segment_check(two_sided_pair),
-              erratum="'Using (3.5) yields (3.6)' bounds the sup over [theta, theta'] by the sup over D; a region at a "
+              erratum="'Using ({=3.5}) yields ({=3.6})' bounds the sup over [theta, theta'] by the sup over D; a region at a "
                       "positive distance from the boundary that meets both sides is not convex."),
         Equality(label="segment_lies_in_D_of_convex", repairs="segment_lies_in_D",
                  latex=r"\mathcal D=\{s>\delta\}\ \text{(convex)}:\ s((1-\lambda)\theta+\lambda\theta')=(1-\lambda)s(\theta)+\lambda s(\theta')>\delta",
@@ -234,7 +251,7 @@ def _steps() -> list:
         Check(label="contraction_inequality_as_printed", role="statement",
               latex=r"\|T(\theta)-T(\theta')\|\le\rho\|\theta-\theta'\|\quad\forall\theta,\theta'\in\mathcal D",
               run_check=lambda: _statement_check(two_sided_pair),
-              erratum="(3.6) fails for D = {|s| > delta} (Assumption 1 holds there with rho = max(1, |1 - eta n|))."),
+              erratum="({=3.6}) fails for D = {|s| > delta} (Assumption 1 holds there with rho = max(1, |1 - eta n|))."),
         Check(label="contraction_inequality_of_convex_D", repairs="contraction_inequality_as_printed",
               latex=r"\mathcal D\ \text{convex},\ T\ \text{loc. Lipschitz near } \mathcal D:\ \|T(\theta)-T(\theta')\|=\|(I-\kappa\eta vv^\top)(\theta-\theta')\|\le\rho\|\theta-\theta'\|,\ \kappa\in[0,1]",
               run_check=lambda: _convex_contraction(RHO_SQ),
@@ -247,33 +264,95 @@ def _steps() -> list:
     ]
 
 
+W0 = sp.Symbol("w_0", real=True)
+Y_NZ = sp.Symbol("y", real=True, nonzero=True)
+
+
+def update_map_whole_plane() -> sp.Matrix:
+    r""":math:`T(\theta)=\theta-\eta\nabla\tfrac12(\max(s,0)-y)^2` on the whole plane, differentiated by SymPy
+    (:math:`\sigma'=` Heaviside; its value on :math:`s=0` is never used by the witnesses, which have :math:`s\neq0`).
+
+    >>> update_map_whole_plane().subs({c.x: 1, c.y: 0, c.w: -1, c.b: 0}).T
+    Matrix([[-1, 0]])
+    """
+    s = c.preactivations([c.x])[0]
+    loss = (sp.Max(s, 0) - c.y) ** 2 / 2
+    return c.THETA - c.eta * sp.Matrix([sp.diff(loss, v) for v in c.THETA])
+
+
+def contraction_fails_for_every_datum(construct, in_D: bool) -> StepResult:
+    r"""For the pair ``construct({x, y, eta})`` with :math:`x`, :math:`y\neq0`, :math:`\eta>0` symbols:
+    :math:`\|T\theta-T\theta'\|^2>\rho^2\|\theta-\theta'\|^2` (and, if ``in_D``, :math:`|s|>\delta` at both
+    points), each decided by Z3 over the whole domain; else the first exact countermodel."""
+    pair = construct({"x": c.x, "y": Y_NZ, "eta": c.eta})
+    T = update_map_whole_plane().subs(c.y, Y_NZ)
+    points = {"theta": sp.Matrix(pair["theta"]), "theta'": sp.Matrix(pair["theta_prime"])}
+    image = {k: T.subs({c.w: q[0], c.b: q[1]}, simultaneous=True) for k, q in points.items()}
+    distance = points["theta"] - points["theta'"]
+    gaps = {"(3.6) violated": sum(e**2 for e in image["theta"] - image["theta'"]) - RHO_SQ * sum(e**2 for e in distance)}
+    if in_D:
+        gaps |= {f"{k} in D": sp.Abs(c.preactivations([c.x], q)[0]) - pair["margin"] for k, q in points.items()}
+    for name, gap in gaps.items():
+        result = decide_nonnegative(gap, strict=True)
+        if not result.proved:
+            return dataclasses.replace(result, ok=False, detail=f"{name}: {result.detail}")
+    return StepResult(True, "symbolic", "z3", f"{', '.join(gaps)}: Z3, for every x, y != 0, eta > 0", engines=("z3",))
+
+
+def _exact_and_general(witness: Witness, construct, in_D: bool) -> StepResult:
+    r"""The witness checked exactly on :data:`_CASES` with the numeric mirror's update map, then the same
+    construction proved for every datum by :func:`contraction_fails_for_every_datum`."""
+    exact = witness.check()
+    if not exact.ok:
+        return exact
+    general = contraction_fails_for_every_datum(construct, in_D)
+    if not general.ok:
+        return general
+    return StepResult(True, "symbolic", "exact-rational+z3",
+                      f"{exact.detail} (numeric mirror, exact); {general.detail}", engines=("z3",))
+
+
 def _assumptions() -> list[Assumption]:
-    jump_witness = Witness(
+    on_plane = lambda p: {**two_sided_pair(p), "margin": Fraction(-1)}  # noqa: E731 - D = R^2
+    same_side_on_plane = lambda p: {**_same_side_pair(p), "margin": Fraction(-1)}  # noqa: E731
+    jump_cases = Witness(
+        label="contraction_fails_without_local_lipschitz_cases", printed=False, latex="",
+        construct=on_plane, verify=violates_contraction, cases=_CASES)
+    jump_witness = Check(
         label="contraction_fails_without_local_lipschitz", printed=False,
         latex=r"\mathcal D=\mathbb R^2 \text{ (convex)}, y\neq0:\ \|T\theta^+-T\theta^-\|>\rho\|\theta^+-\theta^-\|",
-        construct=lambda p: {**two_sided_pair(p), "margin": Fraction(-1)}, verify=violates_contraction, cases=_CASES,
-        wrong_constructions=[lambda p: {**_same_side_pair(p), "margin": Fraction(-1)}])
+        run_check=lambda: _exact_and_general(jump_cases, on_plane, in_D=False),
+        wrong_versions=[lambda: contraction_fails_for_every_datum(same_side_on_plane, in_D=False)])
     smaller_rho = Check(label="contraction_fails_below_rho", printed=False, latex=r"\rho'<1:\ \|T\theta-T\theta'\|=\|\theta-\theta'\|>\rho'\|\theta-\theta'\| \text{ on } s<0",
-                        run_check=lambda: _smaller_rho(Fraction(99, 100)), wrong_versions=[lambda: _smaller_rho(Fraction(1))])
-    convex_witness = Witness(label="contraction_fails_on_nonconvex_D", printed=False,
-                             latex=r"\mathcal D=\{|s|>\delta\}:\ (3.6)\ \text{fails}", construct=two_sided_pair,
-                             verify=violates_contraction, cases=_CASES, wrong_constructions=[_same_side_pair])
+                        run_check=lambda: _smaller_rho(1 / (1 + DELTA)), wrong_versions=[lambda: _smaller_rho(sp.Integer(1))])
+    convex_cases = Witness(label="contraction_fails_on_nonconvex_D_cases", printed=False, latex="",
+                           construct=two_sided_pair, verify=violates_contraction, cases=_CASES)
+    convex_witness = Check(label="contraction_fails_on_nonconvex_D", printed=False,
+                           latex=r"\mathcal D=\{|s|>\delta\}:\ (3.6)\ \text{fails}",
+                           run_check=lambda: _exact_and_general(convex_cases, two_sided_pair, in_D=True),
+                           wrong_versions=[lambda: contraction_fails_for_every_datum(_same_side_pair, in_D=True)])
     return [
         Assumption("A1", "T locally Lipschitz on D", r"T \text{ locally Lipschitz on } \mathcal D",
                    Necessity("necessary", "On D = R^2 (convex) with y != 0, T jumps by eta y v across s = 0; the limiting "
-                             "Jacobians still have norm <= rho, but (3.6) fails (exact witness).", jump_witness)),
+                             "Jacobians still have norm <= rho, but ({=3.6}) fails (exact witness).", jump_witness)),
         Assumption("A2", "(3.5) with constant rho", r"\sup_{\mathcal D}\sup_{\partial_C T}\|A\|\le\rho",
-                   Necessity("necessary", "On s < 0, T is the identity: any rho' < 1 fails (3.6).", smaller_rho)),
+                   Necessity("necessary", "On s < 0, T is the identity: any rho' < 1 fails ({=3.6}).", smaller_rho)),
         Assumption("A3", "D convex", r"\mathcal D \text{ convex}", used_not_stated=True,
-                   necessity=Necessity("necessary", "D = {|s| > delta} satisfies Assumption 1 and (3.6) fails.", convex_witness)),
+                   necessity=Necessity("necessary", "D = {|s| > delta} satisfies Assumption 1 and ({=3.6}) fails.", convex_witness)),
     ]
 
 
-def _smaller_rho(rate: Fraction) -> StepResult:
+DELTA = sp.Symbol("delta", positive=True)
+
+
+def _smaller_rho(rate: sp.Expr) -> StepResult:
+    r"""Two points on :math:`s<0` (exact, numeric mirror's :math:`T`): :math:`\|T\theta-T\theta'\|^2>\rho'^2\|\theta-\theta'\|^2`
+    for ``rate`` :math:`=\rho'`; with :math:`\rho'=1/(1+\delta)`, :math:`\delta>0`, that is every :math:`\rho'\in(0,1)` (Z3)."""
     th, tp, xs, ys = (Fraction(-3), Fraction(1)), (Fraction(-5), Fraction(2)), [Fraction(1)], [Fraction(2)]
-    gap = num.squared_distance(num.update_map(th, xs, ys, Fraction(1, 2)), num.update_map(tp, xs, ys, Fraction(1, 2)))
-    violated = gap > rate**2 * num.squared_distance(th, tp)
-    return StepResult(violated, "symbolic", "exact-rational", f"on s<0: |T-T'|^2 = {gap} vs rho'^2|d|^2")
+    image = num.squared_distance(num.update_map(th, xs, ys, Fraction(1, 2)), num.update_map(tp, xs, ys, Fraction(1, 2)))
+    gap = sp.Rational(image) - rate**2 * sp.Rational(num.squared_distance(th, tp))
+    result = decide_nonnegative(gap, strict=True)
+    return dataclasses.replace(result, detail=f"on s<0: |T-T'|^2 = {image} > rho'^2|d|^2 with rho' = {rate}: {result.detail}")
 
 
 def _data(params: dict[str, Any]) -> tuple[list[Fraction], list[Fraction], Fraction, tuple[Fraction, Fraction]]:

@@ -42,6 +42,11 @@ from symbolic import relu_network as r
 ID = "katende.remark_1"
 SCOPE = [(m, d) for m in (1, 2, 3) for d in (1, 2)]
 NET = r.TwoLayer(3, 2)
+#: The architecture of the crossing-pair steps (symbolic in every parameter, x and eps; neuron 2 crossed).
+NET_SCOPE = {"architecture": "two-layer", "width": 3, "input_dim": 2, "crossed_neuron": 2}
+#: The exhaustive scope of the two-layer jump formula.
+JUMP_SCOPE = {"architecture": "two-layer", "widths": [1, 2, 3], "input_dims": [1, 2],
+              "crossed_neuron": "every", "pattern_of_the_others": "every"}
 T = sp.Symbol("t")
 
 
@@ -62,7 +67,8 @@ def _jump_formula_check(expected) -> StepResult:
                     return StepResult(False, "symbolic", "exhaustive", f"m={m}, d={d}, j={j}, others={others}",
                                       counterexample=f"m={m}, d={d}, j={j}: lim jump - claimed = {difference.T.tolist()}")
                 cases += 1
-    return StepResult(True, "symbolic", "exhaustive", f"{cases} (width, input dim, neuron, pattern) cases, m <= 3, d <= 2")
+    return StepResult(True, "symbolic", "exhaustive", f"{cases} (width, input dim, neuron, pattern) cases, m <= 3, d <= 2",
+                      values={"cases": cases})
 
 
 def _claimed_jump(net, j, others):
@@ -94,7 +100,8 @@ def _deep_check(outgoing_zero: bool) -> StepResult:
             return StepResult(False, "numeric", "exact-backprop", f"depth {len(widths)}: jump {j1} -> {j2}, ratio {q1} -> {q2}",
                               counterexample=f"widths={widths}: jump {float(j1):.4g} -> {float(j2):.4g}")
         rows.append(f"depth {len(widths)} widths {widths[0]}: jump {float(j2):.4g}, ratio {float(q2):.3g}")
-    return StepResult(True, "numeric", "exact-backprop", "; ".join(rows))
+    return StepResult(True, "numeric", "exact-backprop", "; ".join(rows),
+                      sample={"points": len(rows), "precision": "exact rational back-propagation at eps = 1e-6, 1e-12"})
 
 
 def _crossing_setup(widths, d, seed, *, outgoing_zero: bool = False):
@@ -150,19 +157,20 @@ def _steps() -> list:
                          latex=r"f(x;t\theta)\ \text{has degree} \le 1 \text{ in } t \text{ on each activation region}",
                          expr=_scaled_output, var=T, degree=1, at_most=True,
                          erratum="ReLU networks are piecewise affine in the input, not in the parameters: on a region "
-                                 "f = sum a_k (w_k.x + b_k) is bilinear in (a, w, b). Only the one-neuron model (3.1) is affine in theta."),
+                                 "f = sum a_k (w_k.x + b_k) is bilinear in (a, w, b). Only the one-neuron model ({=3.1}) is affine in theta."),
         PolynomialDegree(label="piecewise_polynomial_in_parameters", repairs="piecewise_affine_in_parameters_as_printed",
                          latex=r"f(x;t\theta) = t^2 f(x;\theta) \text{ on a region (two weight layers)}", expr=_scaled_output,
                          var=T, degree=2, leading=lambda: r.output_on_region(r.TwoLayer(2, 1), (True, True)),
+                         scope={"architecture": "two-layer", "width": 2, "input_dim": 1, "pattern": "both neurons active"},
                          justification="Piecewise polynomial (multilinear) in theta is all the argument needs."),
         Equality(label="crossing_pair_preactivation", latex=r"s_j(\theta^\pm) = \pm\varepsilon(1+\|x\|^2)",
                  lhs=sp.Matrix([r.preactivation(NET, 1).subs(m_, simultaneous=True) for m_ in (minus, plus)]),
-                 rhs=sp.Matrix([-r.epsilon * n_sq, r.epsilon * n_sq])),
+                 rhs=sp.Matrix([-r.epsilon * n_sq, r.epsilon * n_sq]), scope=NET_SCOPE),
         Equality(label="crossing_pair_gap", latex=r"\|\theta^+-\theta^-\| = 2\varepsilon\sqrt{1+\|x\|^2} = O(\varepsilon)",
-                 lhs=sp.sqrt(sum(e**2 for e in gap)), rhs=2 * r.epsilon * sp.sqrt(n_sq)),
+                 lhs=sp.sqrt(sum(e**2 for e in gap)), rhs=2 * r.epsilon * sp.sqrt(n_sq), scope=NET_SCOPE),
         Check(label="gradient_jump_limit_two_layer", printed=False,
               latex=r"\lim_{\varepsilon\downarrow0}\big(\nabla\mathcal L(\theta^+)-\nabla\mathcal L(\theta^-)\big) = (f(\theta_0)-y)\,a_j\,(x,1)_{(w_j,b_j)}\quad(m\le3,\ d\le2)",
-              run_check=lambda: _jump_formula_check(_claimed_jump),
+              run_check=lambda: _jump_formula_check(_claimed_jump), scope=JUMP_SCOPE,
               wrong_versions=[lambda: _jump_formula_check(lambda n, j, o: n.a[j] * r.crossing_direction(n, j)),
                               lambda: _jump_formula_check(lambda n, j, o: sp.zeros(len(r.parameters(n)), 1))],
               justification="Each side's gradient is a polynomial; subtract them at theta_0 (all widths m <= 3, d <= 2)."),
@@ -173,7 +181,9 @@ def _steps() -> list:
         Equality(label="gradient_jump_norm_of_nonzero_residual_and_weight", repairs="gradient_jump_at_every_crossing_as_printed",
                  latex=r"\|\lim\Delta\nabla\mathcal L\|^2 = (f(\theta_0)-y)^2a_j^2(1+\|x\|^2) > 0 \iff (f(\theta_0)-y)\,a_j \neq 0",
                  lhs=sum(e**2 for e in limit2),
-                 rhs=r.residual_at_boundary(net2, 0, (True,)) ** 2 * net2.a[0] ** 2 * (1 + sum(xi**2 for xi in net2.x))),
+                 rhs=r.residual_at_boundary(net2, 0, (True,)) ** 2 * net2.a[0] ** 2 * (1 + sum(xi**2 for xi in net2.x)),
+                 scope={"architecture": "two-layer", "width": 2, "input_dim": 2, "crossed_neuron": 1,
+                        "pattern_of_the_others": "active"}),
         Check(label="gradient_jump_deep_networks", printed=False,
               latex=r"\text{depth } 1..6,\ \text{width} \le 32:\ \|\Delta\nabla\mathcal L\| \to J \neq 0,\ \|\Delta\nabla\mathcal L\|/\|\Delta\theta\| \sim J/(2\varepsilon)",
               run_check=lambda: _deep_check(False), wrong_versions=[lambda: _deep_check(True)],

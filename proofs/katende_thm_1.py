@@ -21,7 +21,8 @@ Proof outline:
   8. `ratio_limit_as_printed`       printed: ratio -> |y|/(2 eps) = +infinity
   9. `ratio_limit_eq_infinity_of_y_ne_0`  repaired: ratio -> +infinity as eps -> 0+
  10. `ratio_agrees_with_mirror`     closed form = independent mpmath ratio, eps down to 1e-30
- 11. `no_global_L_witness`          for every L, explicit rational theta, theta' violate (3.3)
+ 11. `no_global_L_witness`          for every L, explicit rational theta, theta' violate (3.3) (exact, 12 cases)
+ 12. `no_global_L_for_every_L`      the same construction with L, x, y, w0 symbolic: Z3 proves the violation
 Review notes: step 8 writes a limit that still contains eps; the checker rejects
 it and the repaired step 9 states the limit (+infinity) with the asymptotics.
 """
@@ -35,9 +36,11 @@ import sympy as sp
 
 from numeric.one_neuron import gradient_difference_ratio as mirror_ratio
 from numeric.one_neuron import gradient_exact
+from proofs import z3check
 from proofs.engine import (Assumption, Check, Claim, Equality, Inequality, Limit, Necessity,
                            NumericAgreement, Parameter, StepResult, Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated
+from proofs.steps import decide_nonnegative
 from symbolic import one_neuron as m
 
 ID = "katende.thm_1"
@@ -89,9 +92,10 @@ def _steps() -> list:
               mirror=lambda p, eps: mirror_ratio(_frac(p[m.x]), _frac(p[Y_NZ]), _frac(eps)),
               justification="The numerator tends to |y| > 0 while the denominator tends to 0 from above."),
         Limit(label="ratio_asymptotic_to_abs_y_over_two_epsilon", printed=False,
-              latex=r"\lim_{\varepsilon\downarrow 0}\frac{|\varepsilon\|(x,1)\|^2-y|/(2\varepsilon)}{|y|/(2\varepsilon)} = 1 \quad \text{(at sample } (x,y)\text{)}",
-              expr=_ratio_printed() / (sp.Abs(m.y) / (2 * m.epsilon)), var=m.epsilon, point=0, expected=1,
-              parameters=[{m.x: sp.Rational(2), m.y: sp.Rational(3)}, {m.x: sp.Rational(-1, 3), m.y: sp.Rational(-5)}]),
+              latex=r"\lim_{\varepsilon\downarrow 0}\frac{|\varepsilon\|(x,1)\|^2-y|/(2\varepsilon)}{|y|/(2\varepsilon)} = 1 \quad (y\neq 0)",
+              expr=(_ratio_printed() / (sp.Abs(m.y) / (2 * m.epsilon))).subs(m.y, Y_NZ), var=m.epsilon, point=0, expected=1,
+              parameters=[{m.x: sp.Rational(2), Y_NZ: sp.Rational(3)}, {m.x: sp.Rational(-1, 3), Y_NZ: sp.Rational(-5)}],
+              justification="Symbolic in x and y != 0; the two (x, y) are the numeric cross-check's sample."),
         NumericAgreement(label="ratio_agrees_with_mirror", printed=False,
                          latex=r"\text{closed form} = \text{mpmath forward-mode ratio},\ \varepsilon = 10^{-1},\dots,10^{-30}",
                          closed_form=lambda p: _ratio_printed().subs({m.x: p[0], m.y: p[1], m.epsilon: p[2]}),
@@ -100,6 +104,15 @@ def _steps() -> list:
                                  for (x, y) in ((2, 3), (-1, -5), (sp.Rational(1, 3), sp.Rational(7, 2))) for k in (1, 5, 15, 30)],
                          describe=lambda p: f"x={p[0]}, y={p[1]}, eps={p[2]}"),
         _witness_step(),
+        Check(label="no_global_L_for_every_L", printed=False, role="statement",
+              latex=r"\forall L>0,\,x,\,y\neq0,\,w_0:\ \|\nabla\mathcal L(\theta^+)-\nabla\mathcal L(\theta^-)\|^2 > "
+                    r"L^2\|\theta^+-\theta^-\|^2,\ \varepsilon=\min\big(\tfrac{|y|}{2\|(x,1)\|^2},\tfrac{|y|}{8L}\big)",
+              run_check=lambda: violation_for_every_L(boundary_pair_for),
+              wrong_versions=[lambda: violation_for_every_L(_same_side_pair_for),
+                              lambda: violation_for_every_L(_too_wide_pair_for)],
+              justification="The witness construction of the next step, with L, x, y, w0 as symbols and the gradient "
+                            "derived from the loss on the whole plane (relu' = Heaviside); the violation is piecewise "
+                            "polynomial (Min, Abs, Heaviside), so Z3 decides it for every L at once."),
     ]
 
 
@@ -111,14 +124,51 @@ def _frac(value: Any) -> Fraction:
 # ---------------------------------------------------------------- the witness
 
 
-def boundary_pair_for(L: Fraction, x: Fraction, y: Fraction, w0: Fraction = Fraction(0)) -> list[tuple[Fraction, Fraction]]:
+def boundary_pair_for(L: Fraction, x: Fraction, y: Fraction, w0: Fraction = Fraction(0),
+                      minimum=min) -> list[tuple[Fraction, Fraction]]:
     r"""Exact :math:`\theta^-,\theta^+` with ratio :math:`> L`: :math:`\varepsilon = \min(|y|/(2\|(x,1)\|^2), |y|/(8L))`.
 
     Then :math:`\varepsilon\|(x,1)\|^2 \le |y|/2`, so the ratio is at least
-    :math:`|y|/(4\varepsilon) \ge 2L > L`.
+    :math:`|y|/(4\varepsilon) \ge 2L > L`.  With SymPy symbols and ``minimum=sp.Min``
+    the same construction is the symbolic one :func:`violation_for_every_L` proves.
     """
-    eps = min(abs(y) / (2 * (x * x + 1)), abs(y) / (8 * L))
+    eps = minimum(abs(y) / (2 * (x * x + 1)), abs(y) / (8 * L))
     return [(w0 - eps * x, -w0 * x - eps), (w0 + eps * x, -w0 * x + eps)]
+
+
+L_SYM = sp.Symbol("L", positive=True)
+
+
+def relu_loss_gradient() -> sp.Matrix:
+    r""":math:`\nabla\mathcal L` of :math:`\tfrac12(\max(s,0)-y)^2` on the whole plane, differentiated by SymPy
+    (:math:`\sigma'=` Heaviside; its value at :math:`s=0` is never used: the pair has :math:`s=\pm\varepsilon\|(x,1)\|^2`).
+
+    >>> relu_loss_gradient().T
+    Matrix([[x*(-y + Max(0, b + w*x))*Heaviside(b + w*x), (-y + Max(0, b + w*x))*Heaviside(b + w*x)]])
+    """
+    return m.gradient((sp.Max(m.preactivation(), 0) - m.y) ** 2 / 2)
+
+
+def violation_for_every_L(construct) -> StepResult:
+    r""":math:`\|\nabla\mathcal L(\theta')-\nabla\mathcal L(\theta)\|^2 > L^2\|\theta'-\theta\|^2` for the pair
+    ``construct(L, x, y, w0)`` with :math:`L>0`, :math:`x`, :math:`y\neq0`, :math:`w_0` symbols: decided by Z3
+    over the whole domain (``proved``), else an exact countermodel."""
+    (wm, bm), (wp, bp) = construct(L_SYM, m.x, Y_NZ, m.w0, minimum=sp.Min)
+    grad = relu_loss_gradient().subs(m.y, Y_NZ)
+    jump = m.at(grad, sp.Matrix([wp, bp])) - m.at(grad, sp.Matrix([wm, bm]))
+    gap = sum(e**2 for e in jump) - L_SYM**2 * ((wp - wm) ** 2 + (bp - bm) ** 2)
+    return decide_nonnegative(gap, strict=True)
+
+
+def _same_side_pair_for(L, x, y, w0, minimum=min):
+    # A wrong construction: both points on the active side, where the gradient is (1 + x^2)-Lipschitz.
+    (wm, bm), (wp, bp) = boundary_pair_for(L, x, y, w0, minimum)
+    return [(wp, bp), (2 * wp - w0, 2 * bp + w0 * x)]
+
+
+def _too_wide_pair_for(L, x, y, w0, minimum=min):
+    # A wrong construction: eps = |y|/(2 L) gives a ratio of about L/2 only.
+    return boundary_pair_for(L / 4, x, y, w0, minimum)
 
 
 def violates_smoothness(params: Mapping[str, Any], points) -> WitnessCheck:
@@ -154,20 +204,15 @@ def _witness_step() -> Witness:
 def _y_zero_gradient_is_lipschitz() -> StepResult:
     r"""With :math:`y=0`: :math:`\nabla\mathcal L = \sigma(s)(x,1)` on both regions, and
     :math:`\|\Delta\nabla\mathcal L\| = |\Delta\sigma(s)|\,\|(x,1)\| \le |\Delta s|\,\|(x,1)\|
-    \le \|(x,1)\|^2\|\Delta\theta\|` (ReLU is 1-Lipschitz, case by case; Cauchy-Schwarz
+    \le \|(x,1)\|^2\|\Delta\theta\|` (ReLU is 1-Lipschitz: Z3 for all real :math:`s, s'`; Cauchy-Schwarz
     via Lagrange's identity)."""
-    p1, p2 = sp.symbols("s_1 s_2", positive=True)
-    n1, n2 = sp.symbols("s_3 s_4", negative=True)
+    s1, s2 = sp.symbols("s s'", real=True)
     dw, db = sp.symbols("Delta_w Delta_b", real=True)
-    cases = [  # (|relu(s) - relu(s')|, |s - s'|) on the four sign patterns of (s, s')
-        (sp.Abs(p1 - p2), sp.Abs(p1 - p2)), (sp.Abs(p1 - 0), sp.Abs(p1 - n1)),
-        (sp.Abs(0 - p1), sp.Abs(n1 - p1)), (sp.Abs(0 - 0), sp.Abs(n1 - n2)),
-    ]
-    relu_ok = all(sp.simplify(b - a).is_nonnegative for a, b in cases)
+    relu_ok = z3check.decide(sp.Abs(s1 - s2) - sp.Abs(sp.Max(s1, 0) - sp.Max(s2, 0)), ">=").outcome == "proved"
     active = sp.simplify(m.gradient(m.loss_on_active_side()).subs(m.y, 0) - m.preactivation() * m.direction()) == sp.zeros(2, 1)
     lagrange = sp.expand(n_sq * (dw**2 + db**2) - (m.x * dw + db) ** 2 - (m.x * db - dw) ** 2) == 0
     ok = relu_ok and active and lagrange
-    return StepResult(ok, "symbolic", "case-split+Lagrange-identity",
+    return StepResult(ok, "symbolic", "z3+Lagrange-identity",
                       "y = 0: grad L = relu(s)(x,1), Lipschitz with constant 1 + x^2" if ok else "a case failed")
 
 

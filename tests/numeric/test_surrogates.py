@@ -69,3 +69,16 @@ def test_arb_enclosure_contains_the_mpmath_value():
     with mpmath.workdps(30):
         value = num.profile("gelu", num.Jet(mpmath.mpf(1) / 3, 1, 0)).d2
     assert ball.contains(flint.arb(mpmath.nstr(value, 25)).mid()) or abs(float(ball.mid()) - float(value)) < 1e-15
+
+
+def test_golden_section_accuracy_follows_its_iterations():
+    # Huber's sup sits at a knot: 80 iterations pin it to about 16 digits, golden_iterations(60) to 60.
+    from fractions import Fraction
+
+    with mpmath.workdps(80):
+        exact = mpmath.mpf(13) / 5  # (1 + x^2) max(1, |y| beta, |3/2 - y beta|) at beta = 1, x = 1, y = 1/5
+        short = num.best_smoothness_constant("huber", 1, 1, Fraction(1, 5), grid=48, dps=70)
+        long = num.best_smoothness_constant("huber", 1, 1, Fraction(1, 5), grid=48, dps=70,
+                                            iterations=num.golden_iterations(60))
+        assert mpmath.mpf("1e-20") < abs(short - exact) / exact < mpmath.mpf("1e-14")
+        assert abs(long - exact) / exact < mpmath.mpf("1e-58")

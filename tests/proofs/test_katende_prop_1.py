@@ -80,3 +80,45 @@ def test_derive_gives_bounds_for_admissible_families():
     claim = registry.get_claim(CID)
     out = claim.derive(parse_settings(claim, ["family=sqrt", "beta=100"]))
     assert out["L_beta_lower"] == "1495/2" and out["L_beta_over_beta_limit"] == "15/2"
+
+
+def test_steps_checked_on_one_family_say_so():
+    report = registry.report(CID)
+    results = {s.step.label: s.result for s in report.steps}
+    for label in ("surrogate_at_u_beta_tends_to_zero", "hessian_lower_bound_along_theta_beta", "smoothness_constant_diverges"):
+        assert results[label].evidence == "proved-on-scope" and results[label].scope == {"family": "softplus"}
+    assert results["smoothness_constant_diverges_sqrt"].scope == {"family": "sqrt"}
+    scopes = {a.assumption.label: (a.result.evidence, a.result.scope) for a in report.assumptions}
+    assert scopes["A1"] == ("proved-on-scope", {"family": "softplus"})
+    assert scopes["A3"] == ("proved-on-scope", {"family": "huber"})
+    assert scopes["A5"] == ("proved-on-scope", {"families": ["gelu", "silu"]})
+
+
+def test_notes_take_the_overshoot_numbers_from_the_arb_enclosures():
+    from proofs.engine import fill
+    from proofs.katende_prop_1 import SLOPE_WITNESS, slope_overshoots
+
+    claim = registry.get_claim(CID)
+    note = fill(claim.notes[1], claim.extra())
+    for name, t in SLOPE_WITNESS.items():
+        ball = num.first_derivative_enclosure(name, t)
+        assert ball > 1 and ball.str(5) in note and slope_overshoots()[f"{name}_slope"] == ball.str(5)
+
+
+def test_huber_comparison_runs_at_the_precision_it_states():
+    # The mirror's golden section is run long enough for 60 digits; at the default 80 iterations
+    # (about 16 digits) the same comparison at 60 digits must fail.
+    from proofs.katende_prop_1 import HUBER_DPS, _huber_point
+
+    step = next(s for s in registry.get_claim(CID).steps if s.label == "huber_smoothness_constant_exact")
+    assert step.dps == HUBER_DPS == 60 and step.run().ok
+    short = step._variant("16-digit mirror", mirror=lambda p: num.best_smoothness_constant("huber", *p, grid=48, dps=70))
+    assert not short.run().ok
+
+
+def test_triangle_step_is_decided_by_z3_and_rejects_the_printed_bound():
+    from proofs.katende_prop_1 import _triangle_check
+
+    assert _triangle_check(lambda a, c: sp.Abs(c) - a).proved
+    wrong = _triangle_check(lambda a, c: sp.Abs(c))  # (3.4) as printed: drops sigma'^2
+    assert not wrong.ok and "a = " in wrong.counterexample

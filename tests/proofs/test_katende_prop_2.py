@@ -6,6 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+import sympy as sp
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -40,8 +41,12 @@ def test_chain_refutes_the_printed_statement_and_verifies_the_repair():
     verdicts = {a.assumption.label: (a.assumption.necessity.verdict, a.result.ok) for a in report.assumptions}
     assert verdicts == {"A1": ("necessary", True), "A2": ("necessary", True), "A3": ("necessary", True)}
     assert registry.get_claim(CID).repaired_statement
-    checked = {s.step.label: s.result.checked for s in report.steps}
-    assert checked["iterates_contract_at_rate_rho"] == "numeric"  # 12 steps from 2 pairs, not all t
+    results = {s.step.label: s.result for s in report.steps}
+    iteration = results["iterates_contract_at_rate_rho"]  # 12 steps from 2 pairs, not all t: never "proved"
+    assert iteration.ok and not iteration.proved and iteration.evidence == "proved-on-scope"
+    assert iteration.scope["t"] == [0, 12] and len(iteration.scope["starts"]) == 2
+    # The necessity witnesses are proved for every datum (Z3), not only on their five exact cases.
+    assert all(a.result.evidence == "proved" for a in report.assumptions)
 
 
 @pytest.mark.parametrize("settings,error", [
@@ -98,3 +103,24 @@ def test_derive_reports_the_discontinuity_on_the_boundary():
     assert out["T_locally_lipschitz_at_theta"] == "False" and out["boundary_jumps"] == "[[3/5, 3/10]]"
     out = claim.derive(parse_settings(claim, ["theta=[0,0]", "ys=[0]", "eta=3/2", "xs=[1]"]))
     assert out["clarke_norm_bound"] == "2"
+
+
+def test_necessity_witnesses_are_proved_for_every_datum_and_reject_one_sided_pairs():
+    from proofs.katende_prop_2 import _same_side_pair, contraction_fails_for_every_datum, two_sided_pair
+
+    assert contraction_fails_for_every_datum(two_sided_pair, in_D=True).proved
+    assert not contraction_fails_for_every_datum(_same_side_pair, in_D=True).ok
+
+
+def test_every_rate_below_one_fails_on_the_inactive_side():
+    from proofs.katende_prop_2 import DELTA, _smaller_rho
+
+    assert _smaller_rho(1 / (1 + DELTA)).proved  # rho' = 1/(1 + delta), delta > 0: every rho' in (0, 1)
+    assert not _smaller_rho(sp.Integer(1)).ok
+
+
+def test_convex_repair_rejects_a_too_small_rho():
+    from proofs.katende_prop_2 import RHO_SQ, _convex_contraction
+
+    assert _convex_contraction(RHO_SQ).proved
+    assert not _convex_contraction(sp.Integer(1)).ok

@@ -46,3 +46,14 @@ def test_bad_witness_constant_is_rejected():
 def test_witness_breaks_any_named_L_for_any_architecture(L, widths, d, seed):
     params = {"L": L, "widths": widths, "d": d, "seed": seed}
     assert _verify(params, violating_pair(params)).holds
+
+
+def test_steps_on_one_architecture_or_a_finite_family_say_so():
+    results = {s.step.label: s.result for s in registry.report(CID).steps}
+    on_scope = ["piecewise_polynomial_in_parameters", "crossing_pair_preactivation", "crossing_pair_gap",
+                "gradient_jump_limit_two_layer", "gradient_jump_norm_of_nonzero_residual_and_weight",
+                "no_architecture_independent_lipschitz_bound"]
+    for label in on_scope:
+        assert results[label].ok and results[label].evidence == "proved-on-scope" and results[label].scope
+    assert results["gradient_jump_limit_two_layer"].scope["widths"] == [1, 2, 3]
+    assert results["gradient_jump_deep_networks"].evidence == "confirmed"

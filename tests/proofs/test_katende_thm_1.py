@@ -93,3 +93,25 @@ def test_a_wrong_printed_constant_would_be_caught():
     minus, plus = m.boundary_pair()
     wrong = Equality(label="gap", latex="", lhs=m.norm(plus - minus), rhs=m.epsilon * sp.sqrt(m.x**2 + 1))
     assert not wrong.run().ok
+
+
+def test_witness_is_proved_for_every_L_and_checked_exactly_on_its_cases():
+    report = registry.report(CID)
+    results = {s.step.label: s.result for s in report.steps}
+    general, cases = results["no_global_L_for_every_L"], results["no_global_L_witness"]
+    assert general.proved and "z3" in general.engines  # L, x, y != 0, w0 all symbolic
+    assert cases.ok and cases.evidence == "proved-on-scope" and len(cases.scope["cases"]) == 12
+
+
+def test_general_witness_proof_rejects_a_witness_that_is_too_wide_or_on_one_side():
+    from proofs.katende_thm_1 import _same_side_pair_for, _too_wide_pair_for, violation_for_every_L
+
+    for wrong in (_same_side_pair_for, _too_wide_pair_for):
+        result = violation_for_every_L(wrong)
+        assert not result.ok and result.counterexample  # an exact countermodel, not a timeout
+
+
+def test_limits_symbolic_in_x_and_y_are_proved_not_sampled():
+    results = {s.step.label: s.result for s in registry.report(CID).steps}
+    for label in ("ratio_limit_eq_infinity_of_y_ne_0", "ratio_asymptotic_to_abs_y_over_two_epsilon"):
+        assert results[label].proved
