@@ -329,11 +329,14 @@ def _erratum(report: StepReport, fixer: str | None) -> Erratum:
 # ---------------------------------------------------------------- typed text and registration rules
 
 #: A decimal number with at least two significant digits: a result, if typed by hand.
-_RESULT_NUMBER = re.compile(r"(?<![\w.])(?:\d+\.\d+|\.\d+)(?![\w.])")
+_RESULT_NUMBER = re.compile(r"(?<![\w.])(?:\d+\.\d+|\.\d+)(?:[eE][+-]?\d+)?(?![\w]|\.\d)")
+#: Equation and section numbers, "(3.6)", "§3.4", "Eq. 3.1": references, not results.
+_REFERENCE = re.compile(r"\(\d+\.\d+\)|§\s*\d+(?:\.\d+)+|(?:[Ee]q(?:uation)?s?\.?|Section|Sec\.|Fig\.|Figure|Table)\s*\d+\.\d+")
 _PLACEHOLDER = re.compile(r"\{(=)([^{}]*)\}|\{()([A-Za-z_]\w*)\}")
 
 
 def _significant_digits(number: str) -> int:
+    number = re.split(r"[eE]", number)[0]
     digits = number.replace(".", "").lstrip("0").rstrip("0") if "." in number else number.lstrip("0")
     return len(digits)
 
@@ -344,13 +347,15 @@ def typed_numbers(text: str) -> list[str]:
     Computed numbers enter text as ``{name}`` placeholders (filled from the
     values the check computed); a number quoted on purpose — the paper's printed
     value, a chosen setting — is written ``{=1.62}`` so that it is visibly a
-    quotation.  Anything else is a hand-typed result, which can drift from the
+    quotation.  Equation and section references ("(3.6)", "§3.4") are not results.  Anything else is a hand-typed result, which can drift from the
     computation (a root 2.96 typed for 2.97) and is refused at load time.
 
-    >>> typed_numbers("the root 2.96 (paper: {=1.62}); lambda = 0.01; lim 0.0094; ratio {ratio}")
-    ['2.96', '0.0094']
+    >>> typed_numbers("the root 2.96 (paper: {=1.62}); lambda = 0.01; lim 0.0094; ratio {ratio}; 1.6e-14.")
+    ['2.96', '0.0094', '1.6e-14']
+    >>> typed_numbers("(3.6) fails, see §3.4 and Eq. 2.1")
+    []
     """
-    bare = _PLACEHOLDER.sub(" ", text)
+    bare = _REFERENCE.sub(" ", _PLACEHOLDER.sub(" ", text))
     return [n for n in _RESULT_NUMBER.findall(bare) if _significant_digits(n) >= 2]
 
 
@@ -402,6 +407,7 @@ def validate_claim(claim: Claim, outline: str | None = None) -> None:
     texts = [(f"erratum of {s.label}", s.erratum) for s in claim.steps if s.erratum]
     texts += [("a note", n) for n in claim.notes]
     texts += [(f"hypothesis {a.label}", a.necessity.evidence) for a in claim.assumptions]
+    texts += [("the repaired statement", claim.repaired_statement)] if claim.repaired_statement else []
     for where, text in texts:
         typed = typed_numbers(text)
         if typed:

@@ -67,7 +67,12 @@ def _bound_holds(G_squared) -> StepResult:
             return StepResult(False, "symbolic", "exact-rational", f"lim f_best = {best} > {bound}",
                               counterexample=f"n={len(beta0)}, alpha={alpha}, lambda={lam}, beta0={[str(x) for x in beta0]}: "
                                              f"lim f_best - f* = {best} > alpha*G^2/2 = {bound}")
-    return StepResult(True, "numeric", "exact-rational", "bound holds in 16 exact runs (n = 1..5)")
+    instances = _instances()
+    # exact runs at chosen settings: proved on exactly these instances
+    return StepResult(True, "symbolic", "exact-rational", f"bound holds in {len(instances)} exact runs (n = 1..5)",
+                      evidence="proved-on-scope",
+                      scope={"cases": [{"alpha": str(a), "lam": str(l), "beta0": [str(b) for b in b0]} for b0, a, l in instances],
+                             "seed": 3})
 
 
 def _subgradient_norm_bounded(G_squared) -> StepResult:
@@ -77,7 +82,8 @@ def _subgradient_norm_bounded(G_squared) -> StepResult:
         if norm_sq > G_squared(lam, n):
             return StepResult(False, "symbolic", "exact-rational", f"||g||^2 = {norm_sq} > G^2 = {G_squared(lam, n)}",
                               counterexample=f"n={n}, lambda={lam}, g=lambda*(1,...,1): ||g||_2^2 = {norm_sq} > {G_squared(lam, n)}")
-    return StepResult(True, "symbolic", "exact-rational", "||lambda*sign(beta)||_2^2 = n*lambda^2 <= G^2 for n = 1..5")
+    return StepResult(True, "symbolic", "exact-rational", "||lambda*sign(beta)||_2^2 = n*lambda^2 <= G^2 for n = 1..5",
+                      evidence="proved-on-scope", scope={"n": "1..5", "lam": "3/2"})
 
 
 def _steps() -> list:
@@ -90,7 +96,7 @@ def _steps() -> list:
               erratum="G = lambda bounds the subgradients only for n = 1: g = lambda*(1,1) has ||g||_2 = sqrt(2)*lambda."),
         Equality(label="lipschitz_constant_G_eq_lambda_sqrt_n", repairs="lipschitz_constant_G_eq_lambda",
                  latex=r"\max_{g\in\lambda[-1,1]^n}\|g\|_2=\Big(\sum_{i=1}^n\lambda^2\Big)^{1/2}=\lambda\sqrt n",
-                 lhs=sp.sqrt(sp.Sum(o.lam**2, (i_sym, 1, n_sym)).doit()), rhs=o.lam * sp.sqrt(n_sym)),
+                 lhs=lambda: sp.sqrt(sp.Sum(o.lam**2, (i_sym, 1, n_sym)).doit()), rhs=o.lam * sp.sqrt(n_sym)),
         Cited(label="boyd_constant_step_bound", latex=r"\lim_{k\to\infty}f^{(k)}_{\rm best}-f^\star\le\frac{\alpha G^2}{2}",
               reference="Boyd, Xiao, Mutapcic (2003), Subgradient methods, §2 (constant step size)"),
         Check(label="bound_9_with_G_eq_lambda", role="statement", kind_name="exact simulation",
@@ -139,10 +145,12 @@ def theorem() -> Claim:
                      Assumption("A2", "lambda > 0", r"\lambda>0", holds=lambda p: p.get("lam", 1) > 0,
                                 necessity=Necessity("unknown", "lambda <= 0 changes the problem (no longer (7)).")),
                      Assumption("A3", "n = 1 (for G = lambda)", r"n=1", used_not_stated=True,
-                                necessity=Necessity("necessary", "n = 2: the paper's example has lim f_best = 0.0094 > alpha*lambda^2/2 = 0.005.",
+                                necessity=Necessity("necessary", "n = 2: in the paper's example (beta0 = ({=0.4947}, {=0.4947}), alpha = {=0.01}, "
+                                                                 "lambda = 1) lim f_best exceeds alpha*lambda^2/2 (exact run).",
                                                     check=Witness(label="two_dimensions_break_G_eq_lambda", latex=r"n=2,\ \beta^{(0)}=(0.4947,0.4947)",
                                                                   construct=lambda p: [Fraction(4947, 10000)] * 2, verify=_one_dimension,
-                                                                  cases=[{}], wrong_constructions=[lambda p: [Fraction(4947, 10000)]]))),
+                                                                  cases=[{}], for_all=False,  # one counterexample
+                                                                  wrong_constructions=[lambda p: [Fraction(4947, 10000)]]))),
                  ],
                  parameters=[Parameter("alpha", "rational", Fraction(1, 100), "step size"),
                              Parameter("lam", "rational", Fraction(1), "LASSO penalty"),

@@ -29,14 +29,25 @@ ID = "kumar.prop_4_1"
 
 
 def _claim_verified(build, mutate=None) -> StepResult:
+    r"""The sub-claim ``build()`` checked in full; the step inherits its weakest evidence (and that scope)."""
     claim = build()
     if mutate is not None:
         claim.steps = [mutate(s) for s in claim.steps]
     report = check_claim(claim)
     ok = report.ok and report.status == "verified"
-    return StepResult(ok, "symbolic" if ok and report.counts()["numeric"] == 0 else "numeric", "sub-claim",
-                      f"{claim.id}: {report.status} {report.counts()}",
-                      counterexample=None if ok else f"{claim.id}: {report.failures}")
+    detail = f"{claim.id}: {report.summary()}"
+    if not ok:
+        return StepResult(False, "symbolic", "sub-claim", f"{claim.id}: {report.status} {report.counts()}",
+                          counterexample=f"{claim.id}: {report.failures}")
+    level = report.evidence or "cited"
+    weakest = [r for r in report.resting_on() if r.result.evidence == level]
+    if level == "proved-on-scope":
+        scope = {"sub_claim": claim.id, "steps": {r.step.label: dict(r.result.scope or {}) for r in weakest}}
+        return StepResult(True, "symbolic", "sub-claim", detail, evidence=level, scope=scope)
+    if level == "confirmed":
+        sample = {"steps": [r.step.label for r in weakest], **dict(weakest[0].result.sample or {})}
+        return StepResult(True, "numeric", "sub-claim", detail, evidence=level, sample=sample)
+    return StepResult(True, "symbolic", "sub-claim", detail, evidence=level)
 
 
 def _first_mutant(label: str):
@@ -64,6 +75,7 @@ def _steps() -> list:
                 construct=lambda p: ndgm_trajectory([Fraction(4947, 10000)] * 2, p["alpha"], p["lam"], 60),
                 verify=_cycle_of_example,
                 cases=[{"alpha": Fraction(1, 100), "lam": Fraction(1)}, {"alpha": Fraction(1, 100), "lam": Fraction(100)}],
+                for_all=False,  # the paper's own fixed example (its settings are the statement of this step)
                 wrong_constructions=[lambda p: ndgm_trajectory([Fraction(1, 2)] * 2, p["alpha"], p["lam"], 60)]),
     ]
 

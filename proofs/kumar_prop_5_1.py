@@ -73,8 +73,11 @@ def _boyd_bound_holds(factor: float, monotone: bool = False) -> StepResult:
                                   counterexample=f"alpha={alpha:.4g} ({factor} x 2/lambda_max), k={k}: f_best={best[k - 1]:.6g}, "
                                                  f"f(beta^(k))={losses[k]:.6g} > f(beta^(k-1))={losses[k - 1]:.6g}")
     ups = int((np.diff(losses) > 0).sum())
+    # one Huber instance at one step size: sampled iterates, not a proof
     return StepResult(True, "numeric", "float64+mpmath-50", f"alpha = {factor} x 2/lambda_max: Boyd's bound holds at every k "
-                      f"(3000 float64, 150 at 50 digits); loss rises at {ups} of 150 steps; max loss {max(losses):.4g}")
+                      f"(3000 float64, 150 at 50 digits); loss rises at {ups} of 150 steps; max loss {max(losses):.4g}",
+                      sample={"points": 3000 + 150, "dps": 50, "precision": "3000 iterates in float64, 150 at 50 digits",
+                              "where": {"instance": "huber_instance(seed=0), 5x10", "alpha": f"{factor} x 2/lambda_max"}})
 
 
 def _quadratic_run(params: Mapping[str, Any], alpha: Fraction) -> list[Fraction]:
@@ -100,7 +103,8 @@ def _smooth_lipschitz_bound() -> StepResult:
             best = min(best, vals[k - 1])
             if best > (R**2 + alpha**2 * k) / (2 * alpha * k):
                 return StepResult(False, "numeric", "mpmath-50", f"bound fails at k={k}", counterexample=f"k={k}")
-    return StepResult(True, "numeric", "mpmath-50", "f = sqrt(1+beta^2) (smooth, G = 1), alpha = 10: Boyd's bound at k = 1..400")
+    return StepResult(True, "numeric", "mpmath-50", "f = sqrt(1+beta^2) (smooth, G = 1), alpha = 10: Boyd's bound at k = 1..400",
+                      sample={"points": 400, "dps": 50, "where": {"f": "sqrt(1+beta^2)", "alpha": "10", "beta0": "3"}})
 
 
 def _assumptions() -> list[Assumption]:
@@ -112,14 +116,16 @@ def _assumptions() -> list[Assumption]:
                                                      construct=lambda p: _quadratic_run(p, Fraction(3, 2)),
                                                      verify=lambda p, f: WitnessCheck(lhs=f"f(beta^(11)) = {f[-1]}", rhs="4^11",
                                                                                       holds=all(f[i + 1] == 4 * f[i] for i in range(len(f) - 1))),
-                                                     cases=[{}], wrong_constructions=[lambda p: _quadratic_run(p, Fraction(1, 4))]))),
+                                                     cases=[{}], for_all=False,  # one counterexample
+                                                     wrong_constructions=[lambda p: _quadratic_run(p, Fraction(1, 4))]))),
         Assumption("A3", "a minimizer exists", r"\exists\beta^\star", used_not_stated=True,
                    necessity=Necessity("necessary", "f = -beta (convex, 1-Lipschitz, no minimizer): beta^(k) = k*alpha -> oo, R undefined.",
                                        check=Witness(label="linear_loss_iterates_diverge", latex=r"f=-\beta:\ \beta^{(k)}=k\alpha\to\infty",
                                                      construct=lambda p: _linear_run(p, Fraction(1, 10)),
                                                      verify=lambda p, b: WitnessCheck(lhs=f"beta^(49) = {b[-1]}", rhs="grows by alpha per step",
                                                                                       holds=all(b[i + 1] - b[i] == Fraction(1, 10) for i in range(len(b) - 1))),
-                                                     cases=[{}], wrong_constructions=[lambda p: _linear_run(p, Fraction(0))]))),
+                                                     cases=[{}], for_all=False,  # one counterexample
+                                                     wrong_constructions=[lambda p: _linear_run(p, Fraction(0))]))),
         Assumption("A4", "f non-smooth", r"f\notin C^2",
                    necessity=Necessity("superfluous", "The bound holds for the smooth 1-Lipschitz convex f = sqrt(1+beta^2) at alpha = 10.",
                                        check=Check(label="smooth_lipschitz_obeys_bound", latex=r"f=\sqrt{1+\beta^2},\ \alpha=10",
@@ -136,7 +142,7 @@ def _steps() -> list:
         Cited(label="bounded_subgradients_of_6", latex=r"|f(x)-f(y)|\le G\|x-y\|\iff\|g\|\le G\ \forall g\in\partial f",
               reference="Boyd, Xiao, Mutapcic (2003) §1; Rockafellar, Convex Analysis, Thm 24.7"),
         Equality(label="one_step_expansion", printed=False, latex=r"\|\beta-\alpha g-\beta^\star\|^2=\|\beta-\beta^\star\|^2-2\alpha g^\top(\beta-\beta^\star)+\alpha^2\|g\|^2",
-                 lhs=lhs, rhs=rhs),
+                 lhs=lhs, rhs=rhs, scope={"dimension": 2}),  # the vectors have 2 symbolic entries
         Inequality(label="one_step_inequality", printed=False,
                    latex=r"\big(\|\beta-\beta^\star\|^2-2\alpha\Delta+\alpha^2G^2\big)-\|\beta^+-\beta^\star\|^2=2\alpha e+\alpha^2c\ge0",
                    lhs=2 * a_s * e_s + a_s**2 * c_s, rhs=0, relation=">=",
@@ -146,10 +152,10 @@ def _steps() -> list:
         Limit(label="bound_limit_d1", latex=r"\lim_{k\to\infty}\frac{R^2+G^2\alpha^2k}{2\alpha k}=\frac{\alpha G^2}{2}<\infty",
               expr=(R_s**2 + G_s**2 * a_s**2 * k_s) / (2 * a_s * k_s), var=k_s, point=sp.oo, expected=a_s * G_s**2 / 2),
         Equality(label="huber_derivative_pieces", latex=r"h_\delta'(r)=r\ (|r|<\delta),\ \delta\ (r>\delta),\ -\delta\ (r<-\delta)",
-                 lhs=sp.Matrix(L.huber_derivative_pieces()), rhs=sp.Matrix([L.r, L.delta, -L.delta]),
+                 lhs=lambda: sp.Matrix(L.huber_derivative_pieces()), rhs=sp.Matrix([L.r, L.delta, -L.delta]),
                  justification="So |h'| <= delta and ||grad f|| <= delta * sum_i ||z_i|| = G: (10) satisfies (6)."),
         Equality(label="huber_not_twice_differentiable", latex=r"h_\delta''=1\ (|r|<\delta),\quad h_\delta''=0\ (|r|>\delta)",
-                 lhs=sp.Matrix([sp.diff(inner, L.r, 2), sp.diff(outer, L.r, 2)]), rhs=sp.Matrix([1, 0])),
+                 lhs=lambda: sp.Matrix([sp.diff(inner, L.r, 2), sp.diff(outer, L.r, 2)]), rhs=sp.Matrix([1, 0])),
         Check(label="huber_runs_large_lr", printed=False, kind_name="float64 + mpmath runs",
               latex=r"\alpha=20\cdot2/\lambda_{\max}:\ f^{(k)}_{\rm best}\le\frac{R^2+G^2\alpha^2k}{2\alpha k}\ \forall k",
               run_check=lambda: _boyd_bound_holds(20.0), wrong_versions=[lambda: _boyd_bound_holds(20.0, monotone=True)]),

@@ -87,8 +87,13 @@ def _statement_holds(closed=cycle_closed_form) -> StepResult:
             return StepResult(False, "symbolic", "exact-rational", f"(8) fails for beta0={beta0}",
                               counterexample=f"alpha={alpha}, lambda={lam}, beta0={[str(b) for b in beta0]}: "
                                              f"beta^(K)={[str(x) for x in path[K]]}, claimed {[str(x) for x in claimed['first']]}")
-    return StepResult(True, "numeric", "exact-rational",
-                      "(8) with K = max K_i holds in exact runs (14 initializations, n = 1..5), beta^(K+2) = beta^(K)")
+    inits = _random_inits()
+    # exact runs at chosen settings: proved on exactly these initializations
+    return StepResult(True, "symbolic", "exact-rational",
+                      f"(8) with K = max K_i holds in exact runs ({len(inits)} initializations, n = 1..5), beta^(K+2) = beta^(K)",
+                      evidence="proved-on-scope",
+                      scope={"cases": [{"alpha": str(a), "lam": str(l), "beta0": [str(b) for b in b0]} for b0, a, l in inits],
+                             "seed": 7})
 
 
 def _k_minus_one(beta0, alpha, lam):
@@ -130,20 +135,20 @@ def _assumptions() -> list[Assumption]:
         Assumption("A1", "alpha > 0 constant", r"\alpha_k\equiv\alpha>0", holds=lambda p: p.get("alpha", 1) > 0,
                    necessity=Necessity("necessary", "With alpha_k = alpha/(k+1) the run from 1/30 has no 2-cycle and tends to 0.",
                                        check=Witness(label="diminishing_steps_converge", latex=r"\alpha_k=\alpha/(k+1)\Rightarrow\beta^{(k)}\to0",
-                                                     construct=_diminishing_run, verify=converged, cases=case,
+                                                     construct=_diminishing_run, verify=converged, cases=case, for_all=False,
                                                      wrong_constructions=[lambda p: _diminishing_run(p, 0)]))),
         Assumption("A2", "lambda > 0", r"\lambda>0", holds=lambda p: p.get("lam", 1) > 0,
                    necessity=Necessity("necessary", "lambda = 0: beta^(k) = beta^(0) for all k, which converges.",
                                        check=Witness(label="zero_penalty_is_constant", latex=r"\lambda=0\Rightarrow\beta^{(k)}=\beta^{(0)}",
                                                      construct=lambda p: ndgm_trajectory([Fraction(1, 3)], p["alpha"], 0, 6),
-                                                     verify=_converges, cases=case,
+                                                     verify=_converges, cases=case, for_all=False,
                                                      wrong_constructions=[lambda p: ndgm_trajectory([Fraction(1, 3)], p["alpha"], 1, 6)]))),
         Assumption("A3", "beta0_i not in alpha*lambda*Z", r"\beta^{(0)}_i\notin\alpha\lambda\mathbb Z",
                    holds=lambda p: not any(in_exceptional_set(b, p["alpha"], p["lam"]) for b in p.get("beta0", [])) if "alpha" in p else True,
                    necessity=Necessity("necessary", "beta0 = 1/2, alpha = 1/100, lambda = 1 reaches 0 at k = 50 and stays: it converges.",
                                        check=Witness(label="exceptional_start_converges", latex=r"\beta^{(0)}=1/2\Rightarrow\beta^{(k)}=0\ (k\ge50)",
                                                      construct=lambda p: ndgm_trajectory([Fraction(1, 2)], p["alpha"], p["lam"], 60),
-                                                     verify=_converges, cases=case,
+                                                     verify=_converges, cases=case, for_all=False,
                                                      wrong_constructions=[lambda p: ndgm_trajectory([Fraction(1, 3)], p["alpha"], p["lam"], 60)]))),
         Assumption("A4", "sign(0) = 0", r"\operatorname{sign}(0)=0", used_not_stated=True,
                    necessity=Necessity("superfluous", "Under A3 no entry is ever 0, so the value of sign(0) is never used.",
@@ -157,7 +162,9 @@ def _same_runs(b0: Fraction) -> StepResult:
     a, l = Fraction(1, 100), Fraction(1)
     same = ndgm_trajectory([b0], a, l, 80, at_zero=1) == ndgm_trajectory([b0], a, l, 80)
     return StepResult(same, "symbolic", "exact-rational", f"beta0={b0}: runs with sign(0)=1 and 0 {'agree' if same else 'differ'}",
-                      counterexample=None if same else f"beta0={b0}")
+                      counterexample=None if same else f"beta0={b0}",
+                      evidence="proved-on-scope" if same else None,
+                      scope={"alpha": str(a), "lam": str(l), "beta0": str(b0), "steps": 80} if same else None)
 
 
 def _steps() -> list:
@@ -179,7 +186,7 @@ def _steps() -> list:
               wrong_versions=[lambda: _statement_holds(_k_minus_one), lambda: _statement_holds(_no_parity)],
               justification="Each coordinate cycles from K_i on; at K = max K_i coordinate i is at c_i or c_i -+ alpha*lambda by the parity of K - K_i."),
         Equality(label="does_not_converge", latex=r"\beta^{(K)}_i-\beta^{(K+1)}_i=\alpha\lambda\operatorname{sign}(\beta^{(K)}_i)\neq0",
-                 lhs=c - o.ndgm_step(c), rhs=H, justification="Consecutive iterates stay alpha*lambda apart: no limit."),
+                 lhs=lambda: c - o.ndgm_step(c), rhs=H, justification="Consecutive iterates stay alpha*lambda apart: no limit."),
     ]
 
 

@@ -67,39 +67,46 @@ def _assumptions() -> list[Assumption]:
         Assumption("A1", "mu != 0", r"\mu\neq0", holds=lambda p: p.get("mu", 1) != 0,
                    necessity=Necessity("necessary", "mu = 0 is vanilla NDGM: beta^(k) = 0 stays 0 (beta0 = 1/100, alpha = 1/100).",
                                        check=Witness(label="no_momentum_stays_zero", latex=r"\mu=0:\ \beta^{(2)}=\beta^{(1)}=0",
-                                                     construct=lambda p: _run(p, mu=0)[1:], verify=_stays_zero, cases=CASES[:1],
+                                                     construct=lambda p: _run(p, mu=0)[1:], verify=_stays_zero, cases=CASES[:1], for_all=False,
                                                      wrong_constructions=[lambda p: _run(p)[1:]]))),
         Assumption("A2", "mu < 1", r"\mu<1",
                    necessity=Necessity("superfluous", "(21) is an identity in mu (re-checked with mu any real).",
                                        check=Equality(label="kick_for_any_real_mu", latex=r"\beta^{(k+1)}=-\mu\beta^{(k-1)},\ \mu\in\mathbb R",
-                                                      lhs=o.momentum_step(sp.Integer(0)).subs(o.mu, mu_real), rhs=-mu_real * o.beta_prev))),
+                                                      lhs=lambda: o.momentum_step(sp.Integer(0)).subs(o.mu, mu_real), rhs=-mu_real * o.beta_prev))),
         Assumption("A3", "beta^(k-1) != 0", r"\beta^{(k-1)}_i\neq0",
                    necessity=Necessity("necessary", "beta^(k-1) = beta^(k) = 0 gives beta^(k+1) = 0 (beta0 = 0).",
                                        check=Witness(label="two_zeros_stay_zero", latex=r"\beta^{(0)}=0\Rightarrow\beta^{(1)}=0",
-                                                     construct=lambda p: _run(p, beta0=Fraction(0)), verify=_stays_zero, cases=CASES[:1],
+                                                     construct=lambda p: _run(p, beta0=Fraction(0)), verify=_stays_zero, cases=CASES[:1], for_all=False,
                                                      wrong_constructions=[lambda p: _run(p, beta0=Fraction(0), beta_prev=[Fraction(1, 10)])]))),
         Assumption("A4", "sign(0) = 0", r"\operatorname{sign}(0)=0", used_not_stated=True,
                    necessity=Necessity("necessary", "With sign(0) = 1 and beta^(k-1) = -alpha*lambda/mu, beta^(k+1) = 0.",
                                        check=Witness(label="sign_one_cancels_kick", latex=r"\operatorname{sign}(0)=1,\ \beta^{(k-1)}=-\alpha\lambda/\mu\Rightarrow\beta^{(k+1)}=0",
-                                                     construct=lambda p: _cancelled_kick(p, 1), verify=_stays_zero, cases=CASES,
+                                                     construct=lambda p: _cancelled_kick(p, 1), verify=_stays_zero, cases=CASES, for_all=False,
                                                      wrong_constructions=[lambda p: _cancelled_kick(p, 0)]))),
         Assumption("A5", "alpha > 0", r"\alpha>0", holds=lambda p: p.get("alpha", 1) > 0,
                    necessity=Necessity("superfluous", "(21) does not involve alpha (re-checked with alpha any real).",
                                        check=Equality(label="kick_for_any_real_alpha", latex=r"\beta^{(k+1)}=-\mu\beta^{(k-1)},\ \alpha\in\mathbb R",
-                                                      lhs=o.momentum_step(sp.Integer(0)).subs(o.alpha, a_real), rhs=-o.mu * o.beta_prev))),
+                                                      lhs=lambda: o.momentum_step(sp.Integer(0)).subs(o.alpha, a_real), rhs=-o.mu * o.beta_prev))),
     ]
 
 
-def _steps() -> list:
+def _pytorch_next() -> sp.Expr:
+    r"""PyTorch's ``SGD(momentum)`` step from the buffer :math:`b=(\beta^{(k-1)}-\beta)/\alpha`."""
     nxt, _ = o.pytorch_momentum_step(o.beta, (o.beta_prev - o.beta) / o.alpha)
+    return nxt
+
+
+def _steps() -> list:
     return [
         Equality(label="heavy_ball_equals_pytorch_buffer", printed=False,
                  latex=r"\beta-\alpha(\mu b+\tilde\nabla f(\beta))=\beta-\alpha\tilde\nabla f(\beta)+\mu(\beta-\beta^{(k-1)}),\ \alpha b=\beta^{(k-1)}-\beta",
-                 lhs=nxt, rhs=o.momentum_step(), justification="PyTorch's buffer satisfies alpha*buf_(k-1) = beta^(k-1) - beta^(k)."),
+                 lhs=lambda: _pytorch_next(), rhs=o.momentum_step(), justification="PyTorch's buffer satisfies alpha*buf_(k-1) = beta^(k-1) - beta^(k)."),
+        # the given value 0 on the left, the computation on the right: the engine's mutants perturb the
+        # right side, and a printed atom 0 'replaced by itself' could never be rejected
         Equality(label="subgradient_zero_at_zero", latex=r"\tilde\nabla f(0)=\lambda\operatorname{sign}(0)=0",
-                 lhs=o.subgradient(sp.Integer(0)), rhs=0),
+                 lhs=0, rhs=lambda: o.subgradient(sp.Integer(0))),
         Equality(label="momentum_kick_21", latex=r"\beta^{(k+1)}_i=\mu(\beta^{(k)}_i-\beta^{(k-1)}_i)=-\mu\beta^{(k-1)}_i",
-                 lhs=o.momentum_step(sp.Integer(0)), rhs=-o.mu * o.beta_prev),
+                 lhs=lambda: o.momentum_step(sp.Integer(0)), rhs=-o.mu * o.beta_prev),
         Inequality(label="kick_is_nonzero", latex=r"\big(\mu\beta^{(k-1)}_i\big)^2>0", lhs=(o.mu * b_prev_nz) ** 2, rhs=0, relation=">"),
         Witness(label="zero_then_kick_in_exact_runs", printed=False, latex=r"\beta^{(k)}_i=0\Rightarrow\beta^{(k+1)}_i\neq0\ \text{(exact runs)}",
                 construct=_run, verify=_kicked, cases=CASES, wrong_constructions=[lambda p: _run(p, mu=0)]),

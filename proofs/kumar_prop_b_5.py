@@ -158,7 +158,7 @@ def theorem() -> Claim:
                      Assumption("A1", "0 < gamma < 1", r"0<\gamma<1", holds=lambda p: 0 < p.get("gamma", Fraction(1, 2)) < 1,
                                 necessity=Necessity("necessary", "gamma = 1: v stays 0 and the step is alpha*lambda/sqrt(eps), not alpha.",
                                                     check=Equality(label="gamma_one_keeps_v_zero", latex=r"\gamma=1:\ v^{(k+1)}=v^{(k)}",
-                                                                   lhs=o.second_moment_step(o.v).subs(o.gamma, 1), rhs=o.v))),
+                                                                   lhs=lambda: o.second_moment_step(o.v).subs(o.gamma, 1), rhs=o.v))),
                      Assumption("A2", "eps << lambda^2 (paper), eps << lambda (PyTorch)", r"\epsilon\ll\lambda^2", used_not_stated=True,
                                 holds=lambda p: all(p.get(x, 1) > 0 for x in ("alpha", "lam", "eps")),
                                 necessity=Necessity("necessary", "lambda = 1e-4, eps = 1e-8: s_inf = alpha/sqrt(2) (paper); "

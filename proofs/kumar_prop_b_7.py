@@ -63,7 +63,8 @@ def _first_moment_vanishes(shift: str) -> StepResult:
         m15 = abs(run[15].m[0])
         ok = signs == "+" * 10 + "-" * 5 and m15 < mpmath.mpf(10) ** -50
     return StepResult(ok, "numeric", "mpmath-60", f"beta1 = {mpmath.nstr(beta1, 12)}, signs {signs}, |m^(15)| = {mpmath.nstr(m15, 5)}",
-                      counterexample=None if ok else f"|m^(15)| = {mpmath.nstr(m15, 5)}")
+                      counterexample=None if ok else f"|m^(15)| = {mpmath.nstr(m15, 5)}", sample={"points": 1, "dps": 60},
+                      values={"beta1": mpmath.nstr(beta1, 12), "m15": mpmath.nstr(m15, 3)})
 
 
 def _zero_start(params, beta0) -> WitnessCheck:
@@ -75,12 +76,14 @@ def _steps() -> list:
     k, j, s = o.k, o.j, o.s
     peeled = lambda: (1 - o.beta1) * o.lam * (sp.Sum(o.beta1 ** (k - j) * s(j), (j, 0, k - 1)) + s(k))  # noqa: E731
     return [
-        Equality(label="unrolled_31_base", latex=r"m^{(0)}=(1-\beta_1)\lambda\sum_{j<0}(\cdot)=0", lhs=lambda: o.first_moment_unrolled(sp.Integer(0)), rhs=0),
+        # the given value 0 on the left, the computation on the right: the engine's mutants perturb the
+        # right side, and a printed atom 0 'replaced by itself' could never be rejected
+        Equality(label="unrolled_31_base", latex=r"m^{(0)}=(1-\beta_1)\lambda\sum_{j<0}(\cdot)=0", lhs=0, rhs=lambda: o.first_moment_unrolled(sp.Integer(0))),
         Equality(label="unrolled_31_step", latex=r"(1-\beta_1)\lambda\sum_{j\le k}\beta_1^{k-j}s_j=\beta_1m^{(k)}+(1-\beta_1)\lambda s_k",
                  lhs=peeled, rhs=lambda: o.first_moment_step(o.first_moment_unrolled(k), s(k))),
         PolynomialDegree(label="pattern_polynomial_degree", latex=r"\sum_{j<6}s_j\beta_1^{5-j}\ \text{has degree 5 and leading coefficient}\ s_0",
                          expr=lambda: sp.expand(o.first_moment_unrolled(sp.Integer(6)) / ((1 - o.beta1) * o.lam)), var=o.beta1, degree=5,
-                         leading=lambda: s(0)),
+                         leading=lambda: s(0), scope={"k": 6}),  # every sign pattern s_0..s_5 at once, one k
         Cited(label="finitely_many_roots", latex=r"\#\{\beta_1: p_s(\beta_1)=0\}\le k-1\ \text{for each of the}\ \le3^k\ \text{patterns}",
               reference="A nonzero real polynomial of degree d has at most d roots (fundamental theorem of algebra)"),
         Cited(label="countable_sets_are_null", latex=r"\Pr(m^{(k)}_i=0)=0", reference="Lebesgue measure of a finite set is 0"),
@@ -97,14 +100,15 @@ def theorem() -> Claim:
                  reference="Kumar, App. B.3.4, Prop. B.7, eq. (31)", steps=_steps(),
                  assumptions=[
                      Assumption("A1", "beta1 without atoms", r"\beta_1\sim U[0.9,0.99]",
-                                necessity=Necessity("necessary", "beta1* = 0.90824... (a root in [0.9, 0.99]) gives m^(15) = 0 on an actual run.",
+                                necessity=Necessity("necessary", "beta1* = {beta1} (a root in [{=0.9}, {=0.99}]) gives |m^(15)| = {m15} on an actual "
+                                                                    "run (60 digits).",
                                                     check=Check(label="atom_at_root_vanishes", latex=r"\beta_1=\beta_1^*",
                                                                 run_check=lambda: _first_moment_vanishes("0"),
                                                                 wrong_versions=[lambda: _first_moment_vanishes("-1e-6")]))),
                      Assumption("A2", "beta0_i != 0", r"\beta^{(0)}_i\neq0", used_not_stated=True,
                                 necessity=Necessity("necessary", "beta0 = 0: every g = 0 and m stays 0 (exact).",
                                                     check=Witness(label="zero_start_keeps_m_zero", latex=r"\beta^{(0)}=0\Rightarrow m^{(k)}=0",
-                                                                  construct=lambda p: Fraction(0), verify=_zero_start, cases=[{}],
+                                                                  construct=lambda p: Fraction(0), verify=_zero_start, cases=[{}], for_all=False,
                                                                   wrong_constructions=[lambda p: Fraction(1, 2)]))),
                  ],
-                 notes=["Exceptional set for fixed beta0: the roots in [0.9, 0.99] of the realized pattern polynomials; nonempty (beta1*)."])
+                 notes=["Exceptional set for fixed beta0: the roots in [{=0.9}, {=0.99}] of the realized pattern polynomials; nonempty (beta1*)."])

@@ -242,13 +242,8 @@ def refuse_identical_sides(lhs: Any, rhs: Any) -> None:
     proofs.errors.VacuousStep: both sides are the same object (x + 1): the step would check nothing
     >>> refuse_identical_sides(lambda: sp.diff(x**2, x), 2*x)
     """
-    if lhs is rhs and not _is_atom_number(lhs):
+    if lhs is rhs:
         raise VacuousStep(f"both sides are the same object ({_short(lhs)}): the step would check nothing")
-
-
-def _is_atom_number(value: Any) -> bool:
-    return isinstance(value, (int, float, Fraction)) or (isinstance(value, sp.Basic) and value.is_number
-                                                         and not value.free_symbols and len(value.args) == 0)
 
 
 def _short(value: Any, limit: int = 80) -> str:
@@ -746,15 +741,18 @@ class Witness(Step):
             outcome = self.verify(params, self.construct(params))
             if not outcome.holds:
                 return StepResult(False, self.checked, self.method, f"witness fails for {dict(params)}",
-                                  counterexample=f"{outcome.lhs} <= {outcome.rhs}")
+                                  counterexample=f"{outcome.lhs} <= {outcome.rhs}",
+                                  values={"lhs": outcome.lhs, "rhs": outcome.rhs})
         how = "exactly" if self.checked == "symbolic" else "numerically"
         detail = f"witness verified {how} for {len(self.cases)} cases"
+        values = {"lhs": outcome.lhs, "rhs": outcome.rhs} if self.cases else {}
         if self.checked != "symbolic":
-            return StepResult(True, self.checked, self.method, detail, sample={"points": len(self.cases)})
+            return StepResult(True, self.checked, self.method, detail, sample={"points": len(self.cases)},
+                              values=values)
         if self.for_all:
             return StepResult(True, "symbolic", self.method, detail, evidence="proved-on-scope",
-                              scope={"cases": [_show_case(c) for c in self.cases]})
-        return StepResult(True, "symbolic", self.method, detail)
+                              scope={"cases": [_show_case(c) for c in self.cases]}, values=values)
+        return StepResult(True, "symbolic", self.method, detail, values=values)
 
     def mutants(self) -> list[Step]:
         return [self._variant(f"wrong construction {i + 1}", construct=wrong, wrong_constructions=())

@@ -181,6 +181,16 @@ def adam_bounce(m_now: sp.Expr = m, v_now: sp.Expr = v, n: sp.Expr = k, conventi
     return -alpha * (m_next / c1) / (sp.sqrt(v_next / c2) + eps)
 
 
+def peel_last_term(total: sp.Sum) -> sp.Expr:
+    r""":math:`\sum_{j=a}^{b}f(j)=\sum_{j=a}^{b-1}f(j)+f(b)`: the last term of a one-index ``Sum`` split off.
+
+    >>> peel_last_term(sp.Sum(s(j), (j, 0, k)))
+    s(k) + Sum(s(j), (j, 0, k - 1))
+    """
+    (index, low, high), = total.limits
+    return sp.Sum(total.function, (index, low, high - 1)) + total.function.subs(index, high)
+
+
 def induction_obligations(closed: Callable[[sp.Expr], sp.Expr], recursion: Callable[[sp.Expr, sp.Expr], sp.Expr],
                           initial: sp.Expr, n: sp.Symbol = k) -> tuple[sp.Expr, sp.Expr]:
     r"""Base case ``closed(0) - initial`` and step ``closed(n+1) - recursion(n, closed(n))``;

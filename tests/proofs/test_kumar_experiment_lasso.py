@@ -16,6 +16,8 @@ def test_paradox_reproduces_but_not_the_printed_factor():
     assert report.ok and report.status == "verified-with-errata"
     assert [e.step for e in report.errata] == ["more_than_fifteen_fold"]
     assert [a.result.ok for a in report.assumptions] == [True]
+    ratio = next(r.result for r in report.steps if r.step.label == "more_than_fifteen_fold").values["ratio"]
+    assert f"the factor is {ratio};" in report.errata[0].description and "25.4/1.62 = 15.7" in report.errata[0].description
 
 
 def test_derive_reports_norms_beside_the_paper():

@@ -43,3 +43,28 @@ def test_bad_inputs_name_the_assumption(label, setting):
 def test_measurements_are_in_extra():
     rows = registry.get_claim(CID).extra()["sgd_exact_zeros"]
     assert {r["dtype"] for r in rows} == {"float32", "float64"} and all(r["ever_zero"] == 0 for r in rows)
+
+
+@pytest.mark.parametrize("label", ["ndgm_recursion_15", "unrolled_base_16", "unrolled_step_positive_16"])
+def test_recursion_steps_compute_their_side_and_reject_a_wrong_printed_formula(label):
+    import dataclasses
+
+    import sympy as sp
+
+    from symbolic import optimizers as o
+    step = next(s for s in registry.get_claim(CID).steps if s.label == label)
+    assert callable(step.lhs) and not isinstance(step.lhs, sp.Basic)  # computed when checked, not the printed object
+    assert step.run().proved
+    wrong = {"ndgm_recursion_15": o.beta + o.alpha * o.lam * sp.sign(o.beta),  # sign flipped
+             "unrolled_base_16": o.beta0 + o.alpha * o.lam,  # constant off
+             "unrolled_step_positive_16": o.beta0 - o.alpha * o.lam * o.p + o.alpha * o.lam * (o.k - o.p)}  # p not advanced
+    assert not dataclasses.replace(step, rhs=wrong[label]).run().ok
+
+
+def test_exact_simulations_are_proved_on_their_settings_only():
+    report = registry.report(CID)
+    by_label = {r.step.label: r.result for r in report.steps}
+    for label in ("exceptional_set_is_alpha_lambda_Z", "exceptional_set_countable"):
+        assert by_label[label].evidence == "proved-on-scope" and by_label[label].scope
+    a3 = next(a for a in report.assumptions if a.assumption.label == "A3")
+    assert a3.result.evidence == "proved"  # one exact counterexample: an existence, not a for-all

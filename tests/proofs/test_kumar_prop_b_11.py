@@ -21,3 +21,8 @@ def test_cycle_loss_below_n_alpha_lambda_squared(beta0, j, l):
     cyc = ndgm_cycle(beta0, alpha, lam)
     for point in (cyc.first, cyc.second):
         assert lam * sum(abs(x) for x in point) < len(beta0) * alpha * lam * lam
+
+
+def test_late_rmsprop_norm_bound_is_a_sample_at_one_lambda():
+    result = next(r.result for r in registry.report("kumar.prop_b_11").steps if r.step.label == "rmsprop_norm_bound")
+    assert result.evidence == "confirmed" and result.sample["where"]["lambda"] == "1/1000"

@@ -52,3 +52,13 @@ def test_table_2_settings_rmsprop_zeroes_a_third_of_the_entries_in_both_precisio
     for dtype in (np.float32, np.float64):
         row = zero_entry_frequency("rmsprop", n=2000, steps=2167, alpha=0.003, lam=2.0, dtype=dtype)
         assert row["zero_at_end"] > 0.3 * 2000
+
+
+def test_hypotheses_quote_settings_and_the_exceptional_sets_are_scoped():
+    from proofs.engine import fill
+    report = registry.report("kumar.prop_b_4")
+    a2 = next(a for a in report.assumptions if a.assumption.label == "A2")
+    assert a2.result.evidence == "proved" and "r = 0.10000005" in fill(a2.assumption.necessity.evidence, a2.result.values)
+    steps = {r.step.label: r.result for r in report.steps}
+    assert steps["exceptional_set_at_most_2_to_k"].scope["k"] == "1..10"
+    assert steps["step_sizes_decrease"].proved and "z3" in steps["step_sizes_decrease"].engines

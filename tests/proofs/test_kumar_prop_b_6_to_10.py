@@ -45,3 +45,35 @@ def test_adam_Z_k_points_hit_zero_neighbours_do_not(k):
 def test_alternating_erratum_counterexample():
     report = registry.report("kumar.prop_b_10")
     assert [e.step for e in report.errata] == ["alternating_magnitude_near_lambda"]
+
+
+@pytest.mark.parametrize("cid,label,wrong", [
+    ("kumar.prop_b_9", "bounce_formula", "plus"),
+    ("kumar.prop_b_10", "run_35", "plus"),
+    ("kumar.prop_b_10", "mirrors_rmsprop_39", "gamma_k"),
+    ("kumar.prop_b_10", "run_34_base", "plus"),
+])
+def test_formerly_vacuous_steps_compute_one_side_and_reject_a_wrong_printed_side(cid, label, wrong):
+    import dataclasses
+
+    import sympy as sp
+
+    from symbolic import optimizers as o
+    step = next(s for s in registry.get_claim(cid).steps if s.label == label)
+    assert callable(step.lhs) and not isinstance(step.lhs, sp.Basic) and step.run().proved
+    rhs = step.rhs
+    bad = rhs + o.lam if wrong == "plus" else rhs.subs(o.gamma ** (o.k + 1), o.gamma**o.k)  # the exponent off by one
+    assert bad != rhs and not dataclasses.replace(step, rhs=bad).run().ok
+
+
+def test_b7_hypothesis_text_quotes_the_computed_root():
+    from proofs.engine import fill
+    report = registry.report("kumar.prop_b_7")
+    a1 = next(a for a in report.assumptions if a.assumption.label == "A1")
+    text = fill(a1.assumption.necessity.evidence, a1.result.values)
+    assert text.startswith("beta1* = 0.9082438628")
+
+
+def test_b8_exceptional_sets_are_proved_for_k_up_to_8_only():
+    result = next(r.result for r in registry.report("kumar.prop_b_8").steps if r.step.label == "exceptional_set_at_most_2_to_k")
+    assert result.evidence == "proved-on-scope" and result.scope["k"] == "1..8"
