@@ -128,9 +128,9 @@ def _steps() -> list:
     holding = _holding()
     return _activation_steps() + [
         NumericAgreement(label="slopes_agree_with_mirror", printed=False,
-                         latex=r"\sigma'(c)\ \text{exact} = \text{hand-derived } \sigma' \text{ in mpmath (50 digits)}",
+                         latex=r"\sigma'(c)\ \text{exact} = \text{hand-derived } \sigma' \text{ in mpmath (60 digits)}",
                          closed_form=lambda n: values_at_c(activation(n))[1] if n != "elu" else activation(n).derivative_at(0, 1),
-                         mirror=lambda n: mirror.evaluate(n, 0, 1), points=holding, describe=str),
+                         mirror=lambda n: mirror.evaluate(n, 0, 1, dps=60), points=holding, describe=str, dps=60),
         Check(label="assumption_1_needed_for_theorems_12_and_14", printed=False,
               latex=r"\sigma\equiv0\ (\text{no }c):\ f_\rho=b^{\ell+1},\ \mathbf HL_2=\text{const},\ \mathbf HL_{\mathrm{CE}}=\mathbf HL_{\mathrm{CE}}(b^{\ell+1})",
               run_check=lambda: _zero_activation_gives_smooth_deep_loss(lambda v: sp.Integer(0)),
@@ -146,11 +146,13 @@ def _steps() -> list:
 
 def _assumptions() -> list[Assumption]:
     elu = Check(label="assumption_1_decided_for_elu", printed=False, latex=_latex("elu"),
-                run_check=lambda: _decide("elu", *EXPECTED["elu"]), wrong_versions=_wrong("elu"))
+                run_check=lambda: _decide("elu", *EXPECTED["elu"]), wrong_versions=_wrong("elu"),
+                scope={"family": "elu"})
     # no holds(): every catalogue activation may be derived, ELU included
     return [Assumption("A1", "sigma twice differentiable", r"\sigma\in C^2", used_not_stated=True,
                        necessity=Necessity("superfluous", "Deciding Assumption 1 needs only sigma and sigma' at c: ELU "
-                                           "satisfies it at c = 0 although sigma''(0) does not exist.", elu))]
+                                           "satisfies it at c = 0 although sigma''(0) does not exist (shown on that one "
+                                           "activation).", elu))]
 
 
 def _derive(params: dict[str, Any]) -> dict[str, Any]:

@@ -39,50 +39,71 @@ from symbolic.activations import SIGMA_1, SIGMA_2
 ID = "cooper.corollary_subquadratic"
 ARCH = net.Architecture((2, 2), 2, 2)
 SEED = 1
+#: The limits are taken on an architecture whose sizes n = 3, d_in = 1, c_l = 2, d_out = 5 are distinct,
+#: so that a limit formula with one dimension symbol put for another is wrong there.
+LIMIT_ARCH, LIMIT_N = net.Architecture((2, 2), 1, 5), 3
 #: sigma'(c), sigma''(c) of catalogue activations, so the mirror can evaluate the same point.
 BY_VALUES = {(sp.Integer(1), sp.Integer(0)): "tanh", (sp.Rational(1, 2), sp.Rational(1, 4)): "softplus_shifted"}
 
 
-def _pair(loss: str, data: net.Data | None = None) -> tuple[sp.Expr, sp.Expr]:
-    data = data or net.seeded_data(2, ARCH.d_in, ARCH.d_out, SEED, loss)
-    d, e = net.derivatives_on_ray(ARCH, data, loss), net.named_entry(ARCH)
+def _pair(loss: str, data: net.Data | None = None, arch: net.Architecture = ARCH, n: int = 2) -> tuple[sp.Expr, sp.Expr]:
+    data = data or net.seeded_data(n, arch.d_in, arch.d_out, SEED, loss)
+    d, e = net.derivatives_on_ray(arch, data, loss), net.named_entry(arch)
     return d.entry(e, e), d.grad_norm_sq()
 
 
-def expected_ratio(loss: str, data: net.Data) -> sp.Expr:
-    r"""The limit of :math:`\partial^2_{(b^\ell_1)^2}L/\|\nabla L\|^2` along the ray (depth >= 1, nonzero denominator).
+def ratio_formula(loss: str, D: Mapping[str, int], data: net.Data) -> sp.Expr:
+    r"""The limit of :math:`\partial^2_{(b^\ell_1)^2}L/\|\nabla L\|^2` along the ray as written in the steps
+    (``D``: n, d_in, width = c_l, d_out, depth; nonzero denominator).
 
-    >>> expected_ratio("l2", net.Data(((1,),), ((1, 1),)))
+    >>> ratio_formula("l2", {"n": 1, "d_in": 1, "width": 2, "d_out": 2, "depth": 2}, net.Data(((1,),), ((1, 1),)))
     1/8
     """
-    d, n, width = ARCH.d_out, data.n, ARCH.widths[-1]
+    d, n, width = D["d_out"], D["n"], D["width"]
     if loss == "l2":
         return sp.Rational(n * d) / (2 * width * sp.sympify(sum(sum(r) for r in data.ys)) ** 2)
     e = [sum(sp.sympify(sum(r)) / d - r[j] for r in data.ys) for j in range(d)]
-    return n * (sp.Rational(1, d) - sp.Rational(1, d**2)) / sum(v**2 for v in e[:width])
+    return n * (sp.Rational(1, d) - sp.Rational(1, d**2)) / sum(v**2 for v in e[:min(width, d)])
+
+
+def expected_ratio(loss: str, data: net.Data, arch: net.Architecture = LIMIT_ARCH) -> sp.Expr:
+    r"""The formula at ``arch`` and ``data``."""
+    return ratio_formula(loss, l2.dimensions(arch, data.n), data)
+
+
+def _limit_data(loss: str) -> net.Data:
+    return net.seeded_data(LIMIT_N, LIMIT_ARCH.d_in, LIMIT_ARCH.d_out, SEED, loss)
 
 
 def _mirror(loss: str):
-    data = net.seeded_data(2, ARCH.d_in, ARCH.d_out, SEED, loss)
+    data = _limit_data(loss)
     xs, ys = l2._fractions(data.xs), l2._fractions(data.ys)
+    arch = LIMIT_ARCH
 
     def ratio(params: Mapping, t) -> Any:
         s1, s2 = (sp.Float(sp.sympify(params[k]), 30) for k in (SIGMA_1, SIGMA_2))
         name = next(n for (a, b), n in BY_VALUES.items() if abs(a - s1) < 1e-25 and abs(b - s2) < 1e-25)
         tf = Fraction(int(sp.Rational(t).p), int(sp.Rational(t).q))
-        h = mirror.named_hessian_entry(list(ARCH.widths), ARCH.d_in, ARCH.d_out, xs, ys, tf, loss, name, dps=80)
-        g = mirror.grad_norm_sq(list(ARCH.widths), ARCH.d_in, ARCH.d_out, xs, ys, tf, loss, name, dps=80)
+        h = mirror.named_hessian_entry(list(arch.widths), arch.d_in, arch.d_out, xs, ys, tf, loss, name, dps=80)
+        g = mirror.grad_norm_sq(list(arch.widths), arch.d_in, arch.d_out, xs, ys, tf, loss, name, dps=80)
         return sp.Float(str(h / g), 60)
     return ratio
 
 
-def _limit_step(loss: str, label: str, latex: str) -> Limit:
-    data = net.seeded_data(2, ARCH.d_in, ARCH.d_out, SEED, loss)
+def limit_step(loss: str, label: str, latex: str, formula=None) -> Limit:
+    r"""The limit of the ratio on :data:`LIMIT_ARCH` (``formula(loss, D, data)`` defaults to :func:`ratio_formula`)."""
+    data = _limit_data(loss)
+    formula = formula or ratio_formula
     return Limit(label=label, latex=latex, role="statement" if loss == "l2" else "proof",
-                 expr=lambda: _pair(loss)[0] / _pair(loss)[1], var=net.T, point=sp.oo, expected=expected_ratio(loss, data),
+                 expr=lambda: _pair(loss, arch=LIMIT_ARCH, n=LIMIT_N)[0] / _pair(loss, arch=LIMIT_ARCH, n=LIMIT_N)[1],
+                 var=net.T, point=sp.oo, expected=formula(loss, l2.dimensions(LIMIT_ARCH, LIMIT_N), data),
                  parameters=[{SIGMA_1: k[0], SIGMA_2: k[1]} for k in BY_VALUES], mirror=_mirror(loss),
+                 scope={"architectures": [l2.show_architecture(LIMIT_ARCH, LIMIT_N)],
+                        "data": f"seeded rational (seed {SEED})", "activation": l2.GENERIC_SIGMA},
                  justification="Both are polynomials in t of degree 2 (Thms 12, 14): the ratio of leading coefficients; "
-                               "sigma'(c)^2 cancels, so the limit does not depend on the activation.")
+                               "sigma'(c)^2 cancels, so the limit does not depend on the activation. Checked on one "
+                               "architecture with distinct sizes (n = 3, d_in = 1, c_l = 2, d_out = 5) and seeded data; "
+                               "for all of them the limit follows from the closed forms of cooper.thm_12 / thm_14.")
 
 
 def power_violation(h: sp.Expr, g: sp.Expr, a: Fraction, b: Fraction, alpha: Fraction, t: int) -> WitnessCheck:
@@ -144,6 +165,11 @@ def quadratic_bound_holds(loss: str, slack: int = 1) -> StepResult:
                       f"|H_entry(t)| <= {a} + {b} ||grad L(t)||^2 for every real t (tanh, {loss})")
 
 
+#: The one configuration of the quadratic-bound checks.
+QUADRATIC_SCOPE = {"architectures": [{"n": 2, "d_in": 2, "widths": [2, 2], "d_out": 2}],
+                   "data": f"seeded rational (seed {SEED})", "activation": "tanh"}
+
+
 def _steps() -> list:
     zero_sum = net.Data(((sp.Integer(1), sp.Integer(2)), (sp.Integer(-1), sp.Integer(3))),
                         ((sp.Integer(2), sp.Integer(-1)), (sp.Integer(-3), sp.Integer(2))))
@@ -152,12 +178,14 @@ def _steps() -> list:
              dict(depth=2, width=2, d_in=1, d_out=3, n=2, activation="softplus_shifted", seed=2, a=1, b=10, alpha=Fraction(19, 10)),
              dict(depth=2, width=2, d_in=1, d_out=2, n=2, activation="tanh", seed=3, a=1, b=10, alpha=Fraction(9, 5), loss="cross_entropy")]
     return [
-        _limit_step("l2", "ratio_limit_l2", r"\lim_{t\to\infty}\frac{\partial^2_{(b^\ell_1)^2}L}{\|\nabla L\|^2}=\frac{n\,d_{out}}{2c_\ell(\sum_{s,k}y_{sk})^2}"),
-        _limit_step("cross_entropy", "ratio_limit_cross_entropy",
+        limit_step("l2", "ratio_limit_l2", r"\lim_{t\to\infty}\frac{\partial^2_{(b^\ell_1)^2}L}{\|\nabla L\|^2}=\frac{n\,d_{out}}{2c_\ell(\sum_{s,k}y_{sk})^2}"),
+        limit_step("cross_entropy", "ratio_limit_cross_entropy",
                     r"\lim_{t\to\infty}\frac{\partial^2_{(b^\ell_1)^2}L}{\|\nabla L\|^2}=\frac{n(\frac1d-\frac1{d^2})}{\sum_{j\le\min(c_\ell,d)}(\sum_m(\frac1d-y_{mj}))^2}"),
         PolynomialDegree(label="grad_norm_bounded_when_sum_y_zero", printed=False,
                          latex=r"\textstyle\sum_{s,k}y_{sk}=0\Rightarrow\deg_t\|\nabla L(\rho(t))\|^2=0",
                          expr=lambda: net.derivatives_on_ray(ARCH, zero_sum, "l2").grad_norm_sq(), var=net.T, degree=0,
+                         scope={"architectures": [l2.show_architecture(ARCH, 2)], "data": "one data set with sum y = 0",
+                                "activation": l2.GENERIC_SIGMA},
                          justification="Then l(||grad L||) is bounded along the ray while H_entry ~ t^2: any finite l fails."),
         Witness(label="no_subquadratic_l_witness", role="statement",
                 latex=r"\forall a,b\ge0,\ \alpha<2\ \exists t^*:\ \|\mathbf HL(\rho(t^*))\|_{op}>a+b\|\nabla L(\rho(t^*))\|^\alpha",
@@ -167,7 +195,8 @@ def _steps() -> list:
         Check(label="quadratic_l_not_excluded_by_ray", printed=False,
               latex=r"|\partial^2_{(b^\ell_1)^2}L(\rho(t))|\le a+b\|\nabla L(\rho(t))\|^2\ \ \forall t\in\mathbb R",
               justification="So along this ray only subquadratic l can be refuted: the paper's qualifier is sharp for its argument.",
-              run_check=lambda: quadratic_bound_holds("l2"), wrong_versions=[lambda: quadratic_bound_holds("l2", slack=-10**9)]),
+              run_check=lambda: quadratic_bound_holds("l2"), wrong_versions=[lambda: quadratic_bound_holds("l2", slack=-10**9)],
+              scope=QUADRATIC_SCOPE),
     ]
 
 
@@ -189,6 +218,7 @@ def theorem() -> Claim:
                                                     check=Check(label="quadratic_bound_along_ray_cross_entropy",
                                                                 latex=r"|H_{ii}|\le a+b\|\nabla L\|^2",
                                                                 run_check=lambda: quadratic_bound_holds("cross_entropy"),
+                                                                scope=QUADRATIC_SCOPE,
                                                                 wrong_versions=[lambda: quadratic_bound_holds("cross_entropy", -10**9)])))],
         steps=_steps(),
         parameters=[*[p for p in l2.theorem().parameters if p.name not in ("L0", "L1")],

@@ -24,6 +24,7 @@ import sympy as sp
 
 from numeric import network as mirror
 from proofs.cooper_lemma_9 import SCOPE, _last, _negated, table_check
+from proofs.cooper_thm_12 import hf_scope
 from proofs.engine import Assumption, Check, Claim, Equality, Necessity, NumericAgreement, StepResult
 from symbolic import network as net
 from symbolic.activations import values_at_c, activation
@@ -55,7 +56,7 @@ def _mirror(p) -> float:
 
 def _closed(p):
     widths, d_in, d_out, name, t = p
-    return sp.N(values_at_c(activation(name))[1] * sp.Rational(t.numerator, t.denominator), 60)
+    return values_at_c(activation(name))[1] * sp.Rational(t.numerator, t.denominator)  # exact
 
 
 CHAIN = net.first_order_chain_rule_on_ray
@@ -64,15 +65,17 @@ CHAIN = net.first_order_chain_rule_on_ray
 def _steps() -> list:
     return [
         Equality(label="claim_2_inductive_step", latex=r"\partial_{b}f^i_\rho(x)\big|_{\rho(t)}=\sigma'(c)M^i\partial_bf^{i-1}_\rho(x)\big|_{\rho(t)}",
-                 lhs=lambda: CHAIN()[0], rhs=lambda: CHAIN()[1], justification="Chain rule with f^{i-1} = c."),
+                 lhs=lambda: CHAIN()[0], rhs=lambda: CHAIN()[1],
+                 justification="Chain rule with f^{i-1} = c, sigma generic, every quantity a symbol (two summands; each "
+                               "summand is the same expression, so any width)."),
         Check(label="claim_2_eq_20",
               latex=r"\partial_{b^{i_1}_{j_1}}f^i_\rho\big|_{\rho(t)}=\begin{cases}\Delta^{i_1}_{j_1}&i_1=i\\\sigma'(c)tM\Delta^{i_1}_{j_1}&i_1+1=i=\ell+1\\0&\text{otherwise}\end{cases}",
               run_check=lambda: table_check(net.first_derivative_table, kinds=("b",)),
-              wrong_versions=[lambda: table_check(_without_t, kinds=("b",))]),
+              wrong_versions=[lambda: table_check(_without_t, kinds=("b",))], scope=hf_scope(SCOPE)),
         Check(label="lemma_10", role="statement",
               latex=r"\partial_{b^{i_1}_{j_1}}f_\rho\big|_{\rho(t)}=\begin{cases}\Delta^{i_1}_{j_1}&i_1=\ell+1\\\sigma'(c)tM\Delta^{i_1}_{j_1}&i_1=\ell\\0&\text{otherwise}\end{cases}",
               run_check=lambda: table_check(net.first_derivative_table, kinds=("b",), layers_of=_last),
-              wrong_versions=[lambda: table_check(_without_t, kinds=("b",), layers_of=_last)]),
+              wrong_versions=[lambda: table_check(_without_t, kinds=("b",), layers_of=_last)], scope=hf_scope(SCOPE)),
         NumericAgreement(label="lemma_10_agrees_with_mirror", printed=False,
                          latex=r"[\partial_{b^\ell_1}f_\rho(x)]_1=\sigma'(c)\,t\ \ (M=\Omega)\ \text{vs mpmath hyper-dual}",
                          closed_form=_closed, mirror=_mirror,
@@ -92,18 +95,25 @@ def theorem() -> Claim:
         assumptions=[
             Assumption(label="A1", name="sigma(c) = 0 and sigma'(c) != 0", latex=r"\sigma(c)=0\neq\sigma'(c)",
                        necessity=Necessity(verdict="superfluous", evidence="With sigma(c) = sigma_0 kept symbolic, direct "
-                                           "differentiation (widths (1,1), d_out 2) still gives exactly the table; sigma'(c) only scales it.",
+                                           "differentiation (widths (1,1), d_out 2: one architecture, so proved on that "
+                                           "scope only) still gives exactly the table; sigma'(c) only scales it.",
                                            check=Check(label="lemma_10_without_sigma_c_zero", latex=r"\sigma(c)=\sigma_0\ne0",
                                                        run_check=lambda: _sigma_c_free(True),
-                                                       wrong_versions=[lambda: _negated(_sigma_c_free(True))]))),
+                                                       wrong_versions=[lambda: _negated(_sigma_c_free(True))],
+                                                       scope={"architectures": [{"widths": [1, 1], "d_in": 1, "d_out": 2}],
+                                                              "data": "symbolic input x and direction M",
+                                                              "activation": "generic, sigma(c) = sigma_0 kept"}))),
             Assumption(label="A2", name="depth l >= 2", latex=r"\ell\ge2",
-                       necessity=Necessity(verdict="superfluous", evidence="The table holds at depth 1 on the scope.",
+                       necessity=Necessity(verdict="superfluous", evidence="The table holds at depth 1 on the scope (depth 1, "
+                                           "widths 1 and 2, d_in 1 and 2, d_out 1 and 2; not every width).",
                                            check=Check(label="lemma_10_at_depth_1", latex=r"\ell=1",
                                                        run_check=lambda: table_check(net.first_derivative_table, kinds=("b",),
                                                                                      layers_of=_last, scope=dict(SCOPE, depths=(1,))),
                                                        wrong_versions=[lambda: table_check(_without_t, kinds=("b",), layers_of=_last,
-                                                                                           scope=dict(SCOPE, depths=(1,)))]))),
+                                                                                           scope=dict(SCOPE, depths=(1,)))],
+                                                       scope=hf_scope(dict(SCOPE, depths=(1,)))))),
         ],
         steps=_steps(),
-        notes=["Scope: " + str(SCOPE) + ", every layer i and every bias, symbolic input and M."],
+        notes=["Scope: " + str(SCOPE) + ", every layer i and every bias, symbolic input and M: proved on that scope; "
+               "the chain-rule step is the inductive step for every depth."],
     )

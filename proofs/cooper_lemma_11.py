@@ -28,7 +28,7 @@ import sympy as sp
 
 from numeric import network as mirror
 from proofs.cooper_lemma_9 import SCOPE, _negated
-from proofs.cooper_thm_12 import recursion_steps
+from proofs.cooper_thm_12 import hf_scope, recursion_steps
 from proofs.engine import Assumption, Check, Claim, Equality, Necessity, NumericAgreement, StepResult
 from symbolic import network as net
 from symbolic.activations import activation, values_at_c
@@ -77,7 +77,7 @@ def _mirror(p):
 
 def _closed(p):
     widths, d_in, d_out, name, t = p
-    return sp.N(values_at_c(activation(name))[2] * sp.Rational(t.numerator, t.denominator), 60)
+    return values_at_c(activation(name))[2] * sp.Rational(t.numerator, t.denominator)  # exact
 
 
 CHAIN = net.chain_rule_on_ray
@@ -87,17 +87,22 @@ def _steps() -> list:
     return [
         Equality(label="claim_3_inductive_step_eq_25",
                  latex=r"\partial_{z^{i_2}}\partial_{z^{i_1}}f^i_\rho\big|_{\rho(t)}=\sigma''(c)M^i(\partial_{z^{i_2}}f^{i-1}_\rho\odot\partial_{z^{i_1}}f^{i-1}_\rho)+\sigma'(c)M^i\partial_{z^{i_2}}\partial_{z^{i_1}}f^{i-1}_\rho",
-                 lhs=lambda: CHAIN()[0], rhs=lambda: CHAIN()[1], justification="Chain rule twice with f^{i-1} = c, for i > i_2 (one row, two summands)."),
+                 lhs=lambda: CHAIN()[0], rhs=lambda: CHAIN()[1],
+                 justification="Chain rule twice with f^{i-1} = c, for i > i_2, sigma generic, every quantity a symbol "
+                               "(one row, two summands; each summand is the same expression, so any width)."),
         Check(label="claim_3_eqs_21_23", latex=r"\text{Claim 3, (21)-(23), every layer } i",
-              run_check=lambda: table_check(), wrong_versions=[lambda: table_check(_sigma_1_for_sigma_2)]),
+              run_check=lambda: table_check(), wrong_versions=[lambda: table_check(_sigma_1_for_sigma_2)],
+              scope=hf_scope(SCOPE)),
         Check(label="lemma_11", role="statement", latex=r"\text{Lemma 11: the nonzero entries of }\mathbf Hf_\rho(x)|_{\rho(t)}",
               run_check=lambda: table_check(last_only=True),
-              wrong_versions=[lambda: table_check(_without_t, last_only=True)]),
+              wrong_versions=[lambda: table_check(_without_t, last_only=True)], scope=hf_scope(SCOPE)),
         recursion_steps()[1],
         Check(label="jets_equal_direct_differentiation", printed=False,
               latex=r"\text{second-order expansion}=\texttt{sympy.diff}\text{ of }f_\rho\text{, then }\rho=\rho(t)",
               justification="Cross-check of the expansion engine against naive differentiation at small sizes.",
-              run_check=direct_check, wrong_versions=[lambda: direct_check(table=_sigma_1_for_sigma_2)]),
+              run_check=direct_check, wrong_versions=[lambda: direct_check(table=_sigma_1_for_sigma_2)],
+              scope={"architectures": [{"widths": [1, 2], "d_in": 1, "d_out": 1}],
+                     "data": "symbolic input x and direction M", "activation": "generic"}),
         NumericAgreement(label="lemma_11_agrees_with_mirror", printed=False,
                          latex=r"[\partial^2_{(b^\ell_1)^2}f_\rho(x)]_1=\sigma''(c)\,t\ (M=\Omega)\ \text{vs mpmath hyper-dual}",
                          closed_form=_closed, mirror=_mirror,
@@ -131,5 +136,7 @@ def theorem() -> Claim:
                                            "twice at c is used. Without it the statement is undefined, not false.")),
         ],
         steps=_steps(),
-        notes=["Scope: " + str(SCOPE) + ", every layer i and every unordered pair of parameters."],
+        notes=["Scope: " + str(SCOPE) + ", every layer i and every unordered pair of parameters, symbolic input and M: "
+               "proved on that scope; the second-order chain rule (claim_3_inductive_step_eq_25) and the output-layer "
+               "recursion, proved for every layer, are the inductive step."],
     )

@@ -25,7 +25,7 @@ from fractions import Fraction
 import sympy as sp
 
 from numeric import network as mirror
-from proofs.cooper_thm_12 import recursion_steps
+from proofs.cooper_thm_12 import hf_scope, recursion_steps
 from proofs.engine import (Assumption, Check, Claim, Equality, Necessity, NumericAgreement, StepResult)
 from symbolic import network as net
 
@@ -104,18 +104,22 @@ def _steps() -> list:
     return [
         Check(label="preactivations_on_ray_eq_c", latex=r"f^i_{\rho(t)}(x)=c\ (i\le\ell),\qquad f_{\rho(t)}(x)=0",
               justification="M^i = 0 and b^i = c before the last layer; sigma(c) = 0 kills t M.",
-              run_check=constants_check, wrong_versions=[lambda: constants_check(output_value=net.C)]),
+              run_check=constants_check, wrong_versions=[lambda: constants_check(output_value=net.C)],
+              scope=hf_scope(SCOPE)),
         Equality(label="claim_1_inductive_step_eq_19",
                  latex=r"\partial_z f^i_\rho(x)\big|_{\rho(t)}=\sigma'(c)\,M^i\,\partial_z f^{i-1}_\rho(x)\big|_{\rho(t)}",
-                 lhs=lambda: CHAIN()[0], rhs=lambda: CHAIN()[1], justification="Chain rule with f^{i-1} = c (one row of M^i, two summands)."),
+                 lhs=lambda: CHAIN()[0], rhs=lambda: CHAIN()[1],
+                 justification="Chain rule with f^{i-1} = c, sigma generic, every quantity a symbol (one row of M^i, two "
+                               "summands; each summand is the same expression, so the identity holds for any width)."),
         Check(label="claim_1_eq_17",
               latex=r"\partial_{w^{i_1}_{j_1k_1}}f^i_\rho(x)\big|_{\rho(t)}=\begin{cases}\Delta^{i_1}_{j_1k_1}x & i_1=i=1\\0&\text{otherwise}\end{cases}",
               run_check=lambda: table_check(net.first_derivative_table),
-              wrong_versions=[lambda: table_check(_weights_never_vanish_at_1)]),
+              wrong_versions=[lambda: table_check(_weights_never_vanish_at_1)], scope=hf_scope(SCOPE)),
         Check(label="lemma_9", role="statement",
               latex=r"\partial_{w^{i_1}_{j_1k_1}}f_\rho(x)\big|_{\rho(t)}=0",
               run_check=lambda: table_check(_zero_table, layers_of=_last),
-              wrong_versions=[lambda: table_check(_zero_table, layers_of=_last, scope=dict(SCOPE, depths=(1,)))]),
+              wrong_versions=[lambda: table_check(_zero_table, layers_of=_last, scope=dict(SCOPE, depths=(1,)))],
+              scope=hf_scope(SCOPE)),
         recursion_steps()[0],
         NumericAgreement(label="lemma_9_agrees_with_mirror", printed=False,
                          latex=r"\sum|\partial_w f_\rho(x)|=0\ \text{(mpmath hyper-dual, 60 digits)}",
@@ -145,7 +149,9 @@ def theorem() -> Claim:
                                                        wrong_versions=[lambda: _negated(table_check(_zero_table, layers_of=_last))]))),
         ],
         steps=_steps(),
-        notes=["Scope: " + str(SCOPE) + ", every layer i and every weight, with symbolic input and symbolic M."],
+        notes=["Scope: " + str(SCOPE) + ", every layer i and every weight, with symbolic input and symbolic M: proved "
+               "on that scope; the chain-rule step (claim_1_inductive_step_eq_19) and the layer recursion, proved for "
+               "every layer, are the inductive step for every depth."],
     )
 
 

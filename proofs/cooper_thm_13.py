@@ -16,7 +16,7 @@ Proof outline:
   5. `gram_positive_semidefinite`       v^T G v = sum_s (x~_s . v)^2
   6. `eigenvalue_at_most_trace`         lambda_max(G) <= tr G for G >= 0 (cited)
   7. `hessian_norm_bounded`             ||HL||_op <= m = 2 sum_s (1 + ||x_s||^2) (exact, Sturm)
-  8. `smallest_m_is_twice_top_gram_eigenvalue`  charpoly(HL) = (2^k charpoly_G(lambda/2))^d_out
+  8. `smallest_m_is_twice_top_gram_eigenvalue`  charpoly(HL) = (2^(d_in+1) charpoly_G(lambda/2))^d_out
   9. `gradient_difference_is_hessian_step`      grad L(beta) - grad L(alpha) = HL (beta - alpha)
  10. `l0_l1_smooth_for_any_L1`           printed: any L1 works (fails for L1 < 0)
  11. `l0_l1_smooth_for_nonnegative_L1`   repaired: every L1 >= 0 works
@@ -83,12 +83,31 @@ def _top_gram_bound(xs) -> sp.Expr:
     return 2 * max(lm.gram(xs)[k, k] for k in range(len(xs[0]) + 1)) - sp.Rational(1, 10)
 
 
-def _charpoly_identity() -> tuple[sp.Expr, sp.Expr]:
-    xs, ys = _default_data()
-    lam, d_out, k = sp.Symbol("lambda"), len(ys[0]), len(xs[0]) + 1
-    lhs = lm.l2_hessian_closed_form(xs, d_out).charpoly(lam).as_expr()
-    rhs = (2**k * lm.gram(xs).charpoly(lam).as_expr().subs(lam, lam / 2)) ** d_out
-    return lhs, rhs
+#: (n, d_in, d_out) of the characteristic-polynomial identity: distinct sizes, so that a formula with one
+#: dimension put for another (2^{n+1} for 2^{d_in+1}, power d_in for d_out, ...) is rejected.
+CHARPOLY_SIZES, CHARPOLY_SEED = (5, 3, 2), 4
+
+
+def charpoly_formula(G_charpoly: sp.Expr, lam: sp.Symbol, D: dict) -> sp.Expr:
+    r""":math:`(2^{d_{in}+1}\det(\tfrac\lambda2I-G))^{d_{out}}` from :math:`\det(\lambda I-G)` (``D``: n, d_in, d_out)."""
+    return (2 ** (D["d_in"] + 1) * G_charpoly.subs(lam, lam / 2)) ** D["d_out"]
+
+
+def _charpoly_data() -> tuple[list, list]:
+    n, d_in, d_out = CHARPOLY_SIZES
+    return lm.seeded_data(n, d_in, d_out, CHARPOLY_SEED, probabilities=False)
+
+
+def _charpoly_lhs() -> sp.Expr:
+    xs, ys = _charpoly_data()
+    return lm.l2_hessian_closed_form(xs, len(ys[0])).charpoly(sp.Symbol("lambda")).as_expr()
+
+
+def _charpoly_rhs(formula=charpoly_formula) -> sp.Expr:
+    xs, ys = _charpoly_data()
+    lam = sp.Symbol("lambda")
+    D = {"n": len(xs), "d_in": len(xs[0]), "d_out": len(ys[0])}
+    return formula(lm.gram(xs).charpoly(lam).as_expr(), lam, D)
 
 
 def _gradient_at(rho: list, xs, ys) -> list:
@@ -153,6 +172,15 @@ def _mirror_points() -> list[tuple[int, int, int]]:
     return out
 
 
+def _sizes_scope(n: int | None, d_in: int | None, d_out: int | None, data: str = "symbolic x, y") -> dict:
+    r"""The scope of a step checked at one size (n data points, d_in, d_out)."""
+    sizes = {k: [v] for k, v in (("n", n), ("d_in", d_in), ("d_out", d_out)) if v is not None}
+    return {**sizes, "data": data}
+
+
+SYMBOLIC_2X2 = _sizes_scope(2, 2, 2)
+
+
 def _steps() -> list:
     rho = sp.Matrix(lm.parameters(2, 2))
     loss = lm.l2_loss(_XS, _YS)
@@ -163,34 +191,39 @@ def _steps() -> list:
     return [
         Equality(label="output_linear_in_parameters", latex=r"f_\rho(x) = M^1x+b^1 = J(x)\,\rho",
                  lhs=lm.output(_XS[0], 2), rhs=lm.output_jacobian(_XS[0], 2) * rho,
-                 justification="With no hidden layer, (7) is the single affine map of the parameters; J(x) holds only data."),
+                 justification="With no hidden layer, (7) is the single affine map of the parameters; J(x) holds only data.",
+                 scope=_sizes_scope(None, 2, 2, "symbolic x")),
         Check(label="loss_quadratic_in_parameters", latex=r"L(\rho)=\sum_s\|f_\rho(x_s)-y_s\|^2 \text{ has total degree 2 in } \rho",
               run_check=lambda: _total_degree_is(2, loss),
               wrong_versions=[lambda: _total_degree_is(1, loss), lambda: _total_degree_is(2, lm.cross_entropy_loss(_XS, _YS))],
-              kind_name="polynomial"),
+              kind_name="polynomial", scope=SYMBOLIC_2X2),
         Equality(label="hessian_constant", latex=r"\mathbf HL(\rho) = 2\sum_s J(x_s)^\top J(x_s)\quad(\text{free of }\rho)",
                  lhs=lm.hessian(loss, list(rho)), rhs=lm.l2_hessian_closed_form(_XS, 2),
-                 justification="Differentiate (13) twice; checked for symbolic data (n=2, d_in=2, d_out=2)."),
+                 justification="Differentiate (13) twice; checked for symbolic data (n=2, d_in=2, d_out=2).",
+                 scope=SYMBOLIC_2X2),
         Equality(label="hessian_blocks_twice_gram", printed=False,
                  latex=r"\mathbf HL = 2G \text{ on each output block},\ 0 \text{ across},\quad G=\sum_s\tilde x_s\tilde x_s^\top",
-                 lhs=lm.l2_hessian_closed_form(_XS, 2), rhs=lm.l2_hessian_from_gram(_XS, 2)),
+                 lhs=lm.l2_hessian_closed_form(_XS, 2), rhs=lm.l2_hessian_from_gram(_XS, 2), scope=SYMBOLIC_2X2),
         Equality(label="gram_positive_semidefinite", printed=False,
                  latex=r"v^\top G v = \sum_s (\tilde x_s\cdot v)^2 \ge 0",
-                 lhs=_quadratic_form(lm.gram(_XS), v), rhs=sum(((sp.Matrix(x + [1]).T * v)[0, 0] ** 2 for x in _XS), 0)),
+                 lhs=_quadratic_form(lm.gram(_XS), v), rhs=sum(((sp.Matrix(x + [1]).T * v)[0, 0] ** 2 for x in _XS), 0),
+                 scope=_sizes_scope(2, 2, None, "symbolic x, v")),
         Cited(label="eigenvalue_at_most_trace", printed=False, latex=r"G\succeq 0 \Rightarrow \lambda_{\max}(G)\le\operatorname{tr}G",
               reference="linear algebra: the eigenvalues of a PSD matrix are >= 0 and sum to its trace"),
         Check(label="hessian_norm_bounded", latex=r"\|\mathbf HL\|_{\mathrm{op}} \le m = 2\operatorname{tr}G = 2\sum_s(1+\|x_s\|^2)\ \text{(default data)}",
               run_check=lambda: _norm_check(lm.l2_smoothness_constant), wrong_versions=[lambda: _norm_check(_top_gram_bound)],
-              kind_name="exact-eigenvalue-bound",
-              justification="Steps 4-6 for all data; here also exactly (Sturm) on the default data."),
+              kind_name="exact-eigenvalue-bound", scope=_sizes_scope(2, 2, 3, "the default data (DEFAULT_XS, DEFAULT_YS)"),
+              justification="Steps 4-6 for symbolic data of one size; here exactly (Sturm) on the default data."),
         Equality(label="smallest_m_is_twice_top_gram_eigenvalue", printed=False,
                  latex=r"\det(\lambda I-\mathbf HL) = \big(2^{d_{\mathrm{in}}+1}\det(\tfrac\lambda2 I-G)\big)^{d_{\mathrm{out}}}",
-                 lhs=lambda: _charpoly_identity()[0], rhs=lambda: _charpoly_identity()[1],
-                 justification="So ||HL||_op = 2 lambda_max(G) exactly: the best m (default data)."),
+                 lhs=_charpoly_lhs, rhs=_charpoly_rhs, scope=_sizes_scope(*CHARPOLY_SIZES, data=f"seeded rational (seed {CHARPOLY_SEED})"),
+                 justification="So ||HL||_op = 2 lambda_max(G) exactly: the best m (seeded data with n = 5, d_in = 3, "
+                               "d_out = 2, distinct sizes)."),
         Equality(label="gradient_difference_is_hessian_step",
                  latex=r"\nabla L(\beta)-\nabla L(\alpha) = \mathbf HL\,(\beta-\alpha) \ \Rightarrow\ \|\nabla L(\beta)-\nabla L(\alpha)\|\le m\|\beta-\alpha\|",
                  lhs=grad.subs(dict(zip(rho, beta)), simultaneous=True) - grad.subs(dict(zip(rho, alpha)), simultaneous=True),
                  rhs=lm.l2_hessian_closed_form(_XS[:1], 2) * (beta - alpha), budget_s=0.5,
+                 scope=_sizes_scope(1, 2, 2, "one symbolic datum (L is a sum over data)"),
                  justification="The gradient is affine (one symbolic datum; L is a sum over data); ||HL v|| <= ||HL||_op ||v||."),
         Inequality(label="l0_l1_smooth_for_any_L1",
                    latex=r"\|\mathbf HL(\rho)\| = m-\delta \le m + L_1\|\nabla L(\rho)\| \quad(\delta\ge0,\ L_1\in\mathbb R)",
@@ -239,7 +272,8 @@ def _contrast_entry(params, t) -> WitnessCheck:
 
 def _assumptions() -> list[Assumption]:
     absent = Check(label="depth_zero_output_free_of_sigma", printed=False, latex=r"\ell=0:\ f_\rho = M^1x+b^1",
-                   run_check=_sigma_absent, wrong_versions=[_sigma_present_at_depth_one])
+                   run_check=_sigma_absent, wrong_versions=[_sigma_present_at_depth_one],
+                   scope={"d_in": [2], "d_out": [2], "data": "symbolic x", "activation": "generic sigma"})
     depth_two = Witness(label="depth_two_hessian_unbounded", printed=False,
                         latex=r"\ell=2,\ \sigma=\tanh:\ (\mathbf HL)_{b^2_1b^2_1}(\rho(t)) = 2t^2 > m \text{ at } t=\lceil\sqrt m\rceil",
                         construct=lambda p: Fraction(math.isqrt(int(p["m"])) + 1), verify=_contrast_entry,

@@ -18,8 +18,9 @@ Proof outline:
   4. `grad_norm_sq_degree_at_most_2`  ||grad L||^2 has degree <= 2 in t
   5. `first_two_terms_at_most_linear` the entries of Hf on the ray have degree <= 1
   6. `last_two_terms_entry_as_printed` (b^l_1, b^l_1) entry of the last two terms = sigma_1^2 n (1/d - 1/d^2) t^2
-  7. `hessian_entry_closed_form`    the whole entry, all terms (scope, no Assumption 2 used)
-  8. `hessian_entry_degree_2`       degree 2, leading coefficient sigma_1^2 n (1/d - 1/d^2) != 0 (d >= 2)
+                                    (architectures whose sizes n, d_in, c_l, d_out are distinct primes)
+  7. `hessian_entry_closed_form`    the whole entry, all terms (scope + primes, no Assumption 2 used)
+  8. `hessian_entry_degree_2`       degree 2, leading coefficient sigma_1^2 n (1/d - 1/d^2) != 0 (d >= 2; primes)
   9. `layer_recursion_hidden`, `layer_recursion_output`  every depth
  10. `agrees_with_mirror`, `remark_2_norms`, `no_L0_L1_witness`
 Review notes: the printed proof holds.  A3 weakens to l >= 1 (cooper.depth_1);
@@ -36,7 +37,7 @@ import sympy as sp
 from proofs import cooper_thm_12 as l2
 from proofs.engine import (Assumption, Check, Claim, Equality, Necessity, Parameter, PolynomialDegree, StepResult)
 from symbolic import network as net
-from symbolic.activations import SIGMA_1
+from symbolic.activations import SIGMA_1, SIGMA_2
 
 ID = "cooper.thm_14"
 LOSS = "cross_entropy"
@@ -44,14 +45,27 @@ REPRESENTATIVE = net.Architecture((2, 2), 2, 3)
 SCOPE = dict(depths=(2, 3, 4), widths=(1, 2), d_ins=(1,), d_outs=(2, 3))
 
 
-def _over_scope(test, data_of=net.probability_data) -> StepResult:
-    archs = net.scope(**SCOPE)
-    for arch in archs:
-        data = data_of(2, arch.d_in, arch.d_out)
+def scope_pairs() -> list[tuple[net.Architecture, int]]:
+    r"""``(architecture, n)`` over the declared :data:`SCOPE`, n = 2."""
+    return [(arch, 2) for arch in net.scope(**SCOPE)]
+
+
+def _over_scope(test, data_of=net.probability_data, pairs=None) -> StepResult:
+    pairs = scope_pairs() if pairs is None else pairs
+    for arch, n in pairs:
+        data = data_of(n, arch.d_in, arch.d_out)
         problem = test(arch, data, net.derivatives_on_ray(arch, data, LOSS))
         if problem:
-            return StepResult(False, "symbolic", "exact-jets", problem, counterexample=f"{arch}: {problem}")
-    return StepResult(True, "symbolic", "exact-jets", f"exact on all {len(archs)} architectures of {SCOPE}, n = 2, symbolic data")
+            return StepResult(False, "symbolic", "exact-jets", problem, counterexample=f"{arch}, n = {n}: {problem}")
+    return StepResult(True, "symbolic", "exact-jets", f"exact on all {len(pairs)} architectures, symbolic data")
+
+
+#: Data satisfying Assumption 2 (the last class is 1 minus the others), else every y free.
+WITH_A2, FREE_Y = "symbolic x, y with sum_j y_mj = 1 (Assumption 2)", "symbolic x, y (no Assumption 2)"
+
+
+def _scope(data: str = WITH_A2, *, primes: bool = False) -> dict:
+    return l2.scope_of(SCOPE, data=data, also=l2.prime_architectures() if primes else None)
 
 
 def _outs(arch, data):
@@ -94,19 +108,43 @@ def _rep():
     return data, net.derivatives_on_ray(REPRESENTATIVE, data, LOSS)
 
 
-def _entry_rep():
-    e = net.named_entry(REPRESENTATIVE)
-    return _rep()[1].entry(e, e)
+REPRESENTATIVE_SCOPE = {"architectures": [l2.show_architecture(REPRESENTATIVE, 2)], "data": WITH_A2,
+                        "activation": l2.GENERIC_SIGMA}
 
 
-def _last_two_terms_rep():
-    data, _ = _rep()
-    a = REPRESENTATIVE.parameters().index(net.named_entry(REPRESENTATIVE))
-    dd, total = REPRESENTATIVE.d_out, 0
-    for jets in _outs(REPRESENTATIVE, data):
+def last_two_terms_entry(arch: net.Architecture, data: net.Data) -> sp.Expr:
+    r"""The (b^l_1, b^l_1) entry of the last two terms of (32), from the output jets."""
+    a, dd, total = arch.parameters().index(net.named_entry(arch)), arch.d_out, 0
+    for jets in _outs(arch, data):
         g = [l2._expr(j.derivative(a)) for j in jets]
         total += sum(v**2 for v in g) / dd - sum(g) ** 2 / dd**2
     return total
+
+
+def printed_last_two_terms(D, data=None) -> sp.Expr:
+    r"""The paper's :math:`(\sigma'(c))^2n(\frac1{d_{out}}-\frac1{d_{out}^2})t^2` (App. D, end of the proof)."""
+    return SIGMA_1**2 * D["n"] * (sp.Rational(1, D["d_out"]) - sp.Rational(1, D["d_out"] ** 2)) * net.T**2
+
+
+def printed_leading(D, data=None) -> sp.Expr:
+    r"""The :math:`t^2` coefficient :math:`\sigma'(c)^2n(\frac1d-\frac1{d^2})` of the entry."""
+    return SIGMA_1**2 * D["n"] * (sp.Rational(1, D["d_out"]) - sp.Rational(1, D["d_out"] ** 2))
+
+
+def hessian_entry_formula(D, data: net.Data) -> sp.Expr:
+    r""":math:`\sigma'(c)^2t^2(\frac1d-\frac1{d^2})\sum_mw_m+\sigma''(c)t\sum_m(\frac{w_m}d-y_{m1})`, :math:`w_m=\sum_jy_{mj}` (ours)."""
+    d, w = D["d_out"], [sum(row) for row in data.ys]
+    return SIGMA_1**2 * net.T**2 * (sp.Rational(1, d) - sp.Rational(1, d**2)) * sum(w) \
+        + SIGMA_2 * net.T * sum(ws / d - row[0] for ws, row in zip(w, data.ys))
+
+
+def entry_t2_coefficient(arch: net.Architecture, data: net.Data) -> sp.Expr:
+    return sp.expand(l2.named_entry_on_ray(arch, data, LOSS)).coeff(net.T, 2)
+
+
+def t2_coefficient_without_a2(D, data: net.Data) -> sp.Expr:
+    r""":math:`\sigma'(c)^2(\frac1d-\frac1{d^2})\sum_{m,j}y_{mj}` (no Assumption 2)."""
+    return SIGMA_1**2 * (sp.Rational(1, D["d_out"]) - sp.Rational(1, D["d_out"] ** 2)) * sum(sum(r) for r in data.ys)
 
 
 def _loss_rewrite() -> tuple[sp.Expr, sp.Expr]:
@@ -126,19 +164,17 @@ def _b_necessity() -> StepResult:
 
 
 def _b_necessity_wrong() -> StepResult:
+    r"""Wrong version: 'with b = 2 the loss is identically 0 too' (it is log 2 at all parameters 1, exactly)."""
     arch, symbols = net.Architecture((1, 1), 1, 2), net.parameter_symbols(net.Architecture((1, 1), 1, 2))
     L = net.loss_expression(arch, net.Data(((sp.Integer(2),),), ((sp.Rational(1, 2), sp.Rational(1, 2)),)), LOSS, sp.tanh, symbols)
-    value = sp.N(L.subs({s: 1 for s in symbols.values()}), 30)
-    return StepResult(value == 0, "symbolic", "evaluation", f"b = 2: L(all parameters 1) = {value}, not identically 0")
+    value = sp.simplify(sp.expand_log(L.subs({s: 1 for s in symbols.values()}), force=True))
+    return StepResult(value.is_zero is True, "symbolic", "simplify", f"b = 2: L(all parameters 1) = {value} (exact)")
 
 
 def _a5_weakened(weight_factor=1) -> StepResult:
-    def test(arch, data, d):
-        e = net.named_entry(arch)
-        entry = sp.expand(d.entry(e, e))
-        want = weight_factor * SIGMA_1**2 * (sp.Rational(1, arch.d_out) - sp.Rational(1, arch.d_out**2)) * sum(sum(r) for r in data.ys)
-        return None if sp.expand(entry.coeff(net.T, 2) - want) == 0 else "t^2 coefficient"
-    return _over_scope(test, data_of=net.symbolic_data)
+    r"""The :math:`t^2` coefficient of the entry without Assumption 2, on the scope and the prime-size architectures."""
+    return l2.check_against_dimensions(entry_t2_coefficient, lambda D, data: weight_factor * t2_coefficient_without_a2(D, data),
+                                       pairs=l2.prime_architectures() + scope_pairs(), loss=LOSS, data_of=net.symbolic_data)
 
 
 def _derive(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -154,32 +190,40 @@ def _a2_holds(params: Mapping[str, Any]) -> bool:
 
 def _steps() -> list:
     rewrite = _loss_rewrite()
+    primes = l2.prime_architectures()
     return [
         Equality(label="loss_rewritten_with_assumption_2",
                  latex=r"-\sum_j y_j\log\frac{e^{f_j}}{\sum_ke^{f_k}}=-\sum_jy_jf_j+\log\sum_ke^{f_k}\quad(\textstyle\sum_jy_j=1)",
-                 lhs=rewrite[0], rhs=rewrite[1], justification="Assumption 2 (shown for d_out = 3)."),
+                 lhs=rewrite[0], rhs=rewrite[1], justification="Assumption 2 (shown for d_out = 3).",
+                 scope={"d_out": [3], "data": "symbolic f, y with sum_j y_j = 1"}),
         Check(label="gradient_eq_31_on_ray", latex=r"\nabla L|_{\rho(t)}=-\sum_m\sum_j[y_m]_j\nabla[f_\rho(x_m)]_j+\sum_m\frac{\sum_k\nabla[f_\rho(x_m)]_k}{d_{out}}",
-              run_check=lambda: _over_scope(gradient_eq_31),
+              run_check=lambda: _over_scope(gradient_eq_31), scope=_scope(),
               wrong_versions=[lambda: _over_scope(lambda a, dt, d: gradient_eq_31(a, dt, d, mean=0))]),
         Check(label="hessian_eq_32", latex=r"\mathbf HL|_{\rho(t)}=\text{(32)}",
-              run_check=lambda: _over_scope(hessian_eq_32),
+              run_check=lambda: _over_scope(hessian_eq_32), scope=_scope(),
               wrong_versions=[lambda: _over_scope(lambda a, dt, d: hessian_eq_32(a, dt, d, last=1))]),
         PolynomialDegree(label="grad_norm_sq_degree_at_most_2", latex=r"\deg_t\|\nabla L(\rho(t))\|^2\le2",
-                         expr=lambda: _rep()[1].grad_norm_sq(), var=net.T, degree=2, at_most=True),
+                         expr=lambda: _rep()[1].grad_norm_sq(), var=net.T, degree=2, at_most=True, scope=REPRESENTATIVE_SCOPE),
         Check(label="first_two_terms_at_most_linear", latex=r"\deg_t[\mathbf H[f_\rho(x_m)]_k|_{\rho(t)}]_{ab}\le1",
-              run_check=lambda: l2.hf_degree_at_most(1), wrong_versions=[lambda: l2.hf_degree_at_most(0)]),
-        Equality(label="last_two_terms_entry_as_printed",
-                 latex=r"\sum_m\Big(\frac{\sum_k(\sigma'(c)t[M\Delta^\ell_1]_k)^2}{d_{out}}-\frac{(\sum_k\sigma'(c)t[M\Delta^\ell_1]_k)^2}{d_{out}^2}\Big)=(\sigma'(c))^2n\Big(\frac1{d_{out}}-\frac1{d_{out}^2}\Big)t^2",
-                 lhs=_last_two_terms_rep, rhs=SIGMA_1**2 * 2 * (sp.Rational(1, 3) - sp.Rational(1, 9)) * net.T**2,
-                 justification="M = I: [M Delta^l_1]_k = 1 if k = 1 else 0 (n = 2, d_out = 3)."),
-        Check(label="hessian_entry_closed_form", printed=False,
-              latex=r"\partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2t^2(\tfrac1d-\tfrac1{d^2})\sum_mw_m+\sigma''(c)t\sum_m(\tfrac{w_m}{d}-y_{m1}),\ w_m=\sum_jy_{mj}",
-              run_check=lambda: _over_scope(lambda a, dt, d: None if sp.expand(
-                  d.entry(net.named_entry(a), net.named_entry(a)) - net.hessian_entry_closed_form(a, dt, LOSS)) == 0 else "entry",
-                  data_of=net.symbolic_data),
-              wrong_versions=[lambda: _a5_weakened(weight_factor=2)]),
-        PolynomialDegree(label="hessian_entry_degree_2", latex=r"\partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2n(\tfrac1d-\tfrac1{d^2})t^2+O(t)",
-                         expr=_entry_rep, var=net.T, degree=2, leading=SIGMA_1**2 * 2 * (sp.Rational(1, 3) - sp.Rational(1, 9))),
+              run_check=lambda: l2.hf_degree_at_most(1), wrong_versions=[lambda: l2.hf_degree_at_most(0)],
+              scope=l2.hf_scope(l2.SCOPE)),
+        l2.dimension_step("last_two_terms_entry_as_printed",
+                          r"\sum_m\Big(\frac{\sum_k(\sigma'(c)t[M\Delta^\ell_1]_k)^2}{d_{out}}-\frac{(\sum_k\sigma'(c)t[M\Delta^\ell_1]_k)^2}{d_{out}^2}\Big)=(\sigma'(c))^2n\Big(\frac1{d_{out}}-\frac1{d_{out}^2}\Big)t^2",
+                          last_two_terms_entry, printed_last_two_terms, uses=("n", "d_out"), loss=LOSS,
+                          data_of=net.probability_data,
+                          scope=l2.architectures_scope(primes, data=WITH_A2),
+                          justification="M = I: [M Delta^l_1]_k = 1 if k = 1 else 0."),
+        l2.dimension_step("hessian_entry_closed_form",
+                          r"\partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2t^2(\tfrac1d-\tfrac1{d^2})\sum_mw_m+\sigma''(c)t\sum_m(\tfrac{w_m}{d}-y_{m1}),\ w_m=\sum_jy_{mj}",
+                          lambda a, dt: l2.named_entry_on_ray(a, dt, LOSS), hessian_entry_formula, uses=("d_out",),
+                          loss=LOSS, pairs=primes + scope_pairs(), scope=_scope(FREE_Y, primes=True), printed=False,
+                          justification="All terms, no Assumption 2 used: the first two terms of (32) contribute "
+                                        "sigma''(c) t sum_m (w_m/d - y_m1) (Lemma 11, b-b case)."),
+        l2.dimension_step("hessian_entry_degree_2", r"\partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2n(\tfrac1d-\tfrac1{d^2})t^2+O(t)",
+                          lambda a, dt: l2.leading_coefficient(l2.named_entry_on_ray(a, dt, LOSS), 2), printed_leading,
+                          uses=("n", "d_out"), loss=LOSS, data_of=net.probability_data,
+                          scope=l2.architectures_scope(primes, data=WITH_A2),
+                          justification="Degree exactly 2; 1/d - 1/d^2 != 0 for d >= 2 and sigma'(c) != 0."),
         *l2.recursion_steps(),
         l2.mirror_agreement(LOSS, "agrees_with_mirror"),
         Check(label="remark_2_norms", latex=r"|H_{ii}|\le\|H\|_{op}\le\|H\|_F\le\sqrt{\operatorname{rank}H}\,\|H\|_{op}",
@@ -193,9 +237,10 @@ def theorem() -> Claim:
     base = l2.theorem()
     a1, a2, _ = base.assumptions
     a1 = Assumption(label=a1.label, name=a1.name, latex=a1.latex, holds=a1.holds,
-                    necessity=Necessity(verdict="necessary", evidence="With sigma = 1 (no zero) f is affine in the "
-                                        "parameters, so the cross-entropy Hessian is bounded (Lemma 16 / Theorem 15's argument; "
-                                        "the L2 counterpart is checked in cooper.thm_12)."))
+                    necessity=Necessity(verdict="necessary", evidence="Argued, not checked here: with sigma = 1 (no "
+                                        "zero) f is affine in the parameters, so the cross-entropy Hessian is bounded "
+                                        "(Lemma 16 / Theorem 15's argument). The L2 counterpart is checked in cooper.thm_12, "
+                                        "the sigma = 0 case at depth 2 in cooper.assumption_1."))
     a3 = Assumption(label="A3", name="depth l >= 2", latex=r"\ell\ge2", necessity=l2.depth_necessity(LOSS))
     return Claim(
         id=ID, paper="cooper", label="Theorem 14", section="Appendix D",
@@ -213,14 +258,18 @@ def theorem() -> Claim:
                                 necessity=Necessity(verdict="necessary", evidence="With y = 0 the loss is identically 0 "
                                                     "(m-smooth). It can be weakened to sum_{m,j} y_mj != 0: the t^2 coefficient "
                                                     "of the entry is sigma_1^2 (1/d - 1/d^2) sum_{m,j} y_mj (checked on the scope "
-                                                    "with unconstrained symbolic y).",
+                                                    "and the prime-size architectures with unconstrained symbolic y: "
+                                                    "y = 0 makes it vanish).",
                                                     check=Check(label="entry_leading_coefficient_without_assumption_2",
                                                                 latex=r"[t^2]\,\partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2(\tfrac1d-\tfrac1{d^2})\sum_{m,j}y_{mj}",
-                                                                run_check=_a5_weakened, wrong_versions=[lambda: _a5_weakened(2)])),
+                                                                run_check=_a5_weakened, wrong_versions=[lambda: _a5_weakened(2)],
+                                                                scope=_scope(FREE_Y, primes=True))),
                                 holds=_a2_holds)],
         steps=_steps(),
         parameters=[p if p.name != "d_out" else Parameter("d_out", "integer", 2, "classes b") for p in base.parameters],
         derive=_derive, witness=l2.make_witness(LOSS, ID),
-        notes=["Scope: " + str(SCOPE) + ", symbolic data satisfying Assumption 2 (last class = 1 - the others).",
+        notes=["Scope: " + str(SCOPE) + ", n = 2, symbolic data satisfying Assumption 2 (last class = 1 - the others); "
+               "the formulas in n and d_out also on architectures whose sizes are distinct primes. Proved on that "
+               "scope, not for every architecture.",
                "The entry has a linear term sigma''(c) t sum_m (1/d - y_m1) that the paper does not write (harmless)."],
     )

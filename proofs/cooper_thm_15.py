@@ -89,19 +89,36 @@ def _form(matrix: sp.Matrix) -> sp.Expr:
     return form.replace(sp.exp, as_power)
 
 
-def _simplex_quadratic_forms() -> tuple[sp.Expr, sp.Expr]:
-    p1, p2 = sp.symbols("p_1 p_2", real=True)
-    p = sp.Matrix([p1, p2, 1 - p1 - p2])
-    v = sp.Matrix(sp.symbols("v_1:4", real=True))
-    spread = sum((p[j] * p[k] * (v[j] - v[k]) ** 2 for j in range(3) for k in range(3)), 0) / 2
-    return (v.T * lm.softmax_curvature(p) * v)[0, 0], spread
+#: Three classes: logits z_k, and E_k = e^{z_k} > 0 so that p_k = E_k / sum_j E_j (Jensen-free, exact).
+_Z, _E = sp.symbols("z_1:4", real=True), sp.symbols("E_1:4", positive=True)
+_V3 = sp.Matrix(sp.symbols("v_1:4", real=True))
 
 
-def _below_identity_forms() -> tuple[sp.Expr, sp.Expr]:
+def lse_curvature_form() -> sp.Expr:
+    r""":math:`v^\top\nabla^2_z\log\sum_ke^{z_k}\,v`, differentiated by SymPy (three classes), with :math:`e^{z_k}=E_k`.
+
+    The computed side of ``softmax_curvature_psd``: it does not use the formula :math:`S(p)=\operatorname{diag}p-pp^\top`.
+    """
+    lse = sp.log(sum(sp.exp(z) for z in _Z))
+    hessian = sp.hessian(lse, _Z).subs({sp.exp(z): e for z, e in zip(_Z, _E)})
+    return (_V3.T * hessian * _V3)[0, 0]
+
+
+def softmax_spread(half=sp.Rational(1, 2)) -> sp.Expr:
+    r"""The formula :math:`\tfrac12\sum_{j,k}p_jp_k(v_j-v_k)^2` with :math:`p=\operatorname{softmax}(z)`
+    (``half`` is the constant in front; a wrong one must be rejected)."""
+    p = [e / sum(_E) for e in _E]
+    return half * sum(p[j] * p[k] * (_V3[j] - _V3[k]) ** 2 for j in range(3) for k in range(3))
+
+
+def _below_identity_lhs() -> sp.Expr:
     p = sp.Matrix(sp.symbols("p_1:4", real=True))
-    v = sp.Matrix(sp.symbols("v_1:4", real=True))
-    lhs = (v.T * (sp.eye(3) - lm.softmax_curvature(p)) * v)[0, 0]
-    return lhs, sum(((1 - p[k]) * v[k] ** 2 for k in range(3)), 0) + (p.T * v)[0, 0] ** 2
+    return (_V3.T * (sp.eye(3) - lm.softmax_curvature(p)) * _V3)[0, 0]
+
+
+def _below_identity_rhs() -> sp.Expr:
+    p = sp.Matrix(sp.symbols("p_1:4", real=True))
+    return sum(((1 - p[k]) * _V3[k] ** 2 for k in range(3)), 0) + (p.T * _V3)[0, 0] ** 2
 
 
 def _random_instance(seed: int):
@@ -156,7 +173,7 @@ def _norm_below(bound_of) -> StepResult:
             return StepResult(False, "numeric", "mirror-eigenvalues", f"||HL(rho)||_op > {bound} at point {k}",
                               counterexample=f"rho={rho}: ratio {mpmath.nstr(worst, 8)} > 1")
     return StepResult(True, "numeric", "mirror-eigenvalues", f"max ||HL(rho)||_op / {bound} = {mpmath.nstr(worst, 8)} "
-                      "at 10 points (rho = 0 and |rho| up to 1e6)")
+                      "at 10 points (rho = 0 and |rho| up to 1e6)", sample={"points": 10, "dps": 50})
 
 
 def _m_of(xs, ys) -> Fraction:
@@ -181,6 +198,18 @@ def _entry_exceeds_m(params, data) -> WitnessCheck:
     return WitnessCheck(f"(HL(0))_11 = {entry} <= ||HL(0)||_op", f"m = {params['m']}", entry > params["m"])
 
 
+#: Scopes of the steps checked at one size.
+ONE_DATUM = {"n": [1], "d_in": [1], "d_out": [2], "data": "symbolic x"}
+ONE_DATUM_A2 = {"n": [1], "d_in": [1], "d_out": [2], "data": "symbolic x, y with y_1 + y_2 = 1"}
+THREE_CLASSES = {"classes": [3], "data": "symbolic p (or logits z), v"}
+
+
+def loss_identically_zero(ys) -> StepResult:
+    r"""The cross-entropy loss of one symbolic datum with targets ``ys`` simplifies to 0 identically."""
+    value = sp.simplify(sp.expand_log(lm.cross_entropy_loss(_XS, ys), force=True))
+    return StepResult(value == 0, "symbolic", "simplify", f"L simplifies to {value}")
+
+
 def _steps() -> list:
     rho = lm.parameters(1, 2)
     loss_a2 = lm.cross_entropy_loss(_XS, _YS_A2)
@@ -188,15 +217,17 @@ def _steps() -> list:
     return [
         Equality(label="logits_linear_in_parameters", latex=r"[f_\rho(x_m)]_j = (M^1x_m+b^1)_j = (J(x_m)\rho)_j",
                  lhs=lm.output([_X, sp.Symbol("x_1_2", real=True)], 2),
-                 rhs=lm.output_jacobian([_X, sp.Symbol("x_1_2", real=True)], 2) * sp.Matrix(lm.parameters(2, 2))),
+                 rhs=lm.output_jacobian([_X, sp.Symbol("x_1_2", real=True)], 2) * sp.Matrix(lm.parameters(2, 2)),
+                 scope={"d_in": [2], "d_out": [2], "data": "symbolic x"}),
         Equality(label="logit_hessian_zero", latex=r"\mathbf H[f_\rho(x_m)]_j = 0,\quad \nabla[f_\rho(x_m)]_j = J(x_m)_{j,\cdot}",
-                 lhs=sp.Matrix.vstack(*[lm.hessian(f, rho) for f in lm.output([_X], 2)]), rhs=sp.zeros(8, 4)),
+                 lhs=sp.Matrix.vstack(*[lm.hessian(f, rho) for f in lm.output([_X], 2)]), rhs=sp.zeros(8, 4),
+                 scope=ONE_DATUM),
         Equality(label="loss_rewritten_with_assumption_2",
                  latex=r"L = -\sum_m\sum_j[y_m]_j[f]_j + \sum_m\log\sum_k e^{[f]_k}\quad(\textstyle\sum_j[y_m]_j=1)",
-                 lhs=loss_a2, rhs=lm.cross_entropy_loss_rewritten(_XS, _YS_A2)),
+                 lhs=loss_a2, rhs=lm.cross_entropy_loss_rewritten(_XS, _YS_A2), scope=ONE_DATUM_A2),
         Equality(label="gradient_31", latex=r"\nabla L = -\sum_m\sum_j[y_m]_j\nabla[f]_j + \sum_m\frac{\sum_k e^{[f]_k}\nabla[f]_k}{\sum_k e^{[f]_k}}\quad(31)",
                  lhs=_form(lm.gradient(loss_a2, rho)), rhs=_form(lm.cross_entropy_gradient_31(_XS, _YS_A2)),
-                 budget_s=0.3, justification="Compared as v . grad L for a symbolic direction v."),
+                 budget_s=0.3, justification="Compared as v . grad L for a symbolic direction v.", scope=ONE_DATUM_A2),
         Equality(label="hessian_as_printed_32", latex=r"\mathbf HL(\rho) = \sum_m\Big(\tfrac1{d}\sum_k\nabla[f]_k^\top\nabla[f]_k - \tfrac1{d^2}\big(\sum_k\nabla[f]_k\big)^{\!\top}\big(\sum_k\nabla[f]_k\big)\Big)\quad(32),\ \mathbf H[f]=0",
                  lhs=_form(lm.hessian(loss_a2, rho)), rhs=_form(lm.cross_entropy_hessian_as_printed_32(_XS, _YS_A2)),
                  budget_s=0.05, domain=_DOMAIN,
@@ -206,7 +237,7 @@ def _steps() -> list:
         Equality(label="hessian_display_before_32", repairs="hessian_as_printed_32",
                  latex=r"\mathbf HL(\rho) = \sum_m\Big(\sum_kp_k\nabla[f]_k^\top\nabla[f]_k - \big(\sum_kp_k\nabla[f]_k\big)^{\!\top}\big(\sum_kp_k\nabla[f]_k\big)\Big),\ p=\operatorname{softmax}(f_\rho(x_m))",
                  lhs=_form(lm.hessian(loss_a2, rho)), rhs=_form(lm.cross_entropy_hessian_display(_XS, _YS_A2)),
-                 budget_s=0.3, domain=_DOMAIN,
+                 budget_s=0.3, domain=_DOMAIN, scope=ONE_DATUM_A2,
                  justification="The paper's own display before (32), with H[f] = 0 at depth 0; compared as quadratic "
                                "forms v^T H v (both sides symmetric), symbolic data, one data point (L is a sum)."),
         Cited(label="lemma_16_entrywise", latex=r"\text{each entry is } \textstyle\sum_kc_kp_k \text{ or a product of two such: bounded (Lemma 16)}",
@@ -215,15 +246,18 @@ def _steps() -> list:
         Inequality(label="softmax_weight_at_most_one", latex=r"0\le \frac{e^{\ell_j}}{\sum_k e^{\ell_k}} = \frac{u}{u+R}\le 1\quad(u>0,\ R\ge0)",
                    lhs=u / (u + rest), rhs=1),
         Equality(label="softmax_curvature_psd", printed=False,
-                 latex=r"v^\top S(p)v = \tfrac12\sum_{j,k}p_jp_k(v_j-v_k)^2\ge0\quad(\textstyle\sum_kp_k=1)",
-                 lhs=_simplex_quadratic_forms()[0], rhs=_simplex_quadratic_forms()[1]),
+                 latex=r"v^\top\nabla^2_z\log\textstyle\sum_ke^{z_k}\,v = \tfrac12\sum_{j,k}p_jp_k(v_j-v_k)^2\ge0\quad(p=\operatorname{softmax}(z))",
+                 lhs=lse_curvature_form, rhs=softmax_spread(), scope=THREE_CLASSES,
+                 justification="Left: SymPy's Hessian of log-sum-exp (not the formula diag p - p p^T); right: the "
+                               "formula, a sum of squares with nonnegative weights."),
         Equality(label="softmax_curvature_below_identity", printed=False,
                  latex=r"v^\top(I-S(p))v = \sum_k(1-p_k)v_k^2 + (p\cdot v)^2 \ge 0 \ \Rightarrow\ \|S(p)\|_{\mathrm{op}}\le1",
-                 lhs=_below_identity_forms()[0], rhs=_below_identity_forms()[1]),
+                 lhs=_below_identity_lhs, rhs=_below_identity_rhs(), scope=THREE_CLASSES),
         Equality(label="jacobian_row_gram", printed=False, latex=r"J(x)J(x)^\top = (1+\|x\|^2)I",
                  lhs=lm.output_jacobian([_X, sp.Symbol("x_1_2", real=True)], 2)
                  * lm.output_jacobian([_X, sp.Symbol("x_1_2", real=True)], 2).T,
-                 rhs=(1 + _X**2 + sp.Symbol("x_1_2", real=True) ** 2) * sp.eye(2)),
+                 rhs=(1 + _X**2 + sp.Symbol("x_1_2", real=True) ** 2) * sp.eye(2),
+                 scope={"d_in": [2], "d_out": [2], "data": "symbolic x"}),
         Cited(label="norm_of_sum_of_sandwiches", printed=False,
               latex=r"\big\|\sum_m s_mJ_m^\top S_mJ_m\big\|_{\mathrm{op}} \le \sum_m|s_m|\,\|J_m\|_{\mathrm{op}}^2\|S_m\|_{\mathrm{op}} \le m",
               reference="triangle inequality and submultiplicativity of the operator norm"),
@@ -234,9 +268,12 @@ def _steps() -> list:
         Cited(label="m_smooth_of_bounded_hessian",
               latex=r"\|\nabla L(\beta)-\nabla L(\alpha)\| \le \sup\|\mathbf HL\|_{\mathrm{op}}\,\|\beta-\alpha\| \le m\|\beta-\alpha\|",
               reference="mean value inequality (Cooper, Definition 3 and the remark after it)"),
-        Equality(label="one_class_loss_is_zero", printed=False, latex=r"b=1:\ L = -\sum_m y_m\log\frac{e^{f}}{e^{f}} = 0",
-                 lhs=lm.cross_entropy_loss(_XS, [[_Y1]]), rhs=0,
-                 justification="With one class the loss is constant, so it is m-smooth at any depth (Thm 14 needs b >= 2)."),
+        Check(label="one_class_loss_is_zero", printed=False, latex=r"b=1:\ L = -\sum_m y_m\log\frac{e^{f}}{e^{f}} = 0",
+              run_check=lambda: loss_identically_zero([[_Y1]]),
+              wrong_versions=[lambda: loss_identically_zero([[_Y1, 1 - _Y1]])],
+              scope={"n": [1], "d_in": [1], "data": "symbolic x, y"},
+              justification="With one class the loss is constant, so it is m-smooth at any depth (Thm 14 needs b >= 2); "
+                            "the wrong version (two classes) must not simplify to 0."),
         Witness(label="m_depends_on_data", printed=False,
                 latex=r"\forall m\ \exists x=2\lceil\sqrt m\rceil:\ (\mathbf HL(0))_{11} = x^2/4 > m",
                 construct=_data_for_m, verify=_entry_exceeds_m, cases=[{"m": Fraction(10) ** k} for k in (0, 4, 12, 40)],
@@ -289,9 +326,11 @@ def _assumptions() -> list[Assumption]:
     general = _general_formula()
     without_a2 = Check(label="general_hessian_without_assumption_2", printed=False, latex=general.latex,
                        run_check=general.run, wrong_versions=[_printed_32_for_general_y],
+                       scope={"n": [1], "d_in": [1], "d_out": [2], "data": "symbolic x, y (no Assumption 2)"},
                        justification="The general Hessian formula holds for arbitrary y (no Assumption 2).")
     absent = Check(label="depth_zero_output_free_of_sigma", printed=False, latex=r"\ell=0:\ f_\rho=M^1x+b^1",
-                   run_check=_sigma_absent, wrong_versions=[_sigma_at_depth_one])
+                   run_check=_sigma_absent, wrong_versions=[_sigma_at_depth_one],
+                   scope={"d_in": [1], "d_out": [2], "data": "symbolic x", "activation": "generic sigma"})
     depth_two = Witness(label="depth_two_cross_entropy_hessian_unbounded", printed=False,
                         latex=r"\ell=2,\ \sigma=\tanh,\ b=2:\ (\mathbf HL)_{b^2_1b^2_1}(\rho(t)) = t^2/4 > m",
                         construct=lambda p: Fraction(2 * math.isqrt(int(p["m"])) + 2), verify=_contrast,

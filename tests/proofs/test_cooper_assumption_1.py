@@ -35,3 +35,10 @@ def test_derive_reports_the_elu_caveat_and_rejects_unknown_names():
 def test_catalogue_table_lands_in_extra():
     rows = registry.get_claim(CID).extra()["catalogue"]
     assert {r["activation"]: r["assumption_1"] for r in rows}["paper_example_1"] is False
+
+
+def test_superfluous_verdict_shows_its_one_family():
+    """'Twice differentiability is superfluous for deciding Assumption 1' is shown on ELU only: proved on that scope."""
+    a1 = registry.report(CID).assumptions[0]
+    assert a1.assumption.necessity.verdict == "superfluous"
+    assert a1.result.ok and a1.result.evidence == "proved-on-scope" and a1.result.scope == {"family": "elu"}

@@ -34,3 +34,13 @@ def test_exponents_that_are_not_subquadratic_are_bad_input(alpha):
     claim = registry.get_claim(CID)
     with pytest.raises(BadInput):
         claim.witness(parse_settings(claim, [f"alpha={alpha}"]))
+
+
+@pytest.mark.parametrize("loss, symbol, other", [("l2", "d_out", "width"), ("cross_entropy", "n", "d_in")])
+def test_limit_with_a_swapped_dimension_symbol_is_rejected(loss, symbol, other):
+    """The limits are taken where n, d_in, c_l, d_out are distinct (3, 1, 2, 5): a swapped symbol is wrong there."""
+    from proofs.cooper_corollary_subquadratic import limit_step, ratio_formula
+
+    wrong = limit_step(loss, "swapped", "", formula=lambda lo, D, data: ratio_formula(lo, {**D, symbol: D[other]}, data))
+    result = wrong.run()
+    assert not result.ok and not result.undecided

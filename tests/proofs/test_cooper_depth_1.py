@@ -43,3 +43,18 @@ def test_expansion_agrees_with_the_mirror_at_depth_1(width, d_in, d_out, n, seed
 @pytest.mark.skipif(os.environ.get("SMOOTHCHECK_PROFILE") != "deep", reason="long exploration: deep profile only")
 def test_cross_entropy_expansion_equals_sympy_hessian_at_depth_1():
     assert _direct("cross_entropy")
+
+
+def test_mirror_agreement_runs_at_its_stated_precision():
+    report = registry.report(CID)
+    results = {r.step.label: r.result for r in report.steps}
+    assert results["agrees_with_mirror_depth_1"].ok and results["agrees_with_mirror_depth_1"].sample["dps"] == 60
+
+
+def test_entry_closed_form_is_proved_on_its_scope_and_rejects_c1_for_d_out():
+    from proofs.cooper_depth_1 import _entry_wrong_dimension
+
+    result = registry.report(CID).steps[4].result
+    assert result.evidence == "proved-on-scope" and result.scope["depths"] == [1]
+    assert {"n": 3, "d_in": 7, "widths": [2], "d_out": 5} in result.scope["also"]
+    assert not _entry_wrong_dimension().ok

@@ -33,3 +33,9 @@ def test_bias_derivatives_follow_the_table_numerically(arch, name, t):
         want = [1 if r == p.j - 1 else 0 for r in range(arch.d_out)] if p.layer == arch.depth + 1 else (
             [float(sigma_1) * t] * arch.d_out if p.layer == arch.depth else [0] * arch.d_out)
         assert all(abs(v - w) <= mpmath.mpf(10) ** -40 * max(1, abs(w)) for v, w in zip(values, want))
+
+
+def test_superfluous_verdicts_show_their_scope():
+    for ar in registry.report(CID).assumptions:
+        assert ar.assumption.necessity.verdict == "superfluous"
+        assert ar.result.ok and ar.result.evidence == "proved-on-scope" and ar.result.scope

@@ -3,6 +3,7 @@ independent mirror on random architectures (Hypothesis), the witness for any (L0
 
 from __future__ import annotations
 
+import dataclasses
 from fractions import Fraction
 
 import mpmath
@@ -110,3 +111,81 @@ def test_witness_violates_any_named_constants(L0, L1, name, seed):
     L0, L1 = sp.Rational(L0.numerator, L0.denominator), sp.Rational(L1.numerator, L1.denominator)
     t = witness_point(q["hessian_entry"], q["grad_norm_sq"], L0, L1)
     assert violation(q["hessian_entry"], q["grad_norm_sq"], L0, L1, t).holds
+
+
+# ---------------------------------------------------------------- printed formulas in the dimension symbols
+
+from proofs import cooper_thm_12 as thm  # noqa: E402
+
+
+def _steps_by_label():
+    return {s.label: s for s in registry.get_claim(CID).steps}
+
+
+@pytest.mark.parametrize("symbol, other", [("d_out", "width"), ("d_out", "d_in"), ("n", "width"), ("n", "d_in"),
+                                           ("d_out", "n")])
+def test_printed_entry_with_a_swapped_dimension_symbol_is_rejected(symbol, other):
+    """2 sigma'^2 t^2 n d_out with n c_l (or d_in, ...) put for a symbol: wrong on the prime-size architectures,
+    although it passes on the all-2 representative architecture (n = d_in = c_l = d_out = 2)."""
+    wrong = thm._swapped(thm.printed_second_term, symbol, other)
+    on_primes = thm.check_against_dimensions(thm.second_term_entry, wrong, pairs=thm.prime_architectures(),
+                                             loss="l2", data_of=net.symbolic_data)
+    on_representative = thm.check_against_dimensions(thm.second_term_entry, wrong, pairs=[(thm.REPRESENTATIVE, 2)],
+                                                     loss="l2", data_of=net.symbolic_data)
+    assert not on_primes.ok and on_representative.ok
+
+
+@pytest.mark.parametrize("wrong", [lambda D, data: -thm.printed_second_term(D), lambda D, data: 2 * thm.printed_second_term(D),
+                                   thm._swapped(thm.printed_second_term, "d_out", "width")])
+def test_printed_second_term_rejects_a_flipped_sign_a_wrong_constant_a_swapped_symbol(wrong):
+    assert thm.check_against_dimensions(thm.second_term_entry, thm.printed_second_term, pairs=thm.prime_architectures(),
+                                        loss="l2", data_of=net.symbolic_data).ok
+    assert not thm.check_against_dimensions(thm.second_term_entry, wrong, pairs=thm.prime_architectures(), loss="l2",
+                                            data_of=net.symbolic_data).ok
+
+
+def test_every_wrong_version_of_a_formula_step_is_a_dimension_swap_a_sign_or_a_constant():
+    """The mutant test runs them; here: they are there (each used symbol for each of the 4 others, sign, constants)."""
+    step = _steps_by_label()["second_term_entry_as_printed"]
+    assert [m.label.split("[")[1] for m in step.mutants()][:1] == ["wrong version 1]"]
+    assert len(step.mutants()) == 2 * 4 + 3
+
+
+def test_prime_cases_distinguish_every_pair_of_dimensions():
+    dims = [dict(zip(thm.DIMENSIONS, (n, d_in, w, d_out, depth))) for n, d_in, w, d_out, depth in thm.PRIME_CASES]
+    for a in thm.DIMENSIONS:
+        for b in thm.DIMENSIONS:
+            assert a == b or any(D[a] != D[b] for D in dims), (a, b)
+
+
+def test_limit_on_distinct_sizes_rejects_a_swapped_dimension_symbol():
+    step = _steps_by_label()["entry_over_t_squared_limit"]
+    arch, n = thm._limit_arch()
+    D = thm.dimensions(arch, n)
+    wrong = dataclasses.replace(step, expected=thm.printed_leading({**D, "d_out": D["width"]}))
+    assert step.run().ok
+    result = wrong.run()
+    assert not result.ok and not result.undecided
+
+
+def test_scoped_steps_say_so():
+    """Exhaustive checks on the declared scope are proved on that scope, never 'proved'."""
+    report = registry.report(CID)
+    levels = {r.step.label: r.result for r in report.steps}
+    assert levels["gradient_on_ray_eq_28"].evidence == "proved-on-scope"
+    assert levels["gradient_on_ray_eq_28"].scope["depths"] == [2, 3, 4]
+    assert levels["second_term_entry_as_printed"].scope["architectures"][0] == {"n": 2, "d_in": 3, "widths": [5, 5], "d_out": 7}
+    assert {label for label, r in levels.items() if r.evidence == "proved"} == {"layer_recursion_hidden", "layer_recursion_output"}
+
+
+def test_mirror_agreement_runs_at_its_stated_precision():
+    step = _steps_by_label()["agrees_with_mirror"]
+    result = step.run()
+    assert result.ok and result.sample["dps"] == 60
+    floats = dataclasses.replace(step, mirror=lambda p: complex(step.mirror(p)))
+    assert "PrecisionMismatch" in floats.run().detail
+
+
+def test_notes_point_to_the_benchmark_instead_of_typing_timings():
+    notes = " ".join(registry.get_claim(CID).notes)
+    assert "bench_cooper_hessian.py" in notes and " s at " not in notes

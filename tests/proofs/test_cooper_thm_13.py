@@ -82,3 +82,16 @@ def test_operator_norm_of_mirror_hessian_is_at_most_m(problem):
     m = lm.l2_smoothness_constant([[sp.Rational(v) for v in x] for x in xs])
     with mpmath.workdps(50):
         assert mirror.operator_norm(mirror.hessian("l2", rho, xs, ys)) <= mpmath.mpf(int(m.p)) / int(m.q) + mpmath.mpf(10) ** -40
+
+
+@pytest.mark.parametrize("wrong", [
+    lambda G, lam, D: (2 ** (D["n"] + 1) * G.subs(lam, lam / 2)) ** D["d_out"],      # n for d_in
+    lambda G, lam, D: (2 ** (D["d_in"] + 1) * G.subs(lam, lam / 2)) ** D["d_in"],     # d_in for d_out
+    lambda G, lam, D: (2 ** D["d_in"] * G.subs(lam, lam / 2)) ** D["d_out"],          # a wrong constant
+])
+def test_charpoly_identity_rejects_swapped_dimensions(wrong):
+    """Checked at n = 5, d_in = 3, d_out = 2 (distinct), so a dimension put for another is rejected."""
+    from proofs.cooper_thm_13 import _charpoly_lhs, _charpoly_rhs, charpoly_formula
+
+    assert sp.expand(_charpoly_lhs() - _charpoly_rhs(charpoly_formula)) == 0
+    assert sp.expand(_charpoly_lhs() - _charpoly_rhs(wrong)) != 0

@@ -62,3 +62,46 @@ def test_witness_violates_any_named_constants(L0, L1, name, seed):
     L0, L1 = sp.Rational(L0.numerator, L0.denominator), sp.Rational(L1.numerator, L1.denominator)
     t = witness_point(q["hessian_entry"], q["grad_norm_sq"], L0, L1)
     assert violation(q["hessian_entry"], q["grad_norm_sq"], L0, L1, t).holds
+
+
+# ---------------------------------------------------------------- printed formulas in the dimension symbols
+
+from proofs import cooper_thm_12 as l2  # noqa: E402
+from proofs import cooper_thm_14 as thm  # noqa: E402
+
+
+def _check(formula):
+    return l2.check_against_dimensions(thm.last_two_terms_entry, formula, pairs=l2.prime_architectures(),
+                                       loss="cross_entropy", data_of=net.probability_data)
+
+
+@pytest.mark.parametrize("symbol, other", [("n", "width"), ("n", "d_in"), ("d_out", "d_in"), ("d_out", "width"),
+                                           ("d_out", "n")])
+def test_printed_last_two_terms_with_a_swapped_dimension_symbol_are_rejected(symbol, other):
+    """sigma'^2 n (1/d - 1/d^2) t^2 with another dimension put for n or d_out: wrong where sizes are distinct primes."""
+    assert _check(thm.printed_last_two_terms).ok
+    assert not _check(l2._swapped(thm.printed_last_two_terms, symbol, other)).ok
+
+
+@pytest.mark.parametrize("wrong", [lambda D, data: -thm.printed_last_two_terms(D),
+                                   lambda D, data: thm.printed_last_two_terms(D) * D["d_out"]])
+def test_printed_last_two_terms_reject_a_flipped_sign_and_a_wrong_constant(wrong):
+    assert not _check(wrong).ok
+
+
+def test_one_class_wrong_version_is_decided_exactly():
+    """The b = 2 wrong version finds L = log 2 exactly (not from a rounded float)."""
+    result = thm._b_necessity_wrong()
+    assert not result.ok and "log(2)" in result.detail and result.evidence == "proved"
+
+
+def test_a1_necessity_is_argued_not_proved():
+    report = registry.report(CID)
+    a1 = next(a for a in report.assumptions if a.assumption.label == "A1")
+    assert a1.result is None and a1.assumption.necessity.evidence.startswith("Argued, not checked")
+
+
+def test_mirror_agreement_runs_at_its_stated_precision():
+    report = registry.report(CID)
+    mirror_step = next(r.result for r in report.steps if r.step.label == "agrees_with_mirror")
+    assert mirror_step.ok and mirror_step.sample["dps"] == 60

@@ -3,10 +3,12 @@ inputs per assumption, the explicit m against the mirror, the data-dependence wi
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from fractions import Fraction
 
 import mpmath
+import sympy
 import pytest
 from hypothesis import example, given, strategies as st
 
@@ -74,3 +76,27 @@ def test_hessian_operator_norm_is_at_most_m_without_assumption_2(problem):
     with mpmath.workdps(50):
         norm = mirror.operator_norm(mirror.hessian("cross_entropy", rho, xs, ys))
         assert norm <= mpmath.mpf(m.numerator) / m.denominator + mpmath.mpf(10) ** -40
+
+
+def _psd_step():
+    return next(s for s in registry.get_claim(CID).steps if s.label == "softmax_curvature_psd")
+
+
+def test_softmax_curvature_sides_come_from_different_sources():
+    """Left: SymPy's Hessian of log-sum-exp (a lazy computation); right: the formula 1/2 sum p_j p_k (v_j - v_k)^2."""
+    step = _psd_step()
+    assert callable(step.lhs) and not callable(step.rhs)
+    assert step.run().ok
+    assert not dataclasses.replace(step, lhs=step.rhs).run().ok  # the printed side for the computed one: vacuous
+
+
+@pytest.mark.parametrize("half", [sympy.Integer(1)])
+def test_softmax_curvature_rejects_a_wrong_printed_value(half):
+    from proofs.cooper_thm_15 import softmax_spread
+
+    assert not dataclasses.replace(_psd_step(), rhs=softmax_spread(half)).run().ok
+
+
+def test_one_class_step_can_fail():
+    step = next(s for s in registry.get_claim(CID).steps if s.label == "one_class_loss_is_zero")
+    assert step.run().ok and not any(m.run().ok for m in step.mutants())
