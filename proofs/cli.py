@@ -103,8 +103,11 @@ def _cmd_review(args) -> int:
 def _cmd_latex(args) -> int:
     from proofs.latex import compile_pdf, write_document
 
+    from proofs.latex import writable_target
+
+    target = writable_target(args.output)  # refuse a bad path before the (long) checks run
     reports = [registry.report(cid) for cid in registry.select(args.ids)]
-    tex = write_document(reports, Path(args.output))
+    tex = write_document(reports, target)
     print(f"wrote {tex}")
     if args.pdf:
         print(f"wrote {compile_pdf(tex)}")
@@ -152,6 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SmoothcheckError as exc:
         print(f"smoothcheck: error: {_one_line(str(exc))}", file=sys.stderr)
         return 2 if isinstance(exc, ValueError) else 1
+    except KeyboardInterrupt:  # Ctrl-C: one line, the conventional status; outputs are written atomically
+        print("smoothcheck: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # output piped into e.g. `head`: stop quietly, as Unix tools do
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -10,12 +10,15 @@ its weakest evidence.  Only what the engine checked is typeset as a step.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from proofs.engine import ClaimReport, fill
-from proofs.errors import SmoothcheckError
+from proofs.errors import BadInput, SmoothcheckError
 from proofs.evidence import describe, show_scope
 
 _SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
@@ -127,10 +130,52 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
     return "\n".join(out) + "\n"
 
 
+def writable_target(path: Path | str) -> Path:
+    r"""``path`` if a document can be written there; else :class:`BadInput` naming it and the reason.
+
+    The target must be a regular file or not exist yet, inside an existing,
+    writable directory (a device such as ``/dev/full``, a directory, an empty
+    name, or a path under a regular file are refused before anything is written).
+    """
+    text = str(path)
+    if not text.strip():
+        raise BadInput("output path is empty")
+    path = Path(text)
+    if path.exists() and not path.is_file():
+        raise BadInput(f"cannot write {text}: it is {'a directory' if path.is_dir() else 'not a regular file'}")
+    parent = path.parent
+    for ancestor in [parent, *parent.parents]:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise BadInput(f"cannot write {text}: {ancestor} is not a directory")
+            break
+    if parent.exists() and not os.access(parent, os.W_OK | os.X_OK):
+        raise BadInput(f"cannot write {text}: directory {parent} is not writable")
+    return path
+
+
+def atomic_write(path: Path, text: str) -> None:
+    r"""Write ``text`` to ``path`` through a temporary file and a rename: a reader (or an
+    interrupted run) sees the old file or the whole new one, never half of it."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
 def write_document(reports: list[ClaimReport], path: Path) -> Path:
     r"""Write the standalone document for ``reports`` to ``path`` (figures beside it)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = writable_target(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BadInput(f"cannot write {path}: {exc.strerror or exc}") from exc
     sections = []
     for report in reports:
         figures = []
@@ -139,7 +184,10 @@ def write_document(reports: list[ClaimReport], path: Path) -> Path:
             outdir.mkdir(parents=True, exist_ok=True)
             figures = [Path(f).resolve().relative_to(path.parent.resolve()) for f in report.claim.figures(outdir)]
         sections.append(claim_section(report, figures))
-    path.write_text(PREAMBLE + "\n".join(sections) + "\\end{document}\n", encoding="utf-8")
+    try:
+        atomic_write(path, PREAMBLE + "\n".join(sections) + "\\end{document}\n")
+    except OSError as exc:
+        raise BadInput(f"cannot write {path}: {exc.strerror or exc}") from exc
     return path
 
 

@@ -88,3 +88,74 @@ def test_check_prints_the_counts_of_the_report(capsys):
     printed = dict((k.replace(" ", "-"), int(v)) for k, v in re.findall(r"(proved on scope|proved|confirmed|undecided|not reproduced|cited|errata) (\d+)", out))
     assert code == 0 and printed == {k: counts[k] for k in printed} and len(printed) == 7
     assert out.startswith(f"cooper.thm_13: {registry.report('cooper.thm_13').summary()}")
+
+
+def _bad_targets(tmp_path):
+    readonly = tmp_path / "readonly"
+    readonly.mkdir()
+    readonly.chmod(0o500)
+    regular = tmp_path / "file.txt"
+    regular.write_text("x")
+    return {"a read-only directory": readonly / "out.tex", "a directory": tmp_path, "an empty name": "",
+            "under a regular file": regular / "out.tex", "a device": "/dev/full"}
+
+
+@pytest.mark.parametrize("why", ["a read-only directory", "a directory", "an empty name", "under a regular file",
+                                 "a device"])
+def test_latex_refuses_a_bad_output_path_in_one_line_before_any_check(capsys, tmp_path, why, monkeypatch):
+    import os
+
+    from proofs import registry
+
+    if why == "a read-only directory" and os.geteuid() == 0:
+        # Root writes anywhere, so the machine cannot deny it: deny it the way it is denied to everyone else.
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda p, mode: False if str(p).endswith("readonly") else real_access(p, mode))
+
+    monkeypatch.setattr(registry, "report", lambda cid: pytest.fail("checked claims before refusing the path"))
+    target = _bad_targets(tmp_path)[why]
+    code, out, err = run(capsys, "latex", "katende.thm_1", "-o", str(target))
+    assert code == 2 and err.count("\n") == 1 and err.startswith("smoothcheck: error:"), err
+    assert not list(tmp_path.glob("**/*.tex")), "a partial output file was left behind"
+
+
+def test_an_interrupt_is_one_line_and_exit_130(capsys, monkeypatch):
+    from proofs import cli
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(cli._COMMANDS, "list", interrupted)
+    code, out, err = run(capsys, "list")
+    assert code == 130 and err == "smoothcheck: interrupted\n"
+
+
+def test_an_interrupted_document_write_leaves_no_file(tmp_path, monkeypatch):
+    import os
+
+    from proofs.latex import atomic_write
+
+    target = tmp_path / "doc.tex"
+
+    def interrupted_replace(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted_replace)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(target, "\\documentclass{article}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_write_that_fails_midway_is_one_line_and_leaves_no_file(capsys, tmp_path, monkeypatch):
+    import tempfile
+
+    from proofs import registry
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    monkeypatch.setattr(registry, "select", lambda ids, paper=None: [])
+    code, out, err = run(capsys, "latex", "-o", str(tmp_path / "doc.tex"))
+    assert code == 2 and "Permission denied" in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
