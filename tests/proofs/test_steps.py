@@ -60,7 +60,8 @@ def test_witness_and_its_wrong_construction():
     step = Witness(label="w", latex="", construct=lambda p: p["L"] + 1,
                    verify=lambda p, v: WitnessCheck(str(v), str(p["L"]), v > p["L"]),
                    cases=[{"L": 10**12}], wrong_constructions=[lambda p: p["L"]])
-    assert step.run().proved
+    # "for every L", checked at one L: proved on that scope, not proved.
+    assert step.run().ok and step.run().evidence == "proved-on-scope" and not step.run().proved
     assert [m.run().ok for m in step.mutants()] == [False]
 
 
