@@ -28,14 +28,15 @@ Network = list[Layer]
 
 def random_network(widths: Sequence[int], d: int, seed: int) -> Network:
     r"""A network with hidden ``widths`` on inputs of dimension ``d``, entries :math:`k/p` with
-    :math:`|k|\le 2p` and :math:`p` a prime near 100, drawn from ``random.Random(seed)`` (distinct
-    prime denominators make exact zeros of other pre-activations unlikely).
+    :math:`0<|k|\le 200` and :math:`p` a prime near 100, drawn from ``random.Random(seed)`` (distinct
+    prime denominators make exact zeros of other pre-activations unlikely; a zero entry is replaced by
+    :math:`1/p`, because behind a dead layer a zero bias is a pre-activation sitting on its boundary).
 
     >>> [len(W) for W, _ in random_network([3, 2], 2, seed=0)]
     [3, 2, 1]
     """
     rng = random.Random(seed)
-    entry = lambda: Fraction(rng.randint(-200, 200), rng.choice((89, 97, 101, 103, 107, 109, 113)))  # noqa: E731
+    entry = lambda: Fraction(rng.randint(-200, 200) or 1, rng.choice((89, 97, 101, 103, 107, 109, 113)))  # noqa: E731
     sizes = [d, *widths, 1]
     return [([[entry() for _ in range(sizes[i])] for _ in range(sizes[i + 1])], [entry() for _ in range(sizes[i + 1])])
             for i in range(len(sizes) - 1)]

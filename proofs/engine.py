@@ -14,7 +14,11 @@ A printed step that fails is kept, with its counterexample, and a step with
 * ``verified``               every step holds;
 * ``verified-with-errata``   a printed proof step failed and its repair holds;
 * ``refuted``                a printed *statement* step failed and its repair holds;
-* ``open``                   some step failed with no passing repair.
+* ``open``                   some step failed with no passing repair;
+* ``reading-dependent``      the claim has several plausible readings (:class:`Reading`)
+                             and the verdict differs between them: ``by_reading``
+                             gives each reading's verdict (a step that names a
+                             reading counts only for it; the others count for all).
 
 Every step can produce *mutants* (wrong versions: a flipped sign, a wrong
 constant, a reversed relation); the test suite checks that each mutant of each
@@ -74,7 +78,7 @@ __all__ = [
     "validate_claim",
 ]
 
-Status = Literal["verified", "verified-with-errata", "refuted", "open"]
+Status = Literal["verified", "verified-with-errata", "refuted", "open", "reading-dependent"]
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,7 @@ class Erratum:
     counterexample: str
     repaired_by: str | None
     evidence: str = "proved"
+    reading: str | None = None
 
 
 @dataclass
@@ -235,6 +240,7 @@ class ClaimReport:
 
     flags: list[str] = field(default_factory=list)
     not_reproduced: list[str] = field(default_factory=list)
+    by_reading: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         r"""How many steps at each evidence level, and how many errata, undecided, failed.
@@ -279,6 +285,28 @@ class ClaimReport:
 def check_claim(claim: Claim) -> ClaimReport:
     r"""Check every step and assumption of ``claim`` and derive its verdict."""
     reports = [StepReport(step, step.run()) for step in claim.steps]
+    errata, failures, flags, unreproduced, refuted = _classify(reports)
+    assumption_reports = [AssumptionReport(a, _run_necessity(a)) for a in claim.assumptions]
+    for ar in assumption_reports:
+        if ar.result is not None and ar.result.undecided:
+            flags.append(f"{ar.assumption.label} necessity: {ar.result.detail}")
+        elif ar.result is not None and not ar.result.ok:
+            failures.append(f"{ar.assumption.label} necessity: {ar.result.detail}")
+    by_reading = {r.name: _status(*_classify([x for x in reports if x.step.reading in (None, r.name)])[::4])
+                  for r in claim.readings if r.plausible}
+    status: Status = "open" if failures else _status(errata, refuted)
+    if not failures and by_reading:  # only the plausible readings decide; steps of an implausible one are shown
+        verdicts = set(by_reading.values())
+        status = verdicts.pop() if len(verdicts) == 1 else "reading-dependent"
+    return ClaimReport(claim, reports, assumption_reports, errata, status, failures, flags, unreproduced, by_reading)
+
+
+def _status(errata: list, refuted: bool) -> Status:
+    return "refuted" if refuted else "verified-with-errata" if errata else "verified"
+
+
+def _classify(reports: list[StepReport]) -> tuple[list, list, list, list, bool]:
+    r"""``(errata, failures, undecided flags, not reproduced, refuted?)`` of a list of step reports."""
     passing = {r.step.label for r in reports if r.result.ok}
     repairs = {r.step.repairs: r.step.label for r in reports if r.step.repairs}
     errata, failures, flags, unreproduced, refuted = [], [], [], [], False
@@ -297,15 +325,7 @@ def check_claim(claim: Claim) -> ClaimReport:
             refuted |= report.step.role == "statement"
         else:
             failures.append(f"{report.step.label}: {report.result.detail}")
-    assumption_reports = [AssumptionReport(a, _run_necessity(a)) for a in claim.assumptions]
-    for ar in assumption_reports:
-        if ar.result is not None and ar.result.undecided:
-            flags.append(f"{ar.assumption.label} necessity: {ar.result.detail}")
-        elif ar.result is not None and not ar.result.ok:
-            failures.append(f"{ar.assumption.label} necessity: {ar.result.detail}")
-    status: Status = "open" if failures else "refuted" if refuted else (
-        "verified-with-errata" if errata else "verified")
-    return ClaimReport(claim, reports, assumption_reports, errata, status, failures, flags, unreproduced)
+    return errata, failures, flags, unreproduced, refuted
 
 
 def _run_necessity(assumption: Assumption) -> StepResult | None:
@@ -323,6 +343,7 @@ def _erratum(report: StepReport, fixer: str | None) -> Erratum:
         counterexample=result.counterexample or result.detail,
         repaired_by=fixer,
         evidence=result.evidence,
+        reading=report.step.reading,
     )
 
 

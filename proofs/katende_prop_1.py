@@ -15,20 +15,29 @@ Proof outline:
   2. `hessian_of_surrogate_loss`           generic
   3. `rank_one_operator_norm`              ||(x,1)(x,1)^T|| = 1 + x^2
   4. `hessian_operator_norm`               ||c (x,1)(x,1)^T|| = |c|(1 + x^2), exactly
-  5. `hessian_lower_bound_as_printed`      (3.4): fails (softplus, exact counterexample region)
+  5. `hessian_lower_bound_as_printed`      (3.4): fails; softplus at s = 0 exactly when beta*y > 1/2 + log 2
   6. `hessian_lower_bound_of_bounded_slope`  repaired: >= (|(sigma-y)sigma''| - sigma'^2)(1+x^2), sigma'^2 <= 1 (Z3)
-  7. `curvature_concentrates_near_zero`    cited: Arzela-Ascoli
-  8. `sup_second_derivative_of_admissible_families`  sup|sigma''_beta| = beta/4 (softplus), beta/2 (sqrt)
-  9. `surrogate_at_u_beta_tends_to_zero`   sigma_beta(0) -> 0 (on scope: softplus)
- 10. `hessian_lower_bound_along_theta_beta`  printed bound (|y|/2)|sigma''(u_beta)|(1+x^2): ratio -> 2 > 1 (softplus)
- 11. `hessian_norm_at_most_lipschitz_constant`  cited: classical smooth calculus
- 12. `smoothness_constant_diverges`        L_beta >= (1+x^2)|k_beta(0)| -> infinity (on scope: softplus)
+  7. `curvature_sup_diverges`              cited as printed: sup_u |sigma''_beta| -> infinity (Arzela-Ascoli)
+  8. `curvature_blows_up_near_zero_as_printed`  'in particular, u_beta -> 0': a gap (shifted softplus: the sup
+                                           diverges at u = 1, |sigma''| -> 0 near 0)
+  9. `curvature_blows_up_near_zero_of_localized_argument`  repaired (cited): Arzela-Ascoli on [-delta, delta]
+ 10. `sup_second_derivative_of_admissible_families`  sup|sigma''_beta| = beta/4 (softplus), beta/2 (sqrt), at u = 0
+ 11. `surrogate_at_u_beta_tends_to_zero`   sigma_beta(0) -> 0 (on scope: softplus)
+     `surrogate_at_u_beta_tends_to_zero_for_every_family`  |sigma_beta(u_beta)| <= |sigma_beta(0)| + |u_beta| (A5, Z3)
+ 12. `hessian_lower_bound_along_theta_beta`  printed bound (|y|/2)|sigma''(u_beta)|(1+x^2): ratio -> 2 > 1 (softplus)
+     `hessian_lower_bound_along_theta_beta_for_large_beta`  the printed display for every family, large beta (Z3)
+ 13. `hessian_norm_at_most_lipschitz_constant`  cited: classical smooth calculus
+ 14. `smoothness_constant_diverges`        L_beta >= (1+x^2)|k_beta(0)| -> infinity (on scope: softplus)
      `smoothness_constant_diverges_sqrt`   the same for the square-root smoothing (on scope: sqrt)
- 13. `smoothness_constant_asymptotics`     L_beta / beta -> (1 + x^2)|y| M2 (squeeze, both families)
- 14. `smoothness_constant_agrees_with_mirror`  lower <= mpmath sup_theta ||Hessian|| <= upper
- 15. `huber_smoothness_constant_exact`     C^1 Huber: L_beta = (1+x^2) max(1, |y| beta, |3/2 - y beta|)
+ 15. `smoothness_constant_asymptotics`     L_beta / beta -> (1 + x^2)|y| M2 (squeeze, both families)
+ 16. `smoothness_constant_agrees_with_mirror`  lower <= mpmath sup_theta ||Hessian|| <= upper
+ 17. `huber_smoothness_constant_exact`     C^1 Huber: L_beta = (1+x^2) max(1, |y| beta, |3/2 - y beta|)
+Every inequality with a log is decided by Z3 after an exact substitution, with the one log bound
+log s <= s - 1 proved by a checked monotonicity argument (function log_lemma); SymPy's sign reasoning
+and its maximum only propose.
 Review notes: (3.4) drops sigma'^2 from |sigma'^2 + (sigma-y)sigma''|, which is not a lower bound when
-the two terms have opposite signs; the repair costs sigma'^2 <= 1 (A5, otherwise unused).
+the two terms have opposite signs; the repair costs sigma'^2 <= 1 (A5, otherwise unused).  The
+'in particular' after the Arzela-Ascoli sentence needs the localized argument, which is not printed.
 """
 
 from __future__ import annotations
@@ -41,9 +50,10 @@ import sympy as sp
 
 from numeric import surrogates as num
 from proofs import z3check
-from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Limit, Necessity,
+from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Limit, Necessity,
                            NumericAgreement, Parameter, StepResult)
 from proofs.errors import AssumptionViolated
+from proofs.steps import decide_nonnegative
 from symbolic import surrogates as m
 from symbolic.contraction import operator_norm
 
@@ -56,11 +66,6 @@ SOFTPLUS = {"family": "softplus"}
 M2 = {"softplus": sp.Rational(1, 4), "sqrt": sp.Rational(1, 2)}
 Y_NZ = sp.Symbol("y", real=True, nonzero=True)
 _CASES = [{m.x: sp.Integer(2), Y_NZ: sp.Integer(3)}, {m.x: sp.Rational(-1, 3), Y_NZ: sp.Integer(-5)}]
-
-
-def _nonneg(expr: sp.Expr) -> bool:
-    r"""SymPy's sign reasoning (on the expression, factored, simplified): used where Z3 cannot go (logs)."""
-    return any(f(expr).is_nonnegative for f in (lambda e: e, sp.factor, sp.simplify))
 
 
 def _z3_nonneg(expr: sp.Expr) -> bool:
@@ -103,20 +108,72 @@ def _sup_second_derivative(scale: sp.Expr) -> StepResult:
                       "equality at t = 0: sup|sigma''_beta| = beta/4 and beta/2 -> infinity", engines=("z3",))
 
 
+S_POS = sp.Symbol("s", positive=True)
+
+
+@functools.cache
+def log_lemma() -> bool:
+    r""":math:`\log s\le s-1` for every :math:`s>0`, by a checked monotonicity argument:
+    :math:`g(s)=s-1-\log s` has :math:`g(1)=0` (exact) and :math:`g'(s)=1-1/s` is :math:`\le0` on
+    :math:`(0,1]` and :math:`\ge0` on :math:`[1,\infty)` (Z3, rational in :math:`s`); the mean value theorem
+    does the rest.  Every log bound of this module comes from this one lemma.
+
+    >>> log_lemma()
+    True
+    """
+    g = S_POS - 1 - sp.log(S_POS)
+    slope = sp.diff(g, S_POS)
+    at_one = g.subs(S_POS, 1) == 0
+    right = _z3_nonneg(sp.Piecewise((slope, S_POS >= 1), (1, True)))
+    left = _z3_nonneg(sp.Piecewise((-slope, S_POS <= 1), (1, True)))
+    return bool(at_one and right and left and slope == 1 - 1 / S_POS)
+
+
+E_SYM = sp.Symbol("E", positive=True)  # Euler's number e, as a symbol for Z3 (only log e = 1 is used)
+
+
+def _softplus_phi_phi2_bound(scale: sp.Expr = sp.Integer(1)) -> bool:
+    r""":math:`0\le\varphi\varphi''\le` ``scale``:math:`/e` for softplus, for every :math:`t`, without SymPy's sign reasoning.
+
+    In :math:`q=e^{-t}` and :math:`z=q/(1+q)\in(0,1)`: :math:`\varphi\varphi''=(-z\log z)(1-z)` (exact
+    identity).  With :math:`\ell=\log z` a fresh real variable, :func:`log_lemma` at :math:`s=z` gives
+    :math:`\ell\le z-1`, and at :math:`s=1/(ez)` (where :math:`\log s=-1-\ell`) gives :math:`-\ell\le1/(ez)`;
+    Z3 then decides :math:`0\le(-z\ell)(1-z)\le` ``scale``:math:`/e` under these constraints (:math:`e` a
+    positive symbol).  With ``scale`` :math:`=1/2` it is refuted (the bound can fail):
+
+    >>> _softplus_phi_phi2_bound(), _softplus_phi_phi2_bound(sp.Rational(1, 2))
+    (True, False)
+    """
+    p, _, (phi, _, d2) = m.reparametrized("softplus")
+    z = p / (1 + p)
+    identity = sp.simplify(sp.expand_log(phi * d2 - (-z * sp.log(z)) * (1 - z), force=True)) == 0
+    zs, ell = sp.Symbol("z", positive=True), sp.Symbol("ell", real=True)
+    lemma = sp.And(zs < 1, ell <= zs - 1, -ell <= 1 / (E_SYM * zs))
+    value = (-zs * ell) * (1 - zs)
+    bounded = [_z3_nonneg(sp.Piecewise((gap, lemma), (1, True))) for gap in (value, scale / E_SYM - value)]
+    return bool(identity and log_lemma() and all(bounded))
+
+
 @functools.cache
 def _sup_A(name: str) -> sp.Expr:
-    r"""An upper bound of :math:`\sup_t|\varphi'^2+\varphi\varphi''|`: :math:`\sup\varphi'^2+\sup|\varphi\varphi''|`
-    with :math:`0\le\varphi'\le1` proved and the second sup computed by SymPy's ``maximum``."""
+    r"""An upper bound of :math:`\sup_t|\varphi'^2+\varphi\varphi''|`: :math:`\sup\varphi'^2+\sup|\varphi\varphi''|`.
+
+    Every inequality is decided by Z3 in the rational parameter of :func:`symbolic.surrogates.reparametrized`
+    (:math:`0\le\varphi'\le1`, and for sqrt :math:`0\le\varphi\varphi''\le` the value SymPy's ``maximum``
+    proposes); the softplus log is bounded by :func:`_softplus_phi_phi2_bound` (:math:`\le1/e`).
+    SymPy's sign reasoning is never the proof.
+    """
     p, _, (phi, d1, d2) = m.reparametrized(name)
-    if not (_nonneg(d1) and _nonneg(1 - d1) and _nonneg(phi * d2)):
-        raise ArithmeticError(f"{name}: 0 <= phi' <= 1 or phi phi'' >= 0 not proved")
-    if name == "softplus":  # phi phi'' = -z log z (1 - z), z = q/(1+q) in (0,1): <= sup(-z log z)
-        z, r = sp.Symbol("z", positive=True), sp.Symbol("r", positive=True)
-        gap = ((-z * sp.log(z)).subs(z, 1 / (1 + r)) - phi * d2).subs(p, 1 / r)  # z = q/(1+q) = 1/(1+r), r = 1/q
-        if not _nonneg(sp.simplify(sp.expand_log(gap, force=True))):
-            raise ArithmeticError("phi phi'' <= -z log z not proved")
-        return 1 + sp.calculus.util.maximum(-z * sp.log(z), z, sp.Interval.open(0, 1))
-    return 1 + sp.calculus.util.maximum(phi * d2, p, sp.Interval.open(0, sp.oo))
+    if not (_z3_nonneg(d1) and _z3_nonneg(1 - d1)):
+        raise ArithmeticError(f"{name}: 0 <= phi' <= 1 not proved")
+    if name == "softplus":
+        if not _softplus_phi_phi2_bound():
+            raise ArithmeticError("softplus: 0 <= phi phi'' <= 1/e not proved")
+        return 1 + sp.exp(-1)
+    proposed = sp.calculus.util.maximum(phi * d2, p, sp.Interval.open(0, sp.oo))  # a proposal; Z3 decides
+    if not (_z3_nonneg(phi * d2) and _z3_nonneg(proposed - phi * d2)):
+        raise ArithmeticError(f"{name}: 0 <= phi phi'' <= {proposed} not proved")
+    return 1 + proposed
 
 
 def upper_bound(name: str) -> sp.Expr:
@@ -142,6 +199,113 @@ def _asymptotics(scale: int) -> StepResult:
                       "lower/beta and upper/beta both -> (1+x^2)|y| M2 (x, y = (2, 3), (-1/3, -5)): L_beta ~ (1+x^2)|y| beta/4 "
                       "(softplus), (1+x^2)|y| beta/2 (sqrt)",
                       sample={"points": len(_CASES), "precision": "exact sympy.limit at each (x, y), both families"})
+
+
+ELL = sp.Symbol("ell", real=True)  # log 2, as a free real for Z3
+Z_BY = sp.Symbol("z", real=True)  # z = beta*y
+
+
+def _printed_3_4_at_softplus_zero(claimed) -> StepResult:
+    r"""(3.4) with right-hand side ``claimed(a, c)`` (:math:`a=\sigma'^2`, :math:`c=(\sigma-y)\sigma''`) at
+    :math:`s=0` for softplus, where :math:`a=\tfrac14` and :math:`c=(\log2-z)/4`, :math:`z=\beta y`.
+
+    Z3 first tries to prove the bound for every :math:`z` (with :math:`\ell=\log2` a free real).  Else the
+    set where it fails is solved exactly (SymPy), must be :math:`z>\vartheta`, and Z3 confirms both
+    implications :math:`z>\vartheta\Rightarrow` fails, :math:`z\le\vartheta\Rightarrow` holds (with
+    :math:`\ell` for :math:`\log2`); finally the shortfall at :math:`\beta=2`, :math:`y=1` is computed exactly
+    from the family's own curvature coefficient.
+    """
+    a, c = sp.Rational(1, 4), (ELL - Z_BY) / 4
+    gap = sp.Abs(a + c) - claimed(a, c)
+    if z3check.decide(gap, ">=").outcome == "proved":
+        return StepResult(True, "symbolic", "z3", "the bound holds at s = 0 for every beta*y (Z3, log 2 a free real)",
+                          engines=("z3",))
+    failing = sp.solve_univariate_inequality(gap.subs(ELL, sp.log(2)) < 0, Z_BY, relational=False)
+    if not (isinstance(failing, sp.Interval) and failing.right == sp.oo and failing.left_open):
+        return StepResult(False, "undecided", "solve", f"failure set {failing} is not a half-line z > threshold")
+    threshold = failing.left
+    symbolic_threshold = threshold.subs(sp.log(2), ELL)
+    above = z3check.decide(sp.Piecewise((-gap, Z_BY > symbolic_threshold), (1, True)), ">")
+    below = z3check.decide(sp.Piecewise((gap, Z_BY <= symbolic_threshold), (1, True)), ">=")
+    if above.outcome != "proved" or below.outcome != "proved":
+        return StepResult(False, "undecided", "solve-vs-z3", f"Z3 does not confirm the threshold {threshold}")
+    beta, y = sp.Integer(2), sp.Integer(1)
+    if not decide_nonnegative(beta * y - threshold, strict=True).proved:
+        return StepResult(False, "undecided", "arb", f"beta*y = 2 is not above {threshold}")
+    k = sp.simplify(m.curvature_coefficient("softplus").subs(m.t, 0).subs({m.beta: beta, m.y: y}))
+    rc = sp.simplify(_residual_curvature("softplus").subs(m.t, 0).subs({m.beta: beta, m.y: y}))
+    shortfall = sp.factor(sp.simplify(N_SQ * (claimed(k - rc, rc) - sp.Abs(k))))
+    return StepResult(False, "symbolic", "solve+z3+exact",
+                      f"(3.4) fails at s = 0 (softplus) exactly when beta*y > {threshold}",
+                      counterexample=f"softplus, beta = 2, y = 1, s(theta) = 0: ||Hessian|| = (1+x^2)|k| = {sp.factor(N_SQ * sp.Abs(k))} "
+                                     f"< (1+x^2)|(sigma-y)sigma''| = {sp.factor(N_SQ * sp.Abs(rc))}",
+                      engines=("sympy:solve", "z3"), values={"threshold": str(threshold), "shortfall": str(shortfall)})
+
+
+def _blowup_near_zero(shift: int) -> StepResult:
+    r"""The printed 'in particular': from :math:`\sup_u|\sigma_\beta''(u)|\to\infty` to points :math:`u_\beta\to0`
+    with :math:`|\sigma_\beta''(u_\beta)|\to\infty`, tested on :math:`\sigma_\beta(u)=\mathrm{softplus}_\beta(u-\text{shift})`
+    (:math:`C^2`, :math:`|\sigma_\beta'|\le1`, :math:`\sigma_\beta''(u)=\beta\varphi''(\beta(u-\text{shift}))`: exact).
+
+    Premise, for every shift: :math:`\sup_u|\sigma_\beta''|=\beta\sup\varphi''=\beta/4\to\infty` (Z3 in
+    :math:`q=e^{-t}`, value at :math:`u=\text{shift}`).  Conclusion: with shift 0, :math:`u_\beta=0` gives
+    :math:`\beta/4\to\infty`; with shift 1, :math:`\varphi''(t)\le e^t` (Z3) and :math:`t=\beta(u-1)\le-\beta/2`
+    on :math:`|u|\le\tfrac12`, so :math:`|\sigma_\beta''|\le\beta e^{-\beta/2}\to0` there (limit: SymPy and the
+    numeric cross-check): no :math:`u_\beta\to0` has :math:`|\sigma_\beta''(u_\beta)|\to\infty`.
+    """
+    from proofs.steps import Limit as _Limit
+
+    sigma2 = sp.diff(m.activation("softplus").subs(m.u, m.u - shift), m.u, 2)
+    phi2 = sp.diff(m.profile("softplus"), m.t, 2)
+    chain = sp.simplify(sigma2 - m.beta * phi2.subs(m.t, m.beta * (m.u - shift))) == 0
+    q, _, (_, _, d2) = m.reparametrized("softplus")
+    premise = chain and _z3_nonneg(M2["softplus"] - d2) and sp.simplify(sigma2.subs(m.u, shift) - m.beta / 4) == 0
+    if not premise:
+        return StepResult(False, "symbolic", "z3", "premise sup|sigma''_beta| = beta/4 not established")
+    if shift == 0:
+        grows = _Limit(label="at zero", latex="", expr=sigma2.subs(m.u, 0), var=m.beta, point=sp.oo, expected=sp.oo).run()
+        return StepResult(grows.ok, "symbolic", "z3+sympy.limit",
+                          f"shift 0: u_beta = 0 has |sigma''_beta(0)| = beta/4 -> infinity: the conclusion holds ({grows.detail})")
+    below_exp = _z3_nonneg(1 / q - d2)  # phi''(t) <= e^t, in q = e^{-t}
+    envelope = m.beta * sp.exp(-m.beta * shift / 2)
+    vanishes = _Limit(label="near zero", latex="", expr=envelope, var=m.beta, point=sp.oo, expected=0).run()
+    if not (below_exp and vanishes.ok):
+        return StepResult(False, "symbolic", "z3+sympy.limit", "the near-zero envelope was not established")
+    return StepResult(False, "symbolic", "z3+sympy.limit",
+                      f"softplus_beta(u - {shift}): sup|sigma''_beta| = beta/4 -> infinity, yet |sigma''_beta| <= {envelope} -> 0 "
+                      f"on |u| <= {sp.Rational(shift, 2)}",
+                      counterexample=f"sigma_beta(u) = softplus_beta(u - {shift}) (C^2, |sigma'| <= 1): sup_u |sigma''_beta| = beta/4 "
+                                     f"-> infinity, but |sigma''_beta(u)| <= {envelope} -> 0 for |u| <= {sp.Rational(shift, 2)}",
+                      engines=("z3", "sympy:limit", "numeric"),
+                      values={"family": f"softplus_beta(u - {shift})", "envelope": str(envelope),
+                              "radius": str(sp.Rational(shift, 2))})
+
+
+def _moving_point_bound(with_slope_bound: bool) -> StepResult:
+    r"""For every admissible family: :math:`|\sigma_\beta(u_\beta)-\sigma_\beta(0)|\le|u_\beta|` (mean value theorem
+    with :math:`|\sigma_\beta'|\le1`, A5) gives :math:`|\sigma_\beta(u_\beta)|\le|\sigma_\beta(0)|+|u_\beta|\to0`
+    (Z3 for the inequality; :math:`\sigma_\beta(0)\to\sigma(0)=0` pointwise and :math:`u_\beta\to0`).  Without
+    A5 (``with_slope_bound=False``) Z3 finds values where the bound fails."""
+    at_u, at_0, u_b = sp.symbols("sigma_u sigma_0 u", real=True)
+    premise = sp.Abs(at_u - at_0) <= sp.Abs(u_b) if with_slope_bound else sp.true
+    gap = sp.Piecewise((sp.Abs(at_0) + sp.Abs(u_b) - sp.Abs(at_u), premise), (1, True))
+    verdict = z3check.decide(gap, ">=")
+    ok = verdict.outcome == "proved"
+    return StepResult(ok, "symbolic", "z3", f"|sigma_beta(u_beta)| <= |sigma_beta(0)| + |u_beta|: {verdict.outcome}",
+                      engines=("z3",) if ok else (), counterexample=None if ok else str(verdict.point))
+
+
+def _large_beta_bound(fraction: sp.Expr) -> StepResult:
+    r"""For every :math:`a=\sigma'^2\in[0,1]`, :math:`r=\sigma_\beta(u_\beta)-y`, :math:`c=\sigma_\beta''(u_\beta)`:
+    :math:`|r|\ge\tfrac34|y|` and :math:`|c|\ge4/|y|` imply :math:`|a+rc|\ge` ``fraction``:math:`\,|y|\,|c|` (Z3).
+    Both premises hold for all large :math:`\beta` (:math:`\sigma_\beta(u_\beta)\to0`, :math:`|c|\to\infty`)."""
+    a, Y = sp.Symbol("a", nonnegative=True), sp.Symbol("Y", positive=True)
+    r, c2 = sp.symbols("r c", real=True)
+    premises = sp.And(a <= 1, sp.Abs(r) >= 3 * Y / 4, sp.Abs(c2) >= 4 / Y)
+    verdict = z3check.decide(sp.Piecewise((sp.Abs(a + r * c2) - fraction * Y * sp.Abs(c2), premises), (1, True)), ">=")
+    ok = verdict.outcome == "proved"
+    return StepResult(ok, "symbolic", "z3", f"|sigma'^2 + (sigma-y)sigma''| >= {fraction}|y||sigma''| for large beta: {verdict.outcome}",
+                      engines=("z3",) if ok else (), counterexample=None if ok else str(verdict.point))
 
 
 _MIRROR_POINTS = [("softplus", 1, 2, 3), ("softplus", 10**4, Fraction(-1, 2), -1),
@@ -201,31 +365,62 @@ def _steps() -> list:
         Equality(label="rank_one_operator_norm", latex=r"\|(x,1)(x,1)^\top\|=\|(x,1)\|^2", lhs=operator_norm(V * V.T), rhs=N_SQ),
         Equality(label="hessian_operator_norm", printed=False, latex=r"\|c\,(x,1)(x,1)^\top\|=|c|\,\|(x,1)\|^2",
                  lhs=operator_norm(c * V * V.T), rhs=sp.Abs(c) * N_SQ),
-        Inequality(label="hessian_lower_bound_as_printed",
-                   latex=r"\|\nabla^2\mathcal L_\beta(\theta)\|\ge|(\sigma_\beta(s)-y)\sigma_\beta''(s)|\,\|(x,1)\|^2 \quad (3.4)",
-                   lhs=N_SQ * sp.Abs(softplus["rc"]), rhs=N_SQ * sp.Abs(softplus["k"]), relation="<=",
-                   domain={m.t: (-1, 1), m.beta: (1, 8), m.y: (1, 3), m.x: (1, 2)},
-                   erratum="|s'^2 + (s - y)s''| >= |(s - y)s''| fails when the two terms have opposite signs "
-                           "(e.g. softplus at s = 0 with beta*y > 1 + log 2 + 1/2)."),
+        Check(label="hessian_lower_bound_as_printed",
+              latex=r"\|\nabla^2\mathcal L_\beta(\theta)\|\ge|(\sigma_\beta(s(\theta))-y)\sigma_\beta''(s(\theta))|\,\|(x,1)\|^2 \quad (3.4)",
+              run_check=lambda: _printed_3_4_at_softplus_zero(lambda a, c_: sp.Abs(c_)),
+              justification="The Hessian is (sigma'^2 + (sigma - y)sigma'')(x,1)(x,1)^T, so its norm is "
+                            "(1+x^2)|sigma'^2 + (sigma-y)sigma''|; dropping sigma'^2 >= 0 inside |.| is not a lower bound "
+                            "when the two terms have opposite signs.",
+              erratum="|s'^2 + (s - y)s''| >= |(s - y)s''| fails when the two terms have opposite signs: for softplus at "
+                      "s = 0 it fails exactly when beta*y > {threshold} (solved exactly, confirmed by Z3); at beta = 2, "
+                      "y = 1 the Hessian norm falls short of the printed bound by {shortfall}."),
         Check(label="hessian_lower_bound_of_bounded_slope", repairs="hessian_lower_bound_as_printed",
               latex=r"\|\nabla^2\mathcal L_\beta\|\ge\big(|(\sigma_\beta-y)\sigma_\beta''|-\sigma_\beta'^2\big)\|(x,1)\|^2\ge\big(|(\sigma_\beta-y)\sigma_\beta''|-1\big)\|(x,1)\|^2",
               run_check=lambda: _triangle_check(lambda a, c_: sp.Abs(c_) - a),
               wrong_versions=[lambda: _triangle_check(lambda a, c_: sp.Abs(c_))],
               justification="Triangle inequality with a = sigma'^2 >= 0, then sigma'^2 <= 1 (A5)."),
-        Cited(label="curvature_concentrates_near_zero", latex=r"\exists\,u_\beta\to0:\ |\sigma_\beta''(u_\beta)|\to\infty",
-              reference="Arzela-Ascoli: bounded sigma''_beta near 0 would make sigma'_beta equicontinuous there and "
-                        "the limit sigma' continuous at 0 (localized to |u| <= delta, then a diagonal sequence)"),
+        Cited(label="curvature_sup_diverges",
+              latex=r"\sup_u|\sigma_\beta''(u)|\to\infty\quad(\beta\to\infty)",
+              reference="as printed: 'otherwise the derivatives would remain equicontinuous and could not converge to the "
+                        "discontinuous derivative of sigma at 0 (a standard compactness/Arzela-Ascoli contradiction)' [4, 5]"),
+        Check(label="curvature_blows_up_near_zero_as_printed",
+              latex=r"\text{in particular}\ \exists\,u_\beta,\ |u_\beta|\to0:\ |\sigma_\beta''(u_\beta)|\to\infty",
+              run_check=lambda: _blowup_near_zero(1),
+              justification="The printed inference: from sup over all u of |sigma''_beta| -> infinity to a blow-up at points "
+                            "u_beta -> 0. Tested on a C^2 family with |sigma'| <= 1 whose sup diverges.",
+              erratum="A gap in the printed reasoning, not a false conclusion: sup_u |sigma''_beta(u)| -> infinity does not "
+                      "locate the blow-up near 0. The family sigma_beta(u) = {family} is C^2 with |sigma'_beta| <= 1 and "
+                      "sup_u |sigma''_beta| = beta/4 -> infinity, yet |sigma''_beta(u)| <= {envelope} -> 0 for |u| <= {radius}. "
+                      "The localization must use that the kink of the limit is at 0 (the repair)."),
+        Cited(label="curvature_blows_up_near_zero_of_localized_argument", repairs="curvature_blows_up_near_zero_as_printed",
+              latex=r"\forall\delta>0:\ \sup_{|u|\le\delta}|\sigma_\beta''(u)|\to\infty,\ \text{hence (diagonal sequence)}\ \exists\,u_\beta\to0:\ |\sigma_\beta''(u_\beta)|\to\infty",
+              reference="Arzela-Ascoli on [-delta, delta]: if |sigma''_beta| <= M there along a subsequence, then with "
+                        "|sigma'_beta| <= 1 the sigma'_beta converge uniformly on [-delta, delta] to a continuous g, and "
+                        "relu(u) = lim (sigma_beta(u) - sigma_beta(0)) = int_0^u g would be C^1 at 0: contradiction; then a "
+                        "diagonal sequence over delta = 1/k (the paper's argument, localized; not printed)"),
         Check(label="sup_second_derivative_of_admissible_families", printed=False,
               latex=r"\sup_u|\sigma_\beta''(u)|=\beta/4\ (\text{softplus}),\ \beta/2\ (\text{sqrt}),\ \text{attained at } u_\beta=0",
-              run_check=lambda: _sup_second_derivative(sp.Integer(1)), wrong_versions=[lambda: _sup_second_derivative(sp.Rational(1, 2))]),
+              run_check=lambda: _sup_second_derivative(sp.Integer(1)), wrong_versions=[lambda: _sup_second_derivative(sp.Rational(1, 2))],
+              scope={"families": list(ADMISSIBLE)}),
         Limit(label="surrogate_at_u_beta_tends_to_zero", latex=r"\sigma_\beta(u_\beta)=\sigma_\beta(0)=\log 2/\beta\to\sigma(0)=0",
               expr=m.activation("softplus").subs(m.u, 0), var=m.beta, point=sp.oo, expected=0, scope=SOFTPLUS,
               justification="Here u_beta = 0; for moving u_beta pointwise convergence alone is not enough: "
                             "|sigma_beta(u_beta) - sigma_beta(0)| <= |u_beta| uses A5."),
+        Check(label="surrogate_at_u_beta_tends_to_zero_for_every_family", printed=False,
+              latex=r"|\sigma_\beta(u_\beta)|\le|\sigma_\beta(0)|+|u_\beta|\to0\quad(\sup|\sigma_\beta'|\le1)",
+              run_check=lambda: _moving_point_bound(True), wrong_versions=[lambda: _moving_point_bound(False)],
+              justification="The printed 'since u_beta -> 0, sigma_beta(u_beta) -> sigma(0)' for moving u_beta: pointwise "
+                            "convergence alone does not give it; the slope bound (a hypothesis) does."),
         Limit(label="hessian_lower_bound_along_theta_beta",
               latex=r"\frac{(1+x^2)|k_\beta(0)|}{\frac{|y|}{2}\,|\sigma_\beta''(0)|\,(1+x^2)}\to2>1\ (\text{softplus})",
               expr=at_zero / printed_rhs, var=m.beta, point=sp.oo, expected=2, parameters=_CASES, scope=SOFTPLUS,
               justification="So the printed bound holds for all large beta (with room), though (3.4) does not."),
+        Check(label="hessian_lower_bound_along_theta_beta_for_large_beta", printed=False,
+              latex=r"|\sigma_\beta(u_\beta)-y|\ge\tfrac34|y|,\ |\sigma_\beta''(u_\beta)|\ge\tfrac4{|y|}\Rightarrow\|\nabla^2\mathcal L_\beta(\theta_\beta)\|\ge\tfrac{|y|}2|\sigma_\beta''(u_\beta)|\,\|(x,1)\|^2",
+              run_check=lambda: _large_beta_bound(sp.Rational(1, 2)), wrong_versions=[lambda: _large_beta_bound(sp.Rational(3, 4))],
+              justification="The printed display, for every admissible family: it does not follow from (3.4) (false) with "
+                            "|sigma - y| >= |y|/2, but it holds once |sigma - y| >= 3|y|/4 and |sigma''| >= 4/|y|, which is "
+                            "true for all large beta since sigma_beta(u_beta) -> 0 and |sigma''_beta(u_beta)| -> infinity."),
         Cited(label="hessian_norm_at_most_lipschitz_constant", latex=r"\|\nabla^2\mathcal L_\beta(\theta)\|\le L_\beta",
               reference="[8] classical: a C^1 map with L-Lipschitz gradient has Hessian norm <= L where it exists"),
         Limit(label="smoothness_constant_diverges", role="statement",
@@ -271,7 +466,8 @@ def _pointwise(name: str) -> tuple[bool, str]:
     right, left, at0 = m.relu_limits(name)
     gaps = [num.relu_gap(name, u_, 10**12) for u_ in (-1, 0, 1)]
     ok = right == 1 and left == 0 and at0.is_finite and all(g < 1e-11 for g in gaps)
-    return ok, (f"phi(t)/t -> {right} (t -> +inf), {left} (t -> -inf), phi(0) = {at0}; "
+    return ok, (f"confirmed, not proved (SymPy limits cross-checked numerically): "
+                f"phi(t)/t -> {right} (t -> +inf), {left} (t -> -inf), phi(0) = {at0}; "
                 f"|sigma_beta(u) - relu(u)| at beta = 1e12, u = -1, 0, 1: {', '.join(f'{float(g):.2e}' for g in gaps)}")
 
 
@@ -283,13 +479,13 @@ def _slope(name: str) -> tuple[bool, str]:
         slopes = [sp.diff(piece, m.t) for piece, _ in m.profile("huber").args]
         return True, f"phi' = {slopes[0]}, {slopes[1]} (t in [0,1]), {slopes[2]}: in [0, 1]"
     _, _, (_, d1, _) = m.reparametrized(name)
-    ok = _nonneg(d1) and _nonneg(1 - d1)
-    return ok, f"phi' = {d1} in (0, 1) (proved in the parameter {'q = e^-t' if name == 'softplus' else 'v = t + sqrt(t^2+1)'})"
+    ok = _z3_nonneg(d1) and _z3_nonneg(1 - d1)
+    return ok, f"phi' = {d1} in [0, 1] (Z3, rational in the parameter {'q = e^-t' if name == 'softplus' else 'v = t + sqrt(t^2+1)'} > 0)"
 
 
 def _curvature(name: str) -> str:
     if name in ADMISSIBLE:
-        return f"sup|sigma''_beta| = {M2[name]}*beta (proved)"
+        return f"sup|sigma''_beta| = {M2[name]}*beta (proved: Z3 in the rational parameter, equality at u = 0)"
     if name == "huber":
         return "sigma''_beta = beta on (0, 1/beta), undefined at u = 0, 1/beta"
     return f"sup|sigma''_beta| >= {sp.simplify(sp.diff(m.profile(name), m.t, 2).subs(m.t, 0))}*beta (value at u = 0)"
@@ -320,10 +516,14 @@ def admissibility_table() -> list[dict[str, Any]]:
 
 
 def _beta_free_and_bounded(k: sp.Expr, bound: sp.Expr, name: str) -> StepResult:
-    r""":math:`k` does not depend on :math:`\beta` and ``bound`` dominates :math:`\sup|\varphi'^2+\varphi\varphi''|+|y|M_2`."""
+    r""":math:`k` does not depend on :math:`\beta` (exact) and ``bound`` dominates
+    :math:`\sup|\varphi'^2+\varphi\varphi''|+|y|M_2` (:func:`_sup_A`: Z3 and the checked log lemma; the
+    remaining comparison of constants is exact, by Arb, or by Z3 in :math:`y`)."""
     free = sp.simplify(sp.diff(k, m.beta)) == 0
-    dominated = _nonneg(sp.simplify(bound - (_sup_A(name) + sp.Abs(m.y) * M2[name] * (1 if k.has(m.y) else 0))))
-    return StepResult(free and dominated, "symbolic", "reparametrization", f"k free of beta: {free}; sup|k| <= {bound}: {dominated}")
+    gap = sp.simplify(bound - (_sup_A(name) + sp.Abs(m.y) * M2[name] * (1 if k.has(m.y) else 0)))
+    dominated = decide_nonnegative(gap).proved
+    return StepResult(free and dominated, "symbolic", "reparametrization+z3+log-lemma",
+                      f"k free of beta: {free}; sup|k| <= {bound}: {dominated} (Z3, log lemma)", engines=("z3",))
 
 
 def _huber_diverges(expected: sp.Expr) -> StepResult:
@@ -337,13 +537,18 @@ def _huber_diverges(expected: sp.Expr) -> StepResult:
 
 
 def _overshoot_still_diverges(claim_slope_ok: bool) -> StepResult:
+    r"""GELU and SiLU: :math:`\varphi'>1` somewhere (Arb), and :math:`(1+x^2)|k_\beta(0)|\to\infty` (SymPy's limit,
+    symbolic in :math:`x` and :math:`y\neq0`, with the engine's numeric cross-check)."""
     for name in SLOPE_WITNESS:
         exceeds = num.first_derivative_enclosure(name, SLOPE_WITNESS[name]) > 1
         lower = m.smoothness_lower_bound(name).subs(m.y, Y_NZ)  # symbolic in x and y != 0
-        if exceeds == claim_slope_ok or sp.simplify(sp.limit(lower, m.beta, sp.oo)) != sp.oo:
-            return StepResult(False, "symbolic", "arb+sympy.limit", f"{name}: overshoot {exceeds}")
-    return StepResult(True, "symbolic", "arb+sympy.limit",
-                      "GELU and SiLU have sup|sigma'| > 1 (Arb) and still L_beta >= (1+x^2)|k_beta(0)| -> infinity")
+        diverges = Limit(label=f"{name} lower bound", latex="", expr=lower, var=m.beta, point=sp.oo, expected=sp.oo,
+                         parameters=_CASES).run()
+        if exceeds == claim_slope_ok or not diverges.proved:
+            return StepResult(False, "symbolic", "arb+sympy.limit", f"{name}: overshoot {exceeds}; {diverges.detail}")
+    return StepResult(True, "symbolic", "arb+sympy.limit+numeric",
+                      "GELU and SiLU have sup|sigma'| > 1 (Arb) and still L_beta >= (1+x^2)|k_beta(0)| -> infinity "
+                      "(SymPy limit, confirmed numerically)", engines=("arb", "sympy:limit", "numeric"))
 
 
 def slope_overshoots() -> dict[str, str]:
@@ -463,9 +668,11 @@ def theorem() -> Claim:
     return Claim(
         id=ID, paper="katende", label="Proposition 1", section="3.3",
         title="Surrogate smoothness constants must diverge",
-        statement=r"Let $\{\sigma_\beta\}_{\beta\ge1}$ be $C^2$ activations with $\sigma_\beta\to\sigma$ pointwise and "
-                  r"$\sup_u|\sigma_\beta'(u)|\le1$; $\mathcal L_\beta(\theta)=\frac12(\sigma_\beta(wx+b)-y)^2$, $x\ne0$, $y\ne0$. "
-                  r"If $\nabla\mathcal L_\beta$ is globally Lipschitz with constant $L_\beta$, then $L_\beta\to\infty$.",
+        statement=r"Let $\{\sigma_\beta\}_{\beta\ge1}$ be $C^2$ activations such that $\sigma_\beta(u)\to\sigma(u)$ pointwise for "
+                  r"all $u\in\mathbb R$ and $\sup_{u\in\mathbb R}|\sigma_\beta'(u)|\le1$. Consider the surrogate model "
+                  r"$f_\beta(x;\theta)=\sigma_\beta(wx+b)$ and the loss $\mathcal L_\beta(\theta)=\frac12(f_\beta(x;\theta)-y)^2$ with "
+                  r"fixed $x\ne0$, $y\ne0$. If $\nabla\mathcal L_\beta$ is globally Lipschitz with constant $L_\beta$, then "
+                  r"necessarily $L_\beta\to\infty$ along any sequence $\beta\to\infty$ for which $\sigma_\beta\to\sigma$ holds.",
         reference="Katende, Why smooth stability assumptions fail for ReLU learning, Sec. 3.3, Proposition 1, eq. (3.4)",
         assumptions=_assumptions(), steps=_steps(),
         parameters=[Parameter("family", "choice", "softplus", "surrogate family", choices=m.FAMILIES),

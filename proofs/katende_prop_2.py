@@ -23,8 +23,9 @@ Proof outline:    (checked on the paper's one-neuron model (3.1)-(3.2))
   9. `segment_lies_in_D`              printed use of (3.5) on [theta, theta']: fails for the interpretation's D
  10. `contraction_inequality_as_printed`   (3.6) for all theta, theta' in D: refuted by an exact witness
  11. `contraction_inequality_of_convex_D`  repaired: D convex and T locally Lipschitz near D => (3.6) (identity + Z3)
- 12. `iterates_contract_at_rate_rho`  exact rational iteration: ||theta_t - theta'_t||^2 <= rho^(2t)||...||^2
-                                      (on scope: a two-datum model, 2 starting pairs, t <= 12)
+ 12. `iterates_contract_at_rate_rho`  by induction on t from (3.6) on D (Z3 step, every rho >= 0, every t)
+ 13. `iterates_contract_exact_iteration`  cross-check: exact rational iteration on a two-datum model
+                                      (on scope: 2 starting pairs, t <= 12)
 Necessity witnesses (A1, A3) are checked exactly on five data and proved by Z3 for every x, y != 0, eta > 0.
 Review notes: the proof bounds the sup over the segment [theta, theta'] by the sup over D,
 which needs [theta, theta'] in D.  The interpretation's D (a positive distance from the
@@ -205,6 +206,32 @@ def _iteration_check(rate: Fraction) -> StepResult:
                              "starts": [[_show(a0), _show(b0)] for a0, b0 in starts], "t": [0, ITERATIONS]})
 
 
+RATE = sp.Symbol("rho", nonnegative=True)
+
+
+def contraction_by_induction(rate_power) -> StepResult:
+    r"""The display :math:`\|\theta_t-\theta'_t\|\le\rho^t\|\theta_0-\theta'_0\|` for every :math:`t`, by induction
+    from (3.6) on :math:`\mathcal D` (applicable at every step while both trajectories remain in :math:`\mathcal D`).
+
+    With :math:`d_t=\|\theta_t-\theta'_t\|` and :math:`P=` ``rate_power(rho)``:math:`^{\,t}` (a fresh variable
+    :math:`\ge0`): base case :math:`P=1` at :math:`t=0` (exact), and Z3 proves, for every :math:`\rho\ge0`,
+    :math:`d_{t+1}\le\rho\,d_t` (3.6) and :math:`d_t\le P\,d_0` imply :math:`d_{t+1}\le` ``rate_power(rho)``:math:`\cdot P\,d_0`,
+    where ``rate_power(rho)``:math:`^{t+1}=` ``rate_power(rho)``:math:`\cdot` ``rate_power(rho)``:math:`^t` (SymPy).
+    """
+    t = sp.Symbol("t", integer=True, nonnegative=True)
+    rate = rate_power(RATE)
+    d0, dt, dt1, P = sp.symbols("d_0 d_t d_t1 P", nonnegative=True)
+    base = sp.simplify(rate**0) == 1
+    power_step = sp.simplify(rate ** (t + 1) - rate * rate**t) == 0
+    premises = sp.And(dt1 <= RATE * dt, dt <= P * d0)
+    step = z3check.decide(sp.Piecewise((rate * P * d0 - dt1, premises), (1, True)), ">=")
+    ok = base and power_step and step.outcome == "proved"
+    return StepResult(ok, "symbolic", "induction+z3",
+                      f"induction on t: base P = 1; step d_(t+1) <= rho d_t <= rho P d_0 with rate {rate}: {step.outcome}",
+                      engines=("sympy", "z3") if ok else (),
+                      counterexample=None if ok else f"induction step fails for rate {rate}: {_show_point(step.point or {})}")
+
+
 def _steps() -> list:
     J_on, J_off = (c.jacobian_on_region(p, [c.x], [c.y]) for p in ((True,), (False,)))
     mu = sp.Symbol("mu")
@@ -238,7 +265,9 @@ def _steps() -> list:
                          points=pts, describe=lambda p: f"x={p[0]}, eta={p[1]}"),
         Cited(label="clarke_mean_value_inequality",
               latex=r"\|T(\theta)-T(\theta')\|\le\sup_{z\in[\theta,\theta']}\sup_{A\in\partial_CT(z)}\|A\|\,\|\theta-\theta'\|",
-              reference="Clarke, Optimization and Nonsmooth Analysis (1983), Prop. 2.6.5: T Lipschitz on an open convex set containing [theta, theta']"),
+              reference="Clarke, Optimization and Nonsmooth Analysis (1983), Prop. 2.6.5, as printed 'for locally Lipschitz "
+                        "maps': it needs T Lipschitz near the whole segment [theta, theta'], while Assumption 1 gives this "
+                        "on D only; the gap is the next step (segment_lies_in_D)"),
         Check(label="segment_lies_in_D", latex=r"\theta,\theta'\in\mathcal D \Rightarrow [\theta,\theta']\subset\mathcal D",
               run_check=lambda: _segment_check(two_sided_pair),
               erratum="'Using ({=3.5}) yields ({=3.6})' bounds the sup over [theta, theta'] by the sup over D; a region at a "
@@ -258,9 +287,16 @@ def _steps() -> list:
               wrong_versions=[lambda: _convex_contraction(sp.Integer(1)), lambda: _convex_contraction((1 - c.eta * N_SQ) ** 2)],
               justification="Within one region kappa in {0, 1}; for y = 0 across s = 0, kappa = (relu s - relu s')/(s - s')."),
         Check(label="iterates_contract_at_rate_rho",
-              latex=r"\|\theta_t-\theta'_t\|\le\rho^t\|\theta_0-\theta'_0\|,\ \rho=\tfrac12\ (x=(1,-1),\ y=(1,1),\ \eta=\tfrac14)",
+              latex=r"\|\theta_t-\theta'_t\|\le\rho^t\|\theta_0-\theta'_0\|\ \text{whenever both trajectories remain in }\mathcal D",
+              run_check=lambda: contraction_by_induction(lambda r: r),
+              wrong_versions=[lambda: contraction_by_induction(lambda r: r**2)],
+              justification="'The contraction conclusion is then standard': induction on t from (3.6) on D, which holds "
+                            "for convex D (the repair); proved for every rho >= 0 and every t."),
+        Check(label="iterates_contract_exact_iteration", printed=False,
+              latex=r"\|\theta_t-\theta'_t\|\le\rho^t\|\theta_0-\theta'_0\|,\ \rho=\tfrac12\ (x=(1,-1),\ y=(1,1),\ \eta=\tfrac14),\ t\le12",
               run_check=lambda: _iteration_check(Fraction(1, 2)), wrong_versions=[lambda: _iteration_check(Fraction(1, 4))],
-              justification="Two data, so that rho < 1 is possible; exact rational iteration inside the convex cone."),
+              justification="Cross-check of the induction: two data, so that rho < 1 is possible; exact rational "
+                            "iteration inside the convex cone."),
     ]
 
 
@@ -394,7 +430,8 @@ def theorem() -> Claim:
         id=ID, paper="katende", label="Proposition 2", section="3.4",
         title="A nonsmooth contraction criterion for perturbation stability",
         statement=r"Under Assumption 1, for any $\theta,\theta'\in\mathcal D$, $\|T(\theta)-T(\theta')\|\le\rho\|\theta-\theta'\|$ (3.6). "
-                  r"If $\rho<1$, $\|\theta_t-\theta'_t\|\le\rho^t\|\theta_0-\theta'_0\|$ whenever both trajectories remain in $\mathcal D$.",
+                  r"In particular, if $\rho<1$ then the iteration $\theta_{t+1}=T(\theta_t)$ is a contraction on $\mathcal D$ and "
+                  r"satisfies $\|\theta_t-\theta'_t\|\le\rho^t\|\theta_0-\theta'_0\|$ whenever both trajectories remain in $\mathcal D$.",
         reference="Katende, Why smooth stability assumptions fail for ReLU learning, Sec. 3.4, Assumption 1 and Proposition 2",
         assumptions=_assumptions(), steps=_steps(),
         repaired_statement=r"If moreover $\mathcal D$ is convex and $T$ is locally Lipschitz on an open set containing "

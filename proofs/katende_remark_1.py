@@ -21,8 +21,15 @@ Proof outline:    (a remark: its sentences are checked as steps)
   7. `gradient_jump_norm_of_nonzero_residual_and_weight`  repaired: ||lim jump||^2 = (f0 - y)^2 a_j^2 (1 + ||x||^2)
   8. `gradient_jump_deep_networks`   exact back-propagation, depth 1..6, width up to 32: jump converges, ratio ~ 1/eps
   9. `no_architecture_independent_lipschitz_bound`  for any L and architecture: an exact violating pair
+ 10. `no_global_bounded_hessian_proxy`  '(and no global bounded-Hessian proxy)', reading 'classical-C2': the
+                                      gradient jumps when (f(theta_0) - y) a_j != 0, so L is not C^1 there
+     `ae_hessian_bounded_for_one_neuron`    reading 'almost-everywhere': depth 1, sup ||Hessian|| = 1 + x^2
+     `ae_hessian_unbounded_for_two_layer`   reading 'almost-everywhere': two layers, a^2 x^2 inside one region
 Review notes: the remark's 'piecewise affine in parameters' holds for the one-neuron model only;
-'whenever a trajectory crosses' needs a nonzero residual and a nonzero back-propagated weight.
+'whenever a trajectory crosses' needs a nonzero residual and a nonzero back-propagated weight.  The
+parenthetical '(and no global bounded-Hessian proxy)' is reading-dependent: true in the classical C^2
+sense; with the a.e. Hessian it fails for depth 1 (bounded by 1 + x^2) and holds from two layers on,
+for a reason other than crossings.
 """
 
 from __future__ import annotations
@@ -35,7 +42,8 @@ import sympy as sp
 
 from numeric import relu_network as num
 from proofs.engine import (Assumption, Check, Claim, Equality, Necessity, Parameter, PolynomialDegree,
-                           StepResult, Witness, WitnessCheck)
+                           Reading, StepResult, Witness, WitnessCheck)
+from proofs.steps import decide_nonnegative
 from proofs.errors import AssumptionViolated, BadInput
 from symbolic import relu_network as r
 
@@ -145,6 +153,33 @@ def _verify(params: Mapping[str, Any], pair) -> WitnessCheck:
 _CASES = [{"L": Fraction(L), "widths": w, "d": d, "seed": s} for L in (1, 10**6, 10**100) for w, d, s in _architectures()[:5]]
 
 
+def jump_is_nonzero(assume_nonzero: bool = True) -> StepResult:
+    r""":math:`\|\lim\Delta\nabla\mathcal L\|^2>0` across :math:`s_1=0` whenever :math:`(f(\theta_0)-y)\,a_1\neq0`
+    (two-layer, width 2, input dim 2, the other neuron active; Z3 over every parameter, input and target):
+    the gradient is discontinuous there, so :math:`\mathcal L` is not :math:`C^1`, let alone :math:`C^2`.
+    Without the premise (``assume_nonzero=False``, a wrong version) Z3 finds a crossing with no jump."""
+    net = r.TwoLayer(2, 2)
+    jump = r.limit_jump(net, 0, (True,))
+    premise = sp.Ne(r.residual_at_boundary(net, 0, (True,)) * net.a[0], 0) if assume_nonzero else sp.true
+    size = sp.expand(sum(e**2 for e in jump))
+    verdict = decide_nonnegative(sp.Piecewise((size, premise), (1, True)), strict=True)
+    return StepResult(verdict.proved, "symbolic", "z3",
+                      f"(f(theta_0) - y) a_1 != 0 => ||lim jump||^2 > 0: {verdict.proved}", engines=verdict.engines,
+                      counterexample=None if verdict.proved else verdict.counterexample or verdict.detail)
+
+
+def _one_neuron_ae_hessian_sup():
+    from proofs.katende_thm_1 import ae_hessian_sup
+
+    return ae_hessian_sup()
+
+
+def _two_layer_hessian_entry():
+    from proofs.katende_intro_crossings import W, two_layer_loss_on_active_region
+
+    return sp.diff(two_layer_loss_on_active_region(), W, 2)
+
+
 def _steps() -> list:
     minus, plus = r.crossing_pair(NET, 1)
     n_sq = 1 + sum(xi**2 for xi in NET.x)
@@ -193,6 +228,22 @@ def _steps() -> list:
                 construct=violating_pair, verify=_verify, cases=_CASES,
                 wrong_constructions=[lambda p: violating_pair(p, outgoing_zero=True),
                                      lambda p: violating_pair(p, fixed_eps=Fraction(1, 10))]),
+        Check(label="no_global_bounded_hessian_proxy", role="statement", reading="classical-C2",
+              latex=r"(\text{and no global bounded-Hessian proxy}):\ (f(\theta_0)-y)a_j\neq0\Rightarrow\nabla\mathcal L\ \text{jumps across } s_j=0,\ \mathcal L\notin C^1",
+              run_check=jump_is_nonzero, wrong_versions=[lambda: jump_is_nonzero(False)],
+              scope={"architecture": "two-layer", "width": 2, "input_dim": 2, "crossed_neuron": 1, "pattern_of_the_others": "active"},
+              justification="On the reading 'classical-C2': at a crossing with a nonzero residual and weight the gradient is "
+                            "discontinuous, so no classical Hessian exists there and no C^2 bound can hold; with the "
+                            "Lipschitz statement above, no C^2 modification could have a bounded Hessian either."),
+        Equality(label="ae_hessian_bounded_for_one_neuron", printed=False, reading="almost-everywhere",
+                 latex=r"\text{depth 1 (3.1)}:\ \sup\{\|\nabla^2\mathcal L(\theta)\|:\ \text{it exists}\}=1+x^2",
+                 lhs=_one_neuron_ae_hessian_sup, rhs=1 + sp.Symbol("x", real=True) ** 2,
+                 justification="On the reading 'almost-everywhere' the parenthetical fails for the one-neuron architecture."),
+        Equality(label="ae_hessian_unbounded_for_two_layer", printed=False, reading="almost-everywhere",
+                 latex=r"f=a\,\sigma(wx),\ wx>0:\ \partial^2\mathcal L/\partial w^2=a^2x^2\ \text{(unbounded inside one region)}",
+                 lhs=_two_layer_hessian_entry, rhs=sp.Symbol("a_1", real=True) ** 2 * sp.Symbol("x_1", real=True) ** 2,
+                 justification="From two layers on the a.e. Hessian is unbounded, but by polynomial growth inside one "
+                               "region, not because of crossings."),
     ]
 
 
@@ -250,10 +301,16 @@ def theorem() -> Claim:
     return Claim(
         id=ID, paper="katende", label="Remark 1", section="3.2",
         title="Depth- and width-robust obstruction",
-        statement=r"ReLU networks are piecewise affine in parameters with activation boundaries. In any multi-neuron or "
+        statement=r"Theorem 1 is not a peculiarity of the one-neuron model (3.1). It uses only the fact that ReLU networks are "
+                  r"piecewise affine in parameters with activation boundaries separating regions. In any multi-neuron or "
                   r"multi-layer ReLU network, whenever a training trajectory crosses such a boundary, there exist parameter "
                   r"pairs $O(\varepsilon)$ apart on opposite sides with an $O(1)$ change in the parameter-to-gradient map; hence "
-                  r"no architecture-independent global Lipschitz bound for $\theta\mapsto\nabla_\theta\mathcal L(\theta)$ can hold.",
+                  r"no architecture-independent global Lipschitz bound for $\theta\mapsto\nabla_\theta\mathcal L(\theta)$ "
+                  r"(and no global bounded-Hessian proxy) can hold for ReLU parameterizations.",
+        readings=[Reading("classical-C2", "a bounded-Hessian proxy is a uniform bound on the classical Hessian of a C^2 loss",
+                          "Remark 1, last sentence, '(and no global bounded-Hessian proxy)'"),
+                  Reading("almost-everywhere", "a bounded-Hessian proxy is a uniform bound on the Hessian wherever it exists",
+                          "Remark 1, last sentence, '(and no global bounded-Hessian proxy)'; Sec. 3.1 'the Hessian exists a.e.'")],
         reference="Katende, Why smooth stability assumptions fail for ReLU learning, Sec. 3.2, Remark 1",
         assumptions=_assumptions(), steps=_steps(),
         parameters=[Parameter("widths", "list", [Fraction(3), Fraction(2)], "hidden layer widths"),
@@ -265,5 +322,9 @@ def theorem() -> Claim:
                "every crossed neuron and every activation pattern of the others (34 cases); width 4 in the deep profile.",
                "Deep networks (depth 1-6, width up to 32) are checked in exact rational arithmetic on sampled architectures: "
                "numerically confirmed, not proved for all architectures.",
-               "With a general smooth loss l(f, y) the jump is l'(f(theta_0)) a_j (x, 1): the squared loss is used here."],
+               "With a general smooth loss l(f, y) the jump is l'(f(theta_0)) a_j (x, 1): the squared loss is used here.",
+               "'(and no global bounded-Hessian proxy)' is reading-dependent, not an erratum: in the classical C^2 sense it "
+               "holds (the gradient jumps at a crossing); read with the a.e. Hessian it fails for the one-neuron model, "
+               "whose a.e. Hessian norm is at most 1 + x^2, and holds from two layers on, where d^2 L/dw^2 = a^2 x^2 is "
+               "unbounded inside a single activation region."],
     )

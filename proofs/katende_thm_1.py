@@ -11,6 +11,17 @@ Assumptions: A1  x != 0   [paper: Thm 1]   superfluous: the proof never uses it
                                            Lipschitz with constant 1 + x^2
 Symbols:     \theta -> (w, b), s(\theta) -> preactivation, \varepsilon -> epsilon
 Proof outline:
+  (3.3) and its gloss 'equivalently: grad L is globally Lipschitz (and the Hessian exists a.e. and is
+  uniformly bounded in operator norm when interpreted classically)', three readings:
+  0a. `hessian_on_each_region`        (x,1)(x,1)^T on s > 0, 0 on s < 0
+  0b. `loss_not_differentiable_on_boundary`  y != 0: one-sided slopes -y(1+x^2) and 0 on s = 0
+  0c. `ae_hessian_norm_at_most_one_plus_x_squared`  sup of ||Hessian|| where it exists = 1 + x^2
+  0d. `lipschitz_gradient_equivalent_to_bounded_hessian_as_printed`  reading 'equivalence': refuted by
+      the paper's own loss (bounded a.e. Hessian, gradient not Lipschitz)
+  0e. `lipschitz_gradient_implies_bounded_ae_hessian`  reading 'consequence' (repair, cited: Rademacher)
+  0f. `lipschitz_gradient_equivalent_to_bounded_hessian_for_C2`  reading 'classical-C2' (cited; not
+      applicable to this loss)
+  Theorem 1:
   1. `gradient_on_active_side`      on s > 0, grad L = (s - y)(x, 1)
   2. `gradient_on_inactive_side`    on s < 0, grad L = (0, 0)
   3. `preactivation_of_boundary_pair`  s(theta^{+-}) = +-eps ||(x,1)||^2
@@ -23,12 +34,20 @@ Proof outline:
  10. `ratio_agrees_with_mirror`     closed form = independent mpmath ratio, eps down to 1e-30
  11. `no_global_L_witness`          for every L, explicit rational theta, theta' violate (3.3) (exact, 12 cases)
  12. `no_global_L_for_every_L`      the same construction with L, x, y, w0 symbolic: Z3 proves the violation
+ 13. `no_classical_hessian_bound`   'hence ... in the classical smooth sense': reading 'classical-C2' (L not
+                                    C^1 on s = 0, gradient not Lipschitz); on the reading 'almost-everywhere'
+                                    the bound holds (0c), so that reading would make the clause false
 Review notes: step 8 writes a limit that still contains eps; the checker rejects
-it and the repaired step 9 states the limit (+infinity) with the asymptotics.
+it and the repaired step 9 states the limit (+infinity) with the asymptotics.  The gloss of (3.3) is
+an equivalence only for C^2 losses; the paper's own loss has a bounded a.e. Hessian and no Lipschitz
+gradient, so read as printed ('equivalently') it is refuted (0d) and repaired by the one-way
+implication (0e).  Thm 1's 'hence' clause is true in the classical (C^2) sense it names, false if read
+with the a.e. Hessian (reading-dependent; no erratum).
 """
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 from typing import Any, Mapping
 
@@ -37,11 +56,12 @@ import sympy as sp
 from numeric.one_neuron import gradient_difference_ratio as mirror_ratio
 from numeric.one_neuron import gradient_exact
 from proofs import z3check
-from proofs.engine import (Assumption, Check, Claim, Equality, Inequality, Limit, Necessity,
-                           NumericAgreement, Parameter, StepResult, Witness, WitnessCheck)
+from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Limit, Necessity,
+                           NumericAgreement, Parameter, Reading, StepResult, Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated
 from proofs.steps import decide_nonnegative
 from symbolic import one_neuron as m
+from symbolic.contraction import operator_norm
 
 ID = "katende.thm_1"
 n_sq = m.x**2 + 1  # ||(x, 1)||^2
@@ -52,11 +72,129 @@ def _ratio_printed() -> sp.Expr:
     return sp.Abs(m.epsilon * n_sq - m.y) / (2 * m.epsilon)
 
 
+V = m.direction()
+
+
+def region_hessians() -> sp.Matrix:
+    r""":math:`\nabla^2\mathcal L` on :math:`\{s>0\}` stacked over :math:`\nabla^2\mathcal L` on :math:`\{s<0\}`,
+    differentiated from the region losses (the loss is a polynomial on each open half-plane).
+
+    >>> region_hessians().tolist()
+    [[x**2, x], [x, 1], [0, 0], [0, 0]]
+    """
+    return sp.Matrix.vstack(sp.hessian(m.loss_on_active_side(), m.THETA), sp.hessian(m.loss_on_inactive_side(), m.THETA))
+
+
+def ae_hessian_sup() -> sp.Expr:
+    r""":math:`\sup\|\nabla^2\mathcal L(\theta)\|` over every :math:`\theta` where the Hessian exists (off the line
+    :math:`s=0`): the larger of the two region norms, computed exactly (:func:`operator_norm`)."""
+    hessians = region_hessians()
+    return sp.Max(operator_norm(hessians[:2, :]), operator_norm(hessians[2:, :]))
+
+
+def one_sided_slopes(y_value: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+    r"""The right and left derivatives of :math:`\varepsilon\mapsto\mathcal L(\theta_0+\varepsilon(x,1))` at
+    :math:`\varepsilon=0`, at a generic boundary point :math:`\theta_0`, from the region losses.
+
+    >>> one_sided_slopes(m.y)
+    (-y*(x**2 + 1), 0)
+    """
+    e = sp.Symbol("e", real=True)
+    moved = m.boundary_point() + e * V
+    right, left = (sp.diff(m.at(loss, moved).subs(m.y, y_value), e).subs(e, 0)
+                   for loss in (m.loss_on_active_side(), m.loss_on_inactive_side()))
+    return sp.factor(right), sp.factor(left)
+
+
+def not_differentiable_on_boundary(y_value: sp.Expr) -> StepResult:
+    r"""The one-sided slopes along :math:`(x,1)` differ at every boundary point, for every :math:`x` (Z3): then
+    :math:`\mathcal L` is not differentiable on :math:`s=0`, so not :math:`C^1`, let alone :math:`C^2`."""
+    right, left = one_sided_slopes(y_value)
+    verdict = decide_nonnegative((right - left) ** 2, strict=True)
+    ok = verdict.proved
+    return StepResult(ok, "symbolic", "z3", f"right slope {right}, left slope {left}: they differ everywhere: {ok}",
+                      engines=verdict.engines, counterexample=None if ok else verdict.counterexample or verdict.detail)
+
+
+@functools.cache
+def lipschitz_fails_for_every_L() -> StepResult:
+    r""":func:`violation_for_every_L` for the witness construction (cached: two steps use it)."""
+    return violation_for_every_L(boundary_pair_for)
+
+
+def equivalence_on(y_value: sp.Expr) -> StepResult:
+    r"""The reading 'equivalence' on the paper's own loss: (3.3) for some :math:`L` iff the Hessian exists
+    a.e. and is uniformly bounded.  Right side: the Hessian exists off the line :math:`s=0` (a polynomial
+    on each open half-plane) with norm at most :func:`ae_hessian_sup`, for every :math:`y`.  Left side: false
+    for :math:`y\neq0` (Z3, for every :math:`L`), true for :math:`y=0` (constant :math:`1+x^2`)."""
+    bound = ae_hessian_sup()
+    if sp.simplify(bound - n_sq) != 0:
+        return StepResult(False, "symbolic", "exact", f"the a.e. Hessian bound is {bound}, not 1 + x^2")
+    lipschitz = _y_zero_gradient_is_lipschitz() if y_value == 0 else lipschitz_fails_for_every_L()
+    holds_33 = lipschitz.proved if y_value == 0 else not lipschitz.proved
+    if y_value != 0 and not lipschitz.proved:
+        return StepResult(False, "undecided", "z3", f"(3.3) could not be decided: {lipschitz.detail}")
+    if holds_33:
+        return StepResult(True, "symbolic", "exact+z3",
+                          f"y = {y_value}: (3.3) holds with L = 1 + x^2 and the a.e. Hessian norm is <= {bound}: both sides true")
+    return StepResult(False, "symbolic", "exact+z3",
+                      f"for every x and y != 0: ||Hessian|| <= {bound} wherever it exists, yet (3.3) fails for every L",
+                      counterexample=f"L = (sigma(wx + b) - y)^2/2, y != 0: Hessian (x,1)(x,1)^T on s > 0, 0 on s < 0, "
+                                     f"norm <= {bound} off the line s = 0; grad L not Lipschitz (Z3: {lipschitz.detail})",
+                      engines=("sympy", "z3"), values={"hessian_sup": str(bound)})
+
+
+def no_classical_hessian_bound(y_value: sp.Expr) -> StepResult:
+    r"""Thm 1's 'hence' on the reading 'classical-C2': the loss is not :math:`C^1` on :math:`s=0`, so no classical
+    (pointwise, :math:`C^2`) Hessian bound on :math:`\mathbb R^2` is available, and (Thm 1, Z3) the gradient is
+    not Lipschitz, so no such bound could hold for a :math:`C^2` modification either (mean value theorem)."""
+    kink = not_differentiable_on_boundary(y_value)
+    if not kink.ok:
+        return kink
+    lipschitz = lipschitz_fails_for_every_L()
+    ok = lipschitz.proved
+    return StepResult(ok, "symbolic", "z3", f"{kink.detail}; gradient not globally Lipschitz: {ok}", engines=("z3",))
+
+
 def _steps() -> list:
     minus, plus = m.boundary_pair()
     grad_active, grad_inactive = m.gradient(m.loss_on_active_side()), m.gradient(m.loss_on_inactive_side())
     jump = m.at(grad_active, plus) - m.at(grad_inactive, minus)
     return [
+        Equality(label="hessian_on_each_region", printed=False,
+                 latex=r"\nabla^2\mathcal L=(x,1)(x,1)^\top\ (s>0),\qquad \nabla^2\mathcal L=0\ (s<0)",
+                 lhs=region_hessians, rhs=sp.Matrix.vstack(V * V.T, sp.zeros(2, 2)),
+                 justification="Each open half-plane: the loss is a polynomial there; differentiate twice."),
+        Check(label="loss_not_differentiable_on_boundary", printed=False,
+              latex=r"y\neq0:\ \partial^+_{(x,1)}\mathcal L(\theta_0)=-y(1+x^2)\neq0=\partial^-_{(x,1)}\mathcal L(\theta_0)\quad(s(\theta_0)=0)",
+              run_check=lambda: not_differentiable_on_boundary(Y_NZ), wrong_versions=[lambda: not_differentiable_on_boundary(0)],
+              justification="So the Hessian exists exactly off the line s = 0 (a null set), and L is not C^1 there."),
+        Equality(label="ae_hessian_norm_at_most_one_plus_x_squared", printed=False, reading="almost-everywhere",
+                 latex=r"\sup\{\|\nabla^2\mathcal L(\theta)\|:\ \nabla^2\mathcal L(\theta)\ \text{exists}\}=1+x^2",
+                 lhs=ae_hessian_sup, rhs=n_sq,
+                 justification="The larger region norm (eigenvalues 0 and 1 + x^2; and 0). On the reading "
+                               "'almost-everywhere' the a.e. Hessian IS uniformly bounded, for every y."),
+        Check(label="lipschitz_gradient_equivalent_to_bounded_hessian_as_printed", reading="equivalence",
+              latex=r"(3.3)\iff\nabla\mathcal L\ \text{globally Lipschitz}\iff\nabla^2\mathcal L\ \text{exists a.e. and}\ \sup\|\nabla^2\mathcal L\|<\infty",
+              run_check=lambda: equivalence_on(Y_NZ),
+              justification="'equivalently: grad L is globally Lipschitz (and the Hessian exists a.e. and is uniformly "
+                            "bounded in operator norm when interpreted classically)', checked on the paper's own loss.",
+              erratum="On the reading 'equivalence' (the parenthetical is part of what is equivalent to ({=3.3})) the "
+                      "gloss is false, and the paper's own loss refutes it: for every x and y != 0 the Hessian exists off "
+                      "the line s = 0 with operator norm at most {hessian_sup}, yet ({=3.3}) fails for every L (Theorem 1, "
+                      "Z3). Only the one-way implication holds (reading 'consequence', the repair); on the reading "
+                      "'classical-C2' the equivalence holds but does not apply to this loss, which is not differentiable "
+                      "on s = 0. Reading-dependent: false on one of three readings."),
+        Cited(label="lipschitz_gradient_implies_bounded_ae_hessian", repairs="lipschitz_gradient_equivalent_to_bounded_hessian_as_printed",
+              reading="consequence",
+              latex=r"(3.3)\Rightarrow\nabla^2\mathcal L\ \text{exists a.e. and}\ \|\nabla^2\mathcal L(\theta)\|\le L\ \text{wherever it exists}",
+              reference="Rademacher's theorem (a Lipschitz map is differentiable a.e.); where the Hessian exists, "
+                        "||Hd|| = lim ||grad L(theta + td) - grad L(theta)||/t <= L||d||. The converse fails (previous step)."),
+        Cited(label="lipschitz_gradient_equivalent_to_bounded_hessian_for_C2", reading="classical-C2",
+              latex=r"\mathcal L\in C^2:\ (3.3)\iff\sup_\theta\|\nabla^2\mathcal L(\theta)\|\le L",
+              reference="mean value theorem along segments (=>: difference quotients; <=: grad L(theta') - grad L(theta) "
+                        "= int_0^1 Hessian d). The paper's loss is not C^1 (loss_not_differentiable_on_boundary), so on "
+                        "this reading the clause is true and says nothing about it."),
         Equality(label="gradient_on_active_side", latex=r"\nabla\mathcal L(\theta) = (s(\theta)-y)\,(x,1)^\top \quad (s(\theta)>0)",
                  lhs=grad_active, rhs=(m.preactivation() - m.y) * m.direction(),
                  justification="On s > 0, f = s and L = (s - y)^2 / 2; differentiate in (w, b)."),
@@ -107,12 +245,19 @@ def _steps() -> list:
         Check(label="no_global_L_for_every_L", printed=False, role="statement",
               latex=r"\forall L>0,\,x,\,y\neq0,\,w_0:\ \|\nabla\mathcal L(\theta^+)-\nabla\mathcal L(\theta^-)\|^2 > "
                     r"L^2\|\theta^+-\theta^-\|^2,\ \varepsilon=\min\big(\tfrac{|y|}{2\|(x,1)\|^2},\tfrac{|y|}{8L}\big)",
-              run_check=lambda: violation_for_every_L(boundary_pair_for),
+              run_check=lipschitz_fails_for_every_L,
               wrong_versions=[lambda: violation_for_every_L(_same_side_pair_for),
                               lambda: violation_for_every_L(_too_wide_pair_for)],
               justification="The witness construction of the next step, with L, x, y, w0 as symbols and the gradient "
                             "derived from the loss on the whole plane (relu' = Heaviside); the violation is piecewise "
                             "polynomial (Min, Abs, Heaviside), so Z3 decides it for every L at once."),
+        Check(label="no_classical_hessian_bound", role="statement", reading="classical-C2",
+              latex=r"\text{hence no uniform bound on }\|\nabla^2\mathcal L(\theta)\|\text{ in the classical smooth sense holds globally}",
+              run_check=lambda: no_classical_hessian_bound(Y_NZ), wrong_versions=[lambda: no_classical_hessian_bound(0)],
+              justification="'hence any argument that requires a uniform bound on ||Hessian|| in the classical smooth sense "
+                            "cannot be valid globally': L is not C^1 on s = 0 and its gradient is not Lipschitz. On the "
+                            "reading 'almost-everywhere' the bound holds (1 + x^2, step ae_hessian_norm_at_most_one_plus_x_squared): "
+                            "what fails there is the step from that bound to a Lipschitz gradient."),
     ]
 
 
@@ -265,15 +410,38 @@ def _witness(params: dict[str, Any]) -> dict[str, Any]:
             "check": {"lhs": check.lhs, "rhs": check.rhs, "holds": check.holds}}
 
 
+GLOSS = ("Sec. 3.1 after (3.3): 'equivalently: grad L is globally Lipschitz (and the Hessian exists a.e. and is uniformly "
+         "bounded in operator norm when interpreted classically)'")
+HENCE = ("Thm 1, sentence 3: 'hence any argument that requires a uniform bound on ||grad^2 L(theta)|| in the classical "
+         "smooth sense cannot be valid globally'")
+
+
+def _readings() -> list[Reading]:
+    return [
+        Reading("equivalence", "the parenthetical is part of the equivalence: (3.3) holds iff the Hessian exists a.e. "
+                "and is uniformly bounded", GLOSS + "; 'equivalently' governs the whole sentence"),
+        Reading("consequence", "the parenthetical is a consequence of (3.3): an L-Lipschitz gradient has an a.e. "
+                "Hessian of norm <= L (Rademacher)", GLOSS + "; the parenthesis read as an aside"),
+        Reading("classical-C2", "'interpreted classically' / 'in the classical smooth sense' restricts to C^2 losses, "
+                "for which (3.3) iff sup ||Hessian|| <= L", GLOSS + "; " + HENCE),
+        Reading("almost-everywhere", "the Hessian bound is a bound on the pointwise Hessian wherever it exists (a.e.)",
+                HENCE + "; 'exists a.e.' in the gloss"),
+    ]
+
+
 def theorem() -> Claim:
     r"""Katende Theorem 1 with its printed proof, step by step."""
     return Claim(
         id=ID, paper="katende", label="Theorem 1", section="3.2",
         title="Failure of global L-smoothness for ReLU parameterizations",
-        statement=r"Fix any $x \neq 0$ and any $y \neq 0$. For $\mathcal L(\theta)=\frac12(\sigma(wx+b)-y)^2$ "
-                  r"there is no finite $L$ such that $\|\nabla\mathcal L(\theta)-\nabla\mathcal L(\theta')\| \le L\|\theta-\theta'\|$ "
-                  r"for all $\theta,\theta' \in \mathbb R^2$.",
-        reference="Katende, Why smooth stability assumptions fail for ReLU learning, Sec. 3.2, Theorem 1",
+        statement=r"Fix any $x \neq 0$ and any $y \neq 0$. For $\mathcal L$ defined by (3.1)-(3.2), there is no finite $L$ such "
+                  r"that (3.3) $\|\nabla\mathcal L(\theta)-\nabla\mathcal L(\theta')\| \le L\|\theta-\theta'\|$ holds on $\mathbb R^2$. "
+                  r"In particular, $\theta\mapsto\nabla\mathcal L(\theta)$ is not globally Lipschitz, hence any argument that requires a "
+                  r"uniform bound on $\|\nabla^2\mathcal L(\theta)\|$ in the classical smooth sense cannot be valid globally. "
+                  r"[(3.3) is glossed in Sec. 3.1: equivalently, $\nabla\mathcal L$ is globally Lipschitz (and the Hessian exists a.e. "
+                  r"and is uniformly bounded in operator norm when interpreted classically).]",
+        reference="Katende, Why smooth stability assumptions fail for ReLU learning, Sec. 3.1 (3.3) and its gloss, Sec. 3.2, Theorem 1",
+        readings=_readings(),
         assumptions=_assumptions(), steps=_steps(),
         parameters=[Parameter("x", "rational", Fraction(2), "the datum's input"),
                     Parameter("y", "rational", Fraction(3), "the datum's target"),
@@ -281,6 +449,11 @@ def theorem() -> Claim:
                     Parameter("w0", "rational", Fraction(0), "boundary point theta0 = (w0, -w0 x) (witness)")],
         derive=_derive, witness=_witness,
         notes=["Assumption x != 0 is never used by the proof; the theorem holds for x = 0 as well (checked).",
+               "Readings of the Hessian clauses. The gloss of ({=3.3}) is false as an equivalence (the paper's loss has "
+               "||Hessian|| <= 1 + x^2 wherever it exists and no Lipschitz gradient), true as a consequence and, for C^2 "
+               "losses, as an equivalence. Theorem 1's 'hence' clause is true in the classical C^2 sense (the loss is not "
+               "even C^1 on s = 0), and would be false read with the a.e. Hessian, which is uniformly bounded: what "
+               "Theorem 1 refutes is the step from an a.e. Hessian bound to a Lipschitz gradient.",
                "The closing display writes a 'limit' |y|/(2 eps) that still contains eps; the conclusion "
                "(ratio -> +infinity) is right and is checked from both the closed form and the independent mirror."],
     )

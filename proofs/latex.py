@@ -86,7 +86,9 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
            rf"\paragraph{{{_STATEMENT_HEADING[claim.statement_kind]}}} {claim.statement}"]
     if claim.readings:
         out += [r"\paragraph{Readings.}", r"\begin{itemize}"]
-        out += [rf"\item \textbf{{{escape(r.name)}}}: {escape(r.description)} ({escape(r.source)})" for r in claim.readings]
+        out += [rf"\item \textbf{{{escape(r.name)}}}"
+                rf"{' --- verdict: ' + escape(report.by_reading[r.name]) if r.name in report.by_reading else ' (implausible)'}: "
+                rf"{escape(r.description)} ({escape(r.source)})" for r in claim.readings]
         out.append(r"\end{itemize}")
     out += [r"\paragraph{Assumptions.}", r"\begin{itemize}" if report.assumptions else "None stated."]
     for ar in report.assumptions:

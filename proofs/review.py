@@ -35,6 +35,7 @@ def claim_entry(report: ClaimReport) -> dict[str, Any]:
         "section": claim.section,
         "reference": claim.reference,
         "status": report.status,
+        "by_reading": report.by_reading,
         "evidence": report.evidence,
         "summary": report.summary(),
         "statement": claim.statement,
@@ -124,8 +125,9 @@ def _claim_markdown(e: dict[str, Any]) -> list[str]:
                                for h in e["hypotheses"]]
     if e["readings"]:
         out += ["", "Readings (the text is reconstructed or ambiguous; each checked reading is named by its steps):"]
-        out += [f"- **{r['name']}**{'' if r['plausible'] else ' (implausible)'}: {r['description']} — {r['source']}"
-                for r in e["readings"]]
+        out += [f"- **{r['name']}**{'' if r['plausible'] else ' (implausible)'}"
+                f"{' — verdict: ' + e['by_reading'][r['name']] if r['name'] in e['by_reading'] else ''}: "
+                f"{r['description']} — {r['source']}" for r in e["readings"]]
     out += ["", "Steps:"]
     for s in e["steps"]:
         out.append(f"- {_mark(s)} `{s['label']}` [{s['kind']}, {_level(s['evidence'], s['scope'], s['sample'])}, "
@@ -140,7 +142,8 @@ def _claim_markdown(e: dict[str, Any]) -> list[str]:
     if e["undecided"]:
         out += ["", "UNDECIDED (oracles disagree; for a person to settle):"] + [f"- {f}" for f in e["undecided"]]
     if e["errata"]:
-        out += ["", "Errata:"] + [f"- `{x['step']}`: {x['description']} Counterexample ({x['evidence']}): "
+        out += ["", "Errata:"] + [f"- `{x['step']}`{' (reading: ' + x['reading'] + ')' if x['reading'] else ''}: "
+                                  f"{x['description']} Counterexample ({x['evidence']}): "
                                   f"{x['counterexample']}. Repaired by `{x['repaired_by']}`." for x in e["errata"]]
     if e["failures"]:
         out += ["", "FAILURES:"] + [f"- {f}" for f in e["failures"]]

@@ -311,18 +311,19 @@ def _second_opinion(expr: sp.Expr, relation: str, whole: Mapping, engine: str, d
     return StepResult(True, "symbolic", engine.split(":")[-1], detail + note, engines=engines)
 
 
-def _z3_decide(expr: sp.Expr, relation: str, whole: Mapping, box: Mapping) -> StepResult | None:
+def _z3_decide(expr: sp.Expr, relation: str, whole: Mapping, box: Mapping,
+               assuming: Sequence = ()) -> StepResult | None:
     r"""Z3 alone: proved on the whole domain, else on the box, or an exact counterexample."""
     if not z3check.translatable(expr):
         return None
-    verdict = z3check.decide(expr, relation, whole)
+    verdict = z3check.decide(expr, relation, whole, assuming=assuming)
     if verdict.outcome == "proved":
         return StepResult(True, "symbolic", "z3", "Z3 proves it on the whole domain", engines=("z3",))
     if not box:
         if verdict.outcome == "counterexample":
             return _exact_counterexample(expr, verdict.point, "z3")
         return None
-    on_box = z3check.decide(expr, relation, {**whole, **box})
+    on_box = z3check.decide(expr, relation, {**whole, **box}, assuming=assuming)
     if on_box.outcome == "proved":
         outside = f"; outside it Z3 finds {show_point(verdict.point)}" if verdict.point else ""
         return StepResult(True, "symbolic", "z3", f"Z3 proves it on the box{outside}", engines=("z3",),
@@ -531,6 +532,7 @@ class Inequality(Step):
     relation: Literal["<=", "<", ">=", ">"] = "<="
     domain: Mapping[sp.Symbol, tuple] = field(default_factory=dict)
     box_is_domain: bool = False
+    assuming: Sequence[Any] = ()
     samples: int = 40
     budget_s: float = SYMBOLIC_BUDGET_S
 
@@ -541,7 +543,8 @@ class Inequality(Step):
         lhs, rhs = sp.sympify(_force(self.lhs)), sp.sympify(_force(self.rhs))
         gap = rhs - lhs if self.relation in ("<=", "<") else lhs - rhs
         return decide_nonnegative(gap, strict=self.relation in ("<", ">"), domain=self.domain,
-                                  box_is_domain=self.box_is_domain, samples=self.samples, budget_s=self.budget_s)
+                                  box_is_domain=self.box_is_domain, samples=self.samples, budget_s=self.budget_s,
+                                  assuming=self.assuming)
 
     def mutants(self) -> list[Step]:
         reverse = {"<=": ">", "<": ">=", ">=": "<", ">": "<="}[self.relation]
@@ -556,8 +559,13 @@ def decide_nonnegative(
     box_is_domain: bool = False,
     samples: int = 40,
     budget_s: float = SYMBOLIC_BUDGET_S,
+    assuming: Sequence[Any] = (),
 ) -> StepResult:
     r"""Decide ``gap >= 0`` (``> 0`` if ``strict``) on ``domain``, with its evidence level.
+
+    ``assuming`` are premises (SymPy relations) restricting the domain; Z3 takes
+    them as constraints, sampling keeps only points that satisfy them, and the
+    Arb box bisection (which cannot restrict a box by a relation) is skipped.
 
     >>> x = sp.Symbol("x", real=True)
     >>> decide_nonnegative(x**2 - 2*x + 1).evidence
@@ -573,7 +581,7 @@ def decide_nonnegative(
     whole, box = split_domain(domain, box_is_domain)
     if not gap.free_symbols:
         return _decide_number(gap, strict)
-    z3_result = _z3_decide(gap, relation, whole, box)
+    z3_result = _z3_decide(gap, relation, whole, box, assuming)
     if z3_result is not None and (not z3_result.ok or z3_result.evidence == "proved"):
         return z3_result
     reduced = within_budget(lambda: sp.simplify(gap), budget_s)
@@ -581,7 +589,7 @@ def decide_nonnegative(
     engines = ("sympy:assumptions",) if sympy_agrees else ()
     if z3_result is not None:  # Z3 proved it on the box only
         return dataclasses.replace(z3_result, engines=z3_result.engines + engines)
-    result = _decide_on_box(gap, strict, domain, box_is_domain, samples)
+    result = _decide_on_box(gap, strict, domain, box_is_domain, samples, assuming)
     if sympy_agrees and result.ok:
         note = "; SymPy's sign reasoning agrees (not counted as a proof on its own)"
         return dataclasses.replace(result, detail=result.detail + note, engines=result.engines + engines)
@@ -610,9 +618,12 @@ def _decide_number(gap: sp.Expr, strict: bool) -> StepResult:
     return StepResult(False, "undecided", "arb-enclosure", f"the enclosure {ball.str(10)} contains 0")
 
 
-def _decide_on_box(gap: sp.Expr, strict: bool, domain, box_is_domain: bool, samples: int) -> StepResult:
-    free = sorted(gap.free_symbols, key=lambda s: s.name)
-    bounded = free and all(s in domain and all(sp.sympify(b).is_finite for b in domain[s]) for s in free)
+def _decide_on_box(gap: sp.Expr, strict: bool, domain, box_is_domain: bool, samples: int,
+                   assuming: Sequence = ()) -> StepResult:
+    premises = [sp.sympify(a) for a in assuming]
+    free = sorted(gap.free_symbols.union(*(p.free_symbols for p in premises)), key=lambda s: s.name)
+    bounded = free and not premises and all(s in domain and all(sp.sympify(b).is_finite for b in domain[s])
+                                            for s in free)
     if bounded:
         box = {s: tuple(map(sp.Rational, domain[s])) for s in free}
         try:
@@ -628,12 +639,20 @@ def _decide_on_box(gap: sp.Expr, strict: bool, domain, box_is_domain: bool, samp
         if verdict is not None and verdict.counterexample is not None:
             return _refuted(gap, verdict.counterexample)
     box = {s: _finite(domain.get(s)) for s in free if domain.get(s) is not None}
-    for point in sample_points(free, samples, domain=box):
+    tried = 0
+    for point in sample_points(free, samples * (8 if premises else 1), domain=box):
+        if premises and not all(bool(p.subs(point)) for p in premises):
+            continue
+        tried += 1
         value = evaluate(gap, point)
         if not value.is_real or (value <= 0 if strict else value < 0):
             return _refuted(gap, point)
-    return StepResult(True, "numeric", "random-points", f"holds at {samples} random points; not proved",
-                      sample={"points": samples, "dps": CONFIRM_DPS})
+        if tried == samples:
+            break
+    if tried == 0:
+        return StepResult(False, "undecided", "random-points", "no sample point satisfies the premises")
+    return StepResult(True, "numeric", "random-points", f"holds at {tried} random points; not proved",
+                      sample={"points": tried, "dps": CONFIRM_DPS})
 
 
 def _finite(interval):

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal, Mapping
+from typing import Literal, Mapping, Sequence
 
 import sympy as sp
 import z3
@@ -207,11 +207,13 @@ def decide(
     relation: Relation = ">=",
     domain: Mapping[sp.Symbol, tuple] | None = None,
     rlimit: int = RLIMIT,
+    assuming: Sequence[sp.Basic] = (),
 ) -> Z3Verdict:
     r"""Does ``gap (relation) 0`` hold at every point of ``domain``?
 
     The domain is each symbol's SymPy assumptions (``positive``, ``integer`` ...)
-    intersected with the closed intervals of ``domain``.
+    intersected with the closed intervals of ``domain`` and the relations in
+    ``assuming`` (premises such as ``x*y > 0``).
 
     >>> x, y = sp.symbols("x y", real=True)
     >>> decide(x**2 - 2*x*y + y**2).outcome
@@ -221,13 +223,17 @@ def decide(
     ('counterexample', True)
     >>> decide(sp.Abs(x) - x, "==", {x: (0, sp.oo)}).outcome
     'proved'
+    >>> decide(x * y, ">", assuming=[x > 0, y > 0]).outcome
+    'proved'
     """
     gap = sp.sympify(gap)
     if sp.count_ops(gap) > MAX_OPS:
         return Z3Verdict("unknown", reason=f"skipped: more than {MAX_OPS} operations")
     try:
-        term, variables, side = to_z3(gap)
-        constraints = list(side)
+        t = _Translator()
+        term = t.term(gap)
+        premises = [t.condition(sp.sympify(a)) for a in assuming]
+        variables, constraints = t.variables, list(t.side) + premises
         for symbol, v in variables.items():
             constraints += _symbol_constraints(symbol, v)
             if domain and symbol in domain:
@@ -243,10 +249,11 @@ def decide(
         return Z3Verdict("proved", reason="negation unsatisfiable")
     if answer == z3.unknown:
         return Z3Verdict("unknown", reason=f"z3: {solver.reason_unknown()}")
-    point = _exact_point(solver.model(), variables, gap.free_symbols)
+    symbols = gap.free_symbols.union(*(sp.sympify(a).free_symbols for a in assuming))
+    point = _exact_point(solver.model(), variables, symbols)
     if point is None:
         return Z3Verdict("unknown", reason="z3 countermodel is not rational")
-    if _fails_exactly(gap, relation, point, domain):
+    if all(bool(sp.sympify(a).subs(point)) for a in assuming) and _fails_exactly(gap, relation, point, domain):
         return Z3Verdict("counterexample", point=point, reason="countermodel re-checked in exact arithmetic")
     return Z3Verdict("unknown", reason="z3 countermodel not confirmed in exact arithmetic")
 

@@ -310,3 +310,31 @@ def test_a_step_must_name_a_reading_the_claim_defines():
     validate_claim(ok)
     with pytest.raises(InconsistentClaim, match="single cut"):
         validate_claim(_claim(step))
+
+
+def test_a_verdict_that_differs_between_plausible_readings_is_reading_dependent():
+    from proofs.engine import Reading
+
+    literal = Equality(label="equivalence_as_printed", latex="", lhs=x**2, rhs=lambda: 2 * x, reading="literal")
+    literal_fixed = Equality(label="one_way", latex="", lhs=(x + 1) ** 2, rhs=x**2 + 2 * x + 1,
+                             repairs="equivalence_as_printed")
+    common = Equality(label="common", latex="", lhs=2 * x, rhs=lambda: x + x)
+    readings = [Reading("literal", "an equivalence", "the word 'equivalently'"),
+                Reading("consequence", "a one-way consequence", "the parenthesis")]
+    claim = Claim(id="t.t", paper="t", label="T", section="", title="", statement="", reference="",
+                  assumptions=[], steps=[common, literal, literal_fixed], readings=readings)
+    report = check_claim(claim)
+    assert report.by_reading == {"literal": "verified-with-errata", "consequence": "verified"}
+    assert report.status == "reading-dependent" and report.errata[0].reading == "literal"
+    implausible = [Reading("literal", "an equivalence", "x", plausible=False), readings[1]]
+    claim.readings = implausible
+    assert check_claim(claim).status == "verified"
+
+
+def test_premises_restrict_the_domain_for_z3_and_for_sampling():
+    premised = Inequality(label="i", latex="", lhs=0, rhs=x * y, relation="<=", assuming=[x > 0, y > 0])
+    assert premised.run().proved
+    sampled = Inequality(label="i", latex="", lhs=0, rhs=sp.exp(x) * y, assuming=[y > 0])
+    result = sampled.run()
+    assert result.ok and result.evidence == "confirmed"
+    assert not Inequality(label="i", latex="", lhs=0, rhs=x * y, assuming=[x > 0]).run().ok

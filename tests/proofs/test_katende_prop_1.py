@@ -21,11 +21,12 @@ from symbolic import surrogates as m
 CID = "katende.prop_1"
 
 
-def test_chain_is_verified_with_the_3_4_erratum():
+def test_chain_is_verified_with_the_3_4_erratum_and_the_localization_gap():
     report = registry.report(CID)
     assert report.ok and report.status == "verified-with-errata"
     assert [(e.step, e.repaired_by) for e in report.errata] == [
-        ("hessian_lower_bound_as_printed", "hessian_lower_bound_of_bounded_slope")]
+        ("hessian_lower_bound_as_printed", "hessian_lower_bound_of_bounded_slope"),
+        ("curvature_blows_up_near_zero_as_printed", "curvature_blows_up_near_zero_of_localized_argument")]
     verdicts = {a.assumption.label: (a.assumption.necessity.verdict, a.result.ok) for a in report.assumptions}
     assert verdicts == {"A1": ("superfluous", True), "A2": ("necessary", True), "A3": ("superfluous", True),
                         "A4": ("necessary", True), "A5": ("superfluous", True)}
@@ -122,3 +123,58 @@ def test_triangle_step_is_decided_by_z3_and_rejects_the_printed_bound():
     assert _triangle_check(lambda a, c: sp.Abs(c) - a).proved
     wrong = _triangle_check(lambda a, c: sp.Abs(c))  # (3.4) as printed: drops sigma'^2
     assert not wrong.ok and "a = " in wrong.counterexample
+
+
+# ---------------------------------------------------------------- exact threshold, localization gap, second engine
+
+
+def test_3_4_erratum_states_the_exact_threshold_computed_by_the_check():
+    from proofs.katende_prop_1 import _printed_3_4_at_softplus_zero
+
+    printed = _printed_3_4_at_softplus_zero(lambda a, c: sp.Abs(c))
+    assert not printed.ok and printed.evidence == "proved"
+    assert printed.values == {"threshold": "1/2 + log(2)", "shortfall": "(x**2 + 1)/4"}
+    erratum = next(e for e in registry.report(CID).errata if e.step == "hessian_lower_bound_as_printed")
+    assert "beta*y > 1/2 + log(2)" in erratum.description and "1 + log 2 + 1/2" not in erratum.description
+    # the repaired right-hand side |c| - sigma'^2 passes the same check (Z3, every beta*y)
+    assert _printed_3_4_at_softplus_zero(lambda a, c: sp.Abs(c) - a).proved
+
+
+def test_sup_alone_does_not_locate_the_curvature_blowup_near_zero():
+    from proofs.katende_prop_1 import _blowup_near_zero
+
+    shifted = _blowup_near_zero(1)
+    assert not shifted.ok and shifted.evidence == "proved"
+    assert shifted.values["family"] == "softplus_beta(u - 1)" and shifted.values["envelope"] == "beta*exp(-beta/2)"
+    assert _blowup_near_zero(0).ok  # unshifted softplus: u_beta = 0 does blow up, so the check can pass
+
+
+def test_log_bounds_are_proved_by_z3_and_a_checked_lemma_not_by_sympy_sign_reasoning():
+    import proofs.katende_prop_1 as p1
+
+    assert not hasattr(p1, "_nonneg")
+    assert p1.log_lemma()
+    assert p1._softplus_phi_phi2_bound() and not p1._softplus_phi_phi2_bound(sp.Rational(1, 2))
+    assert p1._sup_A("softplus") == 1 + sp.exp(-1) and p1._sup_A("sqrt") == sp.Rational(35, 27)
+    report = registry.report(CID)
+    for a in report.assumptions:
+        if a.assumption.label in ("A2", "A4"):
+            assert a.result.proved and "z3" in a.result.engines
+
+
+def test_printed_display_along_theta_beta_holds_for_every_family_at_large_beta():
+    from proofs.katende_prop_1 import _large_beta_bound
+
+    assert _large_beta_bound(sp.Rational(1, 2)).proved
+    assert not _large_beta_bound(sp.Rational(3, 4)).ok
+
+
+def test_moving_point_step_needs_the_slope_bound():
+    from proofs.katende_prop_1 import _moving_point_bound
+
+    assert _moving_point_bound(True).proved
+    assert not _moving_point_bound(False).ok
+
+
+def test_statement_keeps_the_printed_along_any_sequence_clause():
+    assert "along any sequence" in registry.get_claim(CID).statement

@@ -42,7 +42,8 @@ def test_chain_refutes_the_printed_statement_and_verifies_the_repair():
     assert verdicts == {"A1": ("necessary", True), "A2": ("necessary", True), "A3": ("necessary", True)}
     assert registry.get_claim(CID).repaired_statement
     results = {s.step.label: s.result for s in report.steps}
-    iteration = results["iterates_contract_at_rate_rho"]  # 12 steps from 2 pairs, not all t: never "proved"
+    assert results["iterates_contract_at_rate_rho"].proved  # induction on t from (3.6): every rho, every t
+    iteration = results["iterates_contract_exact_iteration"]  # 12 steps from 2 pairs, not all t: never "proved"
     assert iteration.ok and not iteration.proved and iteration.evidence == "proved-on-scope"
     assert iteration.scope["t"] == [0, 12] and len(iteration.scope["starts"]) == 2
     # The necessity witnesses are proved for every datum (Z3), not only on their five exact cases.
@@ -124,3 +125,16 @@ def test_convex_repair_rejects_a_too_small_rho():
 
     assert _convex_contraction(RHO_SQ).proved
     assert not _convex_contraction(sp.Integer(1)).ok
+
+
+def test_contraction_display_is_an_induction_that_rejects_a_faster_rate():
+    from proofs.katende_prop_2 import contraction_by_induction
+
+    assert contraction_by_induction(lambda r: r).proved
+    wrong = contraction_by_induction(lambda r: r**2)
+    assert not wrong.ok and "rho**2" in wrong.counterexample
+
+
+def test_mean_value_step_says_what_hypothesis_it_needs():
+    step = next(s for s in registry.get_claim(CID).steps if s.label == "clarke_mean_value_inequality")
+    assert "segment" in step.reference and "on D only" in step.reference

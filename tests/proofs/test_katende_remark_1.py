@@ -52,8 +52,22 @@ def test_steps_on_one_architecture_or_a_finite_family_say_so():
     results = {s.step.label: s.result for s in registry.report(CID).steps}
     on_scope = ["piecewise_polynomial_in_parameters", "crossing_pair_preactivation", "crossing_pair_gap",
                 "gradient_jump_limit_two_layer", "gradient_jump_norm_of_nonzero_residual_and_weight",
-                "no_architecture_independent_lipschitz_bound"]
+                "no_architecture_independent_lipschitz_bound", "no_global_bounded_hessian_proxy"]
     for label in on_scope:
         assert results[label].ok and results[label].evidence == "proved-on-scope" and results[label].scope
     assert results["gradient_jump_limit_two_layer"].scope["widths"] == [1, 2, 3]
     assert results["gradient_jump_deep_networks"].evidence == "confirmed"
+
+
+def test_bounded_hessian_parenthetical_is_checked_on_both_readings():
+    from proofs.katende_remark_1 import jump_is_nonzero
+
+    claim = registry.get_claim(CID)
+    assert "(and no global bounded-Hessian proxy)" in claim.statement
+    readings = {s.label: s.reading for s in claim.steps if s.reading}
+    assert readings == {"no_global_bounded_hessian_proxy": "classical-C2",
+                        "ae_hessian_bounded_for_one_neuron": "almost-everywhere",
+                        "ae_hessian_unbounded_for_two_layer": "almost-everywhere"}
+    results = {s.step.label: s.result for s in registry.report(CID).steps}
+    assert all(results[label].ok for label in readings)
+    assert jump_is_nonzero().ok and not jump_is_nonzero(False).ok  # a_1 = 0 or a zero residual: no jump

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from numeric.one_neuron import gradient_difference_ratio
 from proofs import registry
+from proofs.steps import Cited
 from proofs.errors import AssumptionViolated
 from proofs.katende_thm_1 import boundary_pair_for, violates_smoothness
 from proofs.values import parse_settings
@@ -30,10 +31,12 @@ def lipschitz_constants():
     return st.builds(lambda mant, exp: Fraction(mant) * 10**exp, st.integers(1, 999), st.integers(-3, 150))
 
 
-def test_chain_checks_with_the_printed_limit_as_erratum():
+def test_chain_checks_with_the_printed_limit_and_the_equivalence_gloss_as_errata():
     report = registry.report(CID)
     assert report.ok and report.status == "verified-with-errata"
-    assert [e.step for e in report.errata] == ["ratio_limit_as_printed"]
+    assert {e.step: e.repaired_by for e in report.errata} == {
+        "ratio_limit_as_printed": "ratio_limit_eq_infinity_of_y_ne_0",
+        "lipschitz_gradient_equivalent_to_bounded_hessian_as_printed": "lipschitz_gradient_implies_bounded_ae_hessian"}
     necessity = {a.assumption.label: (a.assumption.necessity.verdict, a.result.ok) for a in report.assumptions}
     assert necessity == {"A1": ("superfluous", True), "A2": ("necessary", True)}
 
@@ -79,8 +82,10 @@ STEP_LABELS = [s.label for s in registry.get_claim(CID).steps]
 @pytest.mark.parametrize("label", STEP_LABELS)
 def test_checker_rejects_each_wrong_version_of_step(label):
     step = next(s for s in registry.get_claim(CID).steps if s.label == label)
-    if not step.run().ok:  # the printed erratum: it is its own wrong version, already rejected
-        assert label == "ratio_limit_as_printed"
+    if not step.run().ok:  # a printed erratum: it is its own wrong version, already rejected
+        assert label in ("ratio_limit_as_printed", "lipschitz_gradient_equivalent_to_bounded_hessian_as_printed")
+        return
+    if isinstance(step, Cited):  # a citation is typeset, never checked
         return
     mutants = step.mutants()
     assert mutants and not any(m.run().ok for m in mutants)
@@ -115,3 +120,51 @@ def test_limits_symbolic_in_x_and_y_are_proved_not_sampled():
     results = {s.step.label: s.result for s in registry.report(CID).steps}
     for label in ("ratio_limit_eq_infinity_of_y_ne_0", "ratio_asymptotic_to_abs_y_over_two_epsilon"):
         assert results[label].proved
+
+
+# ---------------------------------------------------------------- the Hessian clauses and their readings
+
+
+def test_every_hessian_step_names_a_reading_the_claim_defines():
+    claim = registry.get_claim(CID)
+    readings = {r.name for r in claim.readings}
+    assert readings == {"equivalence", "consequence", "classical-C2", "almost-everywhere"}
+    by_label = {s.label: s.reading for s in claim.steps}
+    assert by_label["lipschitz_gradient_equivalent_to_bounded_hessian_as_printed"] == "equivalence"
+    assert by_label["lipschitz_gradient_implies_bounded_ae_hessian"] == "consequence"
+    assert by_label["no_classical_hessian_bound"] == "classical-C2"
+    assert by_label["ae_hessian_norm_at_most_one_plus_x_squared"] == "almost-everywhere"
+
+
+def test_ae_hessian_is_bounded_by_one_plus_x_squared_exactly():
+    from proofs.katende_thm_1 import ae_hessian_sup, region_hessians
+
+    assert sp.simplify(ae_hessian_sup() - (1 + m.x**2)) == 0
+    assert region_hessians()[2:, :].is_zero_matrix
+    # x = 3: the active-side Hessian [[9, 3], [3, 1]] has eigenvalues 0 and 10 = 1 + x^2
+    assert set(region_hessians()[:2, :].subs(m.x, 3).eigenvals()) == {0, 10}
+
+
+def test_equivalence_reading_is_refuted_by_the_papers_loss_and_holds_when_y_is_0():
+    from proofs.katende_thm_1 import Y_NZ, equivalence_on
+
+    refuted = equivalence_on(Y_NZ)
+    assert not refuted.ok and refuted.proved is False and refuted.evidence == "proved"
+    assert refuted.values == {"hessian_sup": "x**2 + 1"}
+    assert equivalence_on(0).ok  # y = 0: both sides true, so the check can pass
+
+
+def test_loss_is_not_differentiable_on_the_boundary_only_when_y_is_nonzero():
+    from proofs.katende_thm_1 import Y_NZ, not_differentiable_on_boundary, one_sided_slopes
+
+    assert one_sided_slopes(m.y) == (-m.y * (m.x**2 + 1), 0)
+    assert not_differentiable_on_boundary(Y_NZ).proved
+    assert not not_differentiable_on_boundary(0).ok
+
+
+def test_a_wrong_printed_hessian_bound_would_be_caught():
+    from proofs.engine import Equality
+    from proofs.katende_thm_1 import ae_hessian_sup
+
+    for wrong in ((1 + m.x**2) / 2, sp.sqrt(1 + m.x**2), 1 + m.x):
+        assert not Equality(label="wrong", latex="", lhs=ae_hessian_sup, rhs=wrong).run().ok
