@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="run the proof checks (exit 1 on failure)")
     check.add_argument("ids", nargs="*")
     check.add_argument("--paper")
+    check.add_argument("--fresh", action="store_true", help="ignore the verdict cache: check everything again")
     latex = sub.add_parser("latex", help="write the derivation document")
     latex.add_argument("ids", nargs="*")
     latex.add_argument("-o", "--output", default="smoothcheck.tex")
@@ -75,6 +76,8 @@ def check_line(report) -> str:
 
 
 def _cmd_check(args) -> int:
+    if args.fresh:
+        os.environ["SMOOTHCHECK_NO_CACHE"] = "1"
     failed = False
     for cid in registry.select(args.ids, args.paper):
         r = registry.report(cid)

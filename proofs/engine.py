@@ -74,7 +74,9 @@ __all__ = [
     "StepResult",
     "Witness",
     "WitnessCheck",
+    "assemble",
     "check_claim",
+    "run_checks",
     "validate_claim",
 ]
 
@@ -284,9 +286,22 @@ class ClaimReport:
 
 def check_claim(claim: Claim) -> ClaimReport:
     r"""Check every step and assumption of ``claim`` and derive its verdict."""
-    reports = [StepReport(step, step.run()) for step in claim.steps]
+    return assemble(claim, *run_checks(claim))
+
+
+def run_checks(claim: Claim) -> tuple[list[StepResult], list[StepResult | None]]:
+    r"""The results of every step and of every assumption's necessity check (plain data: cacheable)."""
+    return [step.run() for step in claim.steps], [_run_necessity(a) for a in claim.assumptions]
+
+
+def assemble(claim: Claim, step_results: Sequence[StepResult],
+             necessity_results: Sequence[StepResult | None]) -> ClaimReport:
+    r"""The report of ``claim`` from its step and necessity results: errata, failures, verdict."""
+    if len(step_results) != len(claim.steps) or len(necessity_results) != len(claim.assumptions):
+        raise InconsistentClaim(f"{claim.id}: results do not match the claim's steps and assumptions")
+    reports = [StepReport(step, result) for step, result in zip(claim.steps, step_results)]
     errata, failures, flags, unreproduced, refuted = _classify(reports)
-    assumption_reports = [AssumptionReport(a, _run_necessity(a)) for a in claim.assumptions]
+    assumption_reports = [AssumptionReport(a, r) for a, r in zip(claim.assumptions, necessity_results)]
     for ar in assumption_reports:
         if ar.result is not None and ar.result.undecided:
             flags.append(f"{ar.assumption.label} necessity: {ar.result.detail}")

@@ -14,7 +14,8 @@ import pkgutil
 import re
 
 import proofs
-from proofs.engine import Claim, ClaimReport, check_claim, validate_claim
+from proofs import cache
+from proofs.engine import Claim, ClaimReport, assemble, run_checks, validate_claim
 from proofs.errors import BadInput, InconsistentClaim
 
 PAPERS = ("katende", "cooper", "kumar")
@@ -77,8 +78,18 @@ def _outline(docstring: str) -> str | None:
 
 @functools.cache
 def report(cid: str) -> ClaimReport:
-    r"""The checked claim (cached for the process: checking is deterministic)."""
-    return check_claim(get_claim(cid))
+    r"""The checked claim: from the verdict cache (:mod:`proofs.cache`) while nothing it depends
+    on has changed, else checked now (and kept for the process: checking is deterministic)."""
+    claim = get_claim(cid)
+    module = f"proofs.{module_name(cid)}"
+    results = cache.cached(cid, cache.key(module, _data_files()), lambda: run_checks(claim))
+    return assemble(claim, *results)
+
+
+def _data_files() -> tuple:
+    from pathlib import Path
+
+    return tuple(sorted((Path(proofs.__file__).parent / "data").glob("*")))
 
 
 def select(ids: list[str] | None = None, paper: str | None = None) -> list[str]:
