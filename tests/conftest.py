@@ -28,3 +28,24 @@ def pytest_configure(config):
     directory = tempfile.mkdtemp(prefix="smoothcheck-test-cache-")
     os.environ["SMOOTHCHECK_CACHE_DIR"] = directory
     config.add_cleanup(lambda: shutil.rmtree(directory, ignore_errors=True))
+
+
+def _deep_requested(config) -> bool:
+    r"""Deep tests run when asked for: ``--hypothesis-profile=deep``, ``SMOOTHCHECK_PROFILE=deep``, or
+    ``-m deep`` (any marker expression naming ``deep`` without ``not``)."""
+    markexpr = config.getoption("markexpr", "") or ""
+    return (os.environ.get("SMOOTHCHECK_PROFILE") == "deep"
+            or config.getoption("hypothesis_profile", None) == "deep"
+            or ("deep" in markexpr and "not deep" not in markexpr))
+
+
+def pytest_collection_modifyitems(config, items):
+    r"""Skip ``@pytest.mark.deep`` tests (long explorations) unless the run asks for them."""
+    import pytest
+
+    if _deep_requested(config):
+        return
+    skip = pytest.mark.skip(reason="deep test: run with -m deep or --hypothesis-profile=deep")
+    for item in items:
+        if "deep" in item.keywords:
+            item.add_marker(skip)

@@ -78,7 +78,7 @@ def test_the_cache_can_be_turned_off(private_cache, monkeypatch):
 
 def test_two_processes_at_once_agree_with_a_fresh_check(tmp_path):
     env = {**os.environ, "SMOOTHCHECK_CACHE_DIR": str(tmp_path)}
-    argv = [sys.executable, "-m", "proofs", "review", "katende.thm_1", "--format", "json"]
+    argv = [sys.executable, "-m", "proofs", "review", "kumar.prop_b_2", "--format", "json"]
     runs = [subprocess.Popen(argv, stdout=subprocess.PIPE, text=True, env=env) for _ in range(2)]
     outputs = [json.loads(run.communicate(timeout=300)[0]) for run in runs]
     fresh = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=True,

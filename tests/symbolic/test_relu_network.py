@@ -3,7 +3,6 @@ r"""symbolic.relu_network: per-region gradients, crossing pairs and the limit ju
 from __future__ import annotations
 
 import itertools
-import os
 
 import pytest
 import sympy as sp
@@ -38,6 +37,5 @@ def test_crossing_pair_straddles_the_boundary():
 
 
 @pytest.mark.deep
-@pytest.mark.skipif(os.environ.get("SMOOTHCHECK_PROFILE") != "deep", reason="long exploration: deep profile only")
 def test_limit_jump_formula_for_width_4():
     test_limit_jump_is_residual_times_outgoing_weight_times_direction(4, 2)
