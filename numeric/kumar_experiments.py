@@ -12,10 +12,12 @@ The capture run follows the printed PyTorch code line by line, without torch:
   NumPy's legacy generator, so :func:`torch_linear_init` rebuilds the weights from
   ``RandomState(42)``'s raw words (ATen ``CPUGeneratorImpl::random64``,
   ``transformation::uniform_real``; not compared with torch, which is not installed);
-* loop: sum-reduced squared error ``+ l2*||w||^2 + l1*||w||_1``; the learning rate is
-  multiplied by 0.9 *twice* after a loss increase (the printed code tests
-  ``curr_loss > prev_loss`` in two places; the "patience" decay never fires); the
-  subgradient uses ``relu'(0) = 0`` and ``sign(0) = 0``; SGD step ``w - lr*g``.
+* loop: sum-reduced squared error ``+ l2*||w||^2 + l1*||w||_1``; after a loss increase the
+  learning rate is multiplied by 0.9 once or twice (``cuts_per_increase``): the printed code
+  tests ``curr_loss > prev_loss`` in two places and the listing lost the indentation that says
+  whether the second test can fire (two readings, :data:`numeric.torch_reference.READINGS`;
+  the "patience" decay never fires in either); the subgradient uses ``relu'(0) = 0`` and
+  ``sign(0) = 0``; SGD step ``w - lr*g``.
 
 What differs from torch: the order of the floating-point sums (BLAS ``X @ w`` and
 ``np.sum`` against ATen's kernels) and the absence of FMA in the step.
@@ -42,6 +44,7 @@ import numpy as np
 __all__ = [
     "CaptureRun",
     "capture_data",
+    "band_statistics",
     "capture_run",
     "excess_enclosure",
     "general_lasso_data",
@@ -51,6 +54,7 @@ __all__ = [
     "parity_bands",
     "squared_sum_variants",
     "torch_linear_init",
+    "toy_lasso_float",
     "toy_lasso_losses",
     "ulp_distance",
 ]
@@ -150,11 +154,13 @@ def _excess(z: np.ndarray, y: np.ndarray, w: np.ndarray, l1: float) -> float:
 
 def capture_run(x: np.ndarray, y: np.ndarray, w0: np.ndarray, *, lr: float = 0.01, l1: float = 0.001,
                 l2: float = 0.0, max_iter: int = 6000, decay_factor: float = 0.9,
-                decide_on: Literal["loss", "excess"] = "loss") -> CaptureRun:
+                decide_on: Literal["loss", "excess"] = "loss", cuts_per_increase: int = 2) -> CaptureRun:
     r"""``runner`` of A.1.5 in numpy: SGD on :math:`\|\sigma(xw)-y\|^2+l_2\|w\|^2+l_1\|w\|_1`.
 
     ``decide_on="loss"`` is the printed rule (compare the float loss with the previous
     one); ``"excess"`` applies the same rule to the accurately summed :math:`f-\|y\|^2`.
+    ``cuts_per_increase`` is 2 (the second test at loop level: step x 0.81 per increase) or 1
+    (the second test inside the ``else``, dead: step x 0.9, as the prose says).
 
     >>> x, y = capture_data(20, 4)
     >>> run = capture_run(x, y, torch_linear_init(4), max_iter=3)
@@ -162,10 +168,13 @@ def capture_run(x: np.ndarray, y: np.ndarray, w0: np.ndarray, *, lr: float = 0.0
     (3, 0.01)
     """
     with _single_threaded_blas():
-        return _capture_loop(x, y, np.array(w0, dtype=np.float64), lr, l1, l2, max_iter, decay_factor, decide_on)
+        return _capture_loop(x, y, np.array(w0, dtype=np.float64), lr, l1, l2, max_iter, decay_factor, decide_on,
+                             cuts_per_increase)
 
 
-def _capture_loop(x, y, w, lr, l1, l2, max_iter, decay_factor, decide_on) -> CaptureRun:
+def _capture_loop(x, y, w, lr, l1, l2, max_iter, decay_factor, decide_on, cuts_per_increase=2) -> CaptureRun:
+    if cuts_per_increase not in (1, 2):
+        raise ValueError(f"cuts_per_increase must be 1 or 2, got {cuts_per_increase}")
     prev, prev_excess = float("inf"), float("inf")
     records: dict[str, list[float]] = {k: [] for k in ("loss", "one", "inf", "lr", "excess")}
     for _ in range(max_iter):
@@ -176,9 +185,9 @@ def _capture_loop(x, y, w, lr, l1, l2, max_iter, decay_factor, decide_on) -> Cap
         for key, value in zip(records, (loss, np.sum(np.abs(w)), np.max(np.abs(w)), lr, excess)):
             records[key].append(float(value))
         went_up = loss > prev if decide_on == "loss" else excess > prev_excess
-        if went_up:  # the printed code tests the same condition twice
+        if went_up:  # the printed code's first test
             lr *= decay_factor
-        if went_up:
+        if went_up and cuts_per_increase == 2:  # its second test, when it sits at loop level
             lr *= decay_factor
         prev, prev_excess = loss, excess
         grad = (2.0 * residual * (z > 0)) @ x + 2.0 * l2 * w + l1 * np.sign(w)
@@ -212,15 +221,26 @@ def excess_enclosure(x: np.ndarray, y: np.ndarray, w: np.ndarray, l1: float) -> 
     u = 2.0**-53
     n = x.shape[1] + 2
     bound = (np.abs(x) @ np.abs(w)) * (n * u / (1 - n * u)) * (1 + 1e-6) + 2.0**-1074
-    lo, hi = Fraction(0), Fraction(0)
+    # exact dyadic arithmetic in integers: every double is an integer multiple of 2^-SHIFT (SHIFT = 1074 + 64)
+    lo, hi = 0, 0
     for zi, ei, yi in zip(z.tolist(), bound.tolist(), y.tolist()):
         if zi + ei * 2 <= 0 and Fraction(zi) + Fraction(ei) <= 0:
             continue  # sigma(z) = 0 throughout the row's interval: no contribution
-        a, b, yy = max(Fraction(zi) - Fraction(ei), Fraction(0)), max(Fraction(zi) + Fraction(ei), Fraction(0)), Fraction(yi)
+        a, b, yy = max(_dyadic(zi) - _dyadic(ei), 0), max(_dyadic(zi) + _dyadic(ei), 0), _dyadic(yi)
         lo += a * (a - 2 * yy)
         hi += b * (b - 2 * yy)
+    scale = Fraction(1, 2 ** (2 * _SHIFT))
     l1_term = Fraction(l1) * sum((abs(Fraction(float(v))) for v in w), Fraction(0))
-    return lo + l1_term, hi + l1_term
+    return lo * scale + l1_term, hi * scale + l1_term
+
+
+_SHIFT = 1074 + 64
+
+
+def _dyadic(v: float) -> int:
+    r"""The double ``v`` as the exact integer :math:`v\,2^{\mathrm{SHIFT}}`."""
+    num, den = float(v).as_integer_ratio()
+    return num * (2**_SHIFT // den)
 
 
 def ulp_distance(a: float, b: float) -> int:
@@ -250,6 +270,34 @@ def parity_bands(norms: Sequence[float]) -> dict[str, float]:
     return {"even_mean": float(even.mean()), "even_min": float(even.min()), "even_max": float(even.max()),
             "odd_mean": float(odd.mean()), "odd_min": float(odd.min()), "odd_max": float(odd.max()),
             "gap": float(high.min() - low.max())}
+
+
+def band_statistics(norms: Sequence[float], window: int = 50) -> dict[str, float]:
+    r"""How distinct the two parity classes of a sequence of norms are, as a figure would show them.
+
+    * ``alternation``: share of interior points that sit on the same side of their neighbours' mean
+      as the parity pattern says (1.0: a perfect up-down alternation);
+    * ``separation_sd``: distance between the classes' means in units of their pooled standard
+      deviation, after removing a cubic trend (the bands drift slowly);
+    * ``windows_separated``: in how many windows of ``window`` points the classes' ranges are disjoint;
+    * ``gap``: :func:`parity_bands`' gap over the whole sequence (negative: the ranges overlap).
+
+    >>> b = band_statistics([1.0, 3.0] * 50)
+    >>> b["alternation"], b["windows_separated"], b["gap"]
+    (1.0, 2, 2.0)
+    """
+    x = np.asarray(norms, dtype=np.float64)
+    idx = np.arange(len(x))
+    turn = (x[1:-1] - 0.5 * (x[:-2] + x[2:])) * np.where(idx[1:-1] % 2 == 0, 1.0, -1.0)
+    alternation = float(max(np.sum(turn > 0), np.sum(turn < 0)) / len(turn))
+    residual = x - np.polyval(np.polyfit(idx, x, 3), idx)
+    even, odd = residual[0::2], residual[1::2]
+    pooled = math.sqrt((even.var() + odd.var()) / 2)
+    separation = float(abs(even.mean() - odd.mean()) / pooled) if pooled > 0 else math.inf
+    windows = [x[i:i + window] for i in range(0, len(x) - window + 1, window)]
+    separated = sum(parity_bands(w)["gap"] > 0 for w in windows)
+    return {"alternation": alternation, "separation_sd": separation, "windows_separated": int(separated),
+            "windows": len(windows), "gap": parity_bands(x)["gap"]}
 
 
 def squared_sum_variants(values: np.ndarray) -> dict[str, float]:
@@ -347,7 +395,24 @@ def toy_lasso_losses(beta0: Sequence[float], optimizer: Literal["ndgm", "rmsprop
             return _toy_lasso_mp(beta0, optimizer, alpha, lam, steps, gamma, eps, convention)
     if arithmetic == "decimal":
         return _toy_lasso_decimal(beta0, optimizer, alpha, lam, steps, gamma, eps, convention, dps)
-    t = np.float32 if arithmetic == "float32" else np.float64
+    losses, beta = toy_lasso_float(beta0, optimizer, alpha=alpha, lam=lam, steps=steps, dtype=arithmetic, gamma=gamma,
+                                   eps=eps, convention=convention)
+    return losses, int(np.sum(beta == 0))
+
+
+def toy_lasso_float(beta0: Sequence[float], optimizer: Literal["ndgm", "rmsprop"], *, alpha: float, lam: float, steps: int,
+                    dtype: Literal["float32", "float64"] = "float64", gamma: float = 0.99, eps: float = 1e-8,
+                    convention: Literal["pytorch", "paper"] = "pytorch") -> tuple[list[float], np.ndarray]:
+    r"""The float runs of :func:`toy_lasso_losses`: losses of iterates ``0..steps-1`` and the final iterate.
+
+    The update is PyTorch's, operation for operation (``SGD``: ``p + (-lr) g``; ``RMSprop``:
+    ``v = gamma v + (1-gamma) g g``, ``p + (-lr) g/(sqrt(v)+eps)``); NDGM's iterates agree with torch's
+    bit for bit, RMSProp's only up to torch's square root, which is not correctly rounded on every CPU.
+
+    >>> toy_lasso_float([0.5], "ndgm", alpha=0.25, lam=1.0, steps=2)[1].tolist()
+    [0.0]
+    """
+    t = np.float32 if dtype == "float32" else np.float64
     beta, v = np.asarray(beta0, dtype=t).copy(), np.zeros(len(beta0), dtype=t)
     a, lm, g_, e, one = t(alpha), t(lam), t(gamma), t(eps), t(1)
     losses = []
@@ -360,7 +425,7 @@ def toy_lasso_losses(beta0: Sequence[float], optimizer: Literal["ndgm", "rmsprop
         v = g_ * v + (one - g_) * grad * grad
         scale = np.sqrt(v) + e if convention == "pytorch" else np.sqrt(v + e)
         beta = beta - a * grad / scale
-    return losses, int(np.sum(beta == 0))
+    return losses, beta
 
 
 def _toy_lasso_mp(beta0, optimizer, alpha, lam, steps, gamma, eps, convention) -> tuple[list[Any], int]:

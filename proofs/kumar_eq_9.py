@@ -135,7 +135,7 @@ def _derive(params: dict[str, Any]) -> dict[str, Any]:
 
 def theorem() -> Claim:
     r"""Eq. (9) applied to (7) as a checkable claim."""
-    return Claim(id=ID, paper="kumar", label="Equation (9)", section="4",
+    return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Equation (9)", section="4",
                  title="Constant-step subgradient bound on the toy LASSO",
                  statement=r"(7) satisfies (6) with $G=\lambda$, hence $\lim_k f^{(k)}_{\rm best}-f^\star\le\alpha\lambda^2/2$.",
                  reference="Kumar, §4, eq. (9); Boyd et al. (2003) §2", steps=_steps(),

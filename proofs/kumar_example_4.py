@@ -152,7 +152,7 @@ def figures(outdir: Path) -> list[Path]:
 
 def theorem() -> Claim:
     r"""The §4 2-D example as a checkable claim."""
-    return Claim(id=ID, paper="kumar", label="Example (§4)", section="4",
+    return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Example (§4)", section="4",
                  title="A larger LASSO penalty gives a larger NDGM norm (2-D example)",
                  statement=r"With the same $\alpha$ and $\beta^{(0)}$, the NDGM norm is at most $0.0106$ for $\lambda_S$ and at least "
                            r"$0.9894$ for $\lambda_L$; with step $\alpha/10$ after convergence the paradox persists.",

@@ -82,7 +82,7 @@ def _steps() -> list:
 
 def theorem() -> Claim:
     r"""Proposition 4.1 as a checkable claim."""
-    return Claim(id=ID, paper="kumar", label="Proposition 4.1", section="4",
+    return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Proposition 4.1", section="4",
                  title="NDGM on the toy LASSO: no exact zeros a.s., and a 2-cycle",
                  statement=r"NDGM on $\lambda\|\beta\|_1$ with constant $\alpha>0$ and $\beta^{(0)}\sim U[-1,1]^n$: all entries are "
                            r"non-zero for all $k$ with probability 1, and there is $K$ with (8), $0<|\beta^{(K)}_i|<\alpha\lambda$.",

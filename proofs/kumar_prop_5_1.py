@@ -3,25 +3,34 @@ r"""Kumar, Proposition 5.1: convex losses with bounded subgradients show "unstab
 Reference: [Kumar, §5, Prop. 5.1; proof in App. D.1; Huber example eq. (10), Figure 4]
 
 Statement:   All convex non-smooth loss functions having bounded subgradients, or satisfying (6),
-             show unstable convergence ("non-divergence to infinity").
-Reading:     D.1 as reconstructed: (6) gives :math:`\|g\|\le G`; Boyd §2 gives
-             :math:`f^{(k)}_{\rm best}-f^\star\le(R^2+G^2\alpha^2k)/(2\alpha k)\to\alpha G^2/2<\infty` for every
-             :math:`\alpha>0`.  "Non-divergence" is read as: :math:`f^{(k)}_{\rm best}` stays bounded (what the proof
-             gives); the reading "the iterates stay bounded" needs a minimizer (A3).
+             will show unstable convergence, defined in §5 as "non-divergence to infinity".
+Readings:    ``loss_bounded`` (the sentence's: the losses :math:`f(\beta^{(k)})` of the iterates do not
+             diverge, :math:`\sup_k f(\beta^{(k)})<\infty`); ``best_iterate`` (what D.1's Boyd bound gives:
+             :math:`\lim_k f^{(k)}_{\rm best}-f^\star\le\alpha G^2/2`; as a reading of non-divergence it
+             is vacuous, :math:`f^{(k)}_{\rm best}\le f(\beta^{(0)})` for every sequence); ``iterates_bounded``
+             (:math:`\sup_k\|\beta^{(k)}\|<\infty`).  D.1 as reconstructed (kumar_equations.md, medium).
              Huber (10): :math:`h_\delta(r)=r^2/2` (:math:`|r|\le\delta`), :math:`\delta(|r|-\delta/2)` otherwise, :math:`\delta=1`.
 Assumptions: A1 convex                    unknown (the one-step inequality uses it)
-             A2 bounded subgradients (6)  necessary: f = beta^2, alpha = 3/2 gives f(beta^(k)) = 4^k f(beta^(0))
-             A3 a minimizer exists        used not stated; necessary for R and for bounded iterates: f = -beta
+             A2 bounded subgradients (6)  necessary (loss reading): f = beta^2, alpha = 3/2 gives f(beta^(k)) = 4^k f(beta^(0))
+             A3 a minimizer exists        used not stated (R = ||beta0 - beta*||); necessary for the iterates reading: f = -beta
              A4 non-smooth                superfluous: the smooth 1-Lipschitz f = sqrt(1+beta^2) obeys the bound at alpha = 10
+             A5 minimizer set bounded     used by the repaired proof; unknown for the loss reading, necessary for the iterates reading
 Proof outline:
   1. `bounded_subgradients_of_6`     cited: (6) for convex f <=> ||g|| <= G
   2. `one_step_expansion`            ||b - a g - b*||^2 = ||b - b*||^2 - 2a g.(b - b*) + a^2 ||g||^2
   3. `one_step_inequality`           with g.(b - b*) = f - f* + e (e >= 0) and ||g||^2 = G^2 - c (c >= 0): the decrease is 2ae + a^2 c >= 0
-  4. `boyd_bound_d1`                 cited: f_best - f* <= (R^2 + G^2 a^2 k)/(2 a k)
-  5. `bound_limit_d1`                (R^2 + G^2 a^2 k)/(2 a k) -> a G^2/2 as k -> oo
-  6. `huber_derivative_pieces`       h' = r, delta, -delta on the three pieces: |h'| <= delta
-  7. `huber_not_twice_differentiable`  h'' = 1 inside, 0 outside: h is C^1, not C^2
-  8. `huber_runs_large_lr`           GD on overparameterized Huber at 20x the edge of stability obeys Boyd's bound
+  4. `boyd_bound_d1`                 printed: Boyd's bound for every f with bounded subgradients -- presupposes a minimizer (f = -beta has none)
+  5. `boyd_bound_given_minimizer`    repair, cited: Boyd §2 with a minimizer beta*
+  6. `bound_limit_d1`                (R^2 + G^2 a^2 k)/(2 a k) -> a G^2/2 as k -> oo: the best-iterate bound
+  7. `best_iterate_reading_is_vacuous`  f = beta^2, alpha = 3/2: f_best = 1 for all k while f(beta^(k)) = 4^k
+  8. `hence_the_result`              printed: "hence" the iterates' loss obeys the bound -- f = |beta|: 1.98 x the bound forever
+  9. `last_iterate_bound_bounded_minimizers`  repair (Z3): dist(beta^(k), X*) <= max(d_0, D + aG), f - f* <= G max(d_0, D + aG)
+ 10. `bounded_minimizer_set_bounds_sublevel_sets`  cited: X* nonempty and bounded => D = sup{dist(x, X*): f(x) <= f* + aG^2/2} < oo
+ 11. `last_iterate_bound_on_witness` the repaired bound holds (and is nearly attained) on the f = |beta| witness
+ 12. `iterates_run_off_on_a_minimizer_ray`  iterates reading: a convex Lipschitz f with an unbounded minimizer set, iterates -> oo
+ 13. `huber_derivative_pieces`       h' = r, delta, -delta on the three pieces: |h'| <= delta
+ 14. `huber_not_twice_differentiable`  h'' = 1 inside, 0 outside: h is C^1, not C^2
+ 15. `huber_runs_large_lr`           GD on overparameterized Huber at 20x the edge of stability: the losses stay bounded
 """
 
 from __future__ import annotations
@@ -34,8 +43,8 @@ import numpy as np
 import sympy as sp
 
 from numeric.lasso import huber_gd_losses, huber_gradient
-from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Limit, Necessity, StepResult, Witness,
-                           WitnessCheck)
+from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Limit, Necessity, Reading, StepResult,
+                           Witness, WitnessCheck)
 from symbolic import lasso as L
 
 ID = "kumar.prop_5_1"
@@ -59,25 +68,27 @@ def huber_instance(seed: int = 0, N: int = 5, P: int = 10) -> dict[str, Any]:
             "G": float(np.linalg.norm(Z, axis=1).sum()), "eos": 2 / float(np.linalg.eigvalsh(Z.T @ Z).max())}
 
 
-def _boyd_bound_holds(factor: float, monotone: bool = False) -> StepResult:
+def _huber_losses_bounded(factor: float, decreasing: bool = False) -> StepResult:
+    r"""Loss reading on the Huber instance at ``factor`` x the edge of stability: the losses of the last 1000 of 3000
+    iterates never exceed those of iterates 1000..1999 (no growth; ``decreasing``: the wrong claim that they fall)."""
     inst = huber_instance()
     alpha = factor * inst["eos"]
-    R, G = inst["R"], inst["G"]
-    for label, losses in (("float64", huber_gd_losses(inst["beta0"], inst["Z"], inst["y"], alpha, 3000)),
-                          ("mpmath-50", [float(v) for v in huber_gd_losses(inst["beta0"], inst["Z"], inst["y"], alpha, 150, dps=50)])):
-        best = np.minimum.accumulate(losses)
-        for k in range(1, len(losses)):
-            bound = (R**2 + G**2 * alpha**2 * k) / (2 * alpha * k)
-            if best[k - 1] > bound * (1 + 1e-12) or (monotone and losses[k] > losses[k - 1]):
-                return StepResult(False, "numeric", label, f"k={k}: f_best={best[k - 1]:.6g}, bound={bound:.6g}, f={losses[k]:.6g}",
-                                  counterexample=f"alpha={alpha:.4g} ({factor} x 2/lambda_max), k={k}: f_best={best[k - 1]:.6g}, "
-                                                 f"f(beta^(k))={losses[k]:.6g} > f(beta^(k-1))={losses[k - 1]:.6g}")
-    ups = int((np.diff(losses) > 0).sum())
-    # one Huber instance at one step size: sampled iterates, not a proof
-    return StepResult(True, "numeric", "float64+mpmath-50", f"alpha = {factor} x 2/lambda_max: Boyd's bound holds at every k "
-                      f"(3000 float64, 150 at 50 digits); loss rises at {ups} of 150 steps; max loss {max(losses):.4g}",
-                      sample={"points": 3000 + 150, "dps": 50, "precision": "3000 iterates in float64, 150 at 50 digits",
-                              "where": {"instance": "huber_instance(seed=0), 5x10", "alpha": f"{factor} x 2/lambda_max"}})
+    losses = np.array(huber_gd_losses(inst["beta0"], inst["Z"], inst["y"], alpha, 3000))
+    middle, last = losses[1000:2000].max(), losses[2000:].max()
+    ok = bool(np.isfinite(losses).all() and last <= middle * (1 + 1e-9))
+    if decreasing:
+        ok = bool(np.all(np.diff(losses[1000:]) <= 0))
+    best = float(np.minimum.accumulate(losses)[-1])
+    return StepResult(ok, "numeric", "float64-run",
+                      f"alpha = {factor} x 2/lambda_max: max loss {middle:.6g} over iterates 1000..1999 and {last:.6g} over "
+                      f"2000..3000 (bounded, no growth; the losses end in a 2-cycle {losses[-2]:.4g}/{losses[-1]:.4g}); f_best = "
+                      f"f(beta^(0)) = {best:.4g} throughout, so the best-iterate bound says nothing here",
+                      None if ok else "the losses grow", sample={"points": 3001, "precision": "float64"},
+                      outcomes={"float64": f"losses bounded: 2-cycle {losses[-2]:.4g}/{losses[-1]:.4g}",
+                                "exact": "not run; the instance has an affine minimizer set (P > N), on which the loss reading "
+                                         "holds because f depends on beta only through Z beta"},
+                      settings={"instance": {"value": "huber_instance(seed=0), 5x10, delta = 1", "paper": False},
+                                "alpha": {"value": f"{factor} x 2/lambda_max", "paper": False}})
 
 
 def _quadratic_run(params: Mapping[str, Any], alpha: Fraction) -> list[Fraction]:
@@ -107,11 +118,137 @@ def _smooth_lipschitz_bound() -> StepResult:
                       sample={"points": 400, "dps": 50, "where": {"f": "sqrt(1+beta^2)", "alpha": "10", "beta0": "3"}})
 
 
+# ---------------------------------------------------------------- the readings' witnesses
+
+
+def _abs_run(beta0: Fraction = Fraction(999, 1000), alpha: Fraction = Fraction(1, 10), steps: int = 40) -> list[Fraction]:
+    r"""Subgradient method on :math:`f(\beta)=|\beta|` (:math:`G=1`, sign(0) = 0), exactly."""
+    out, b = [], beta0
+    for _ in range(steps + 1):
+        out.append(b)
+        b = b - alpha * ((b > 0) - (b < 0))
+    return out
+
+
+def _last_iterate_exceeds_best_bound(alpha: Fraction = Fraction(1, 10), beta0: Fraction = Fraction(999, 1000)) -> StepResult:
+    r"""The printed "hence": the iterates' loss obeys :math:`\limsup_k f(\beta^{(k)})-f^\star\le\alpha G^2/2`.
+    On :math:`f=|\beta|` the run ends in an exact 2-cycle (so the pattern repeats forever) whose larger loss
+    exceeds :math:`\alpha G^2/2`."""
+    run = _abs_run(beta0, alpha)
+    periodic = run[-1] == run[-3] and run[-2] == run[-4]  # the map depends only on beta: a 2-cycle repeats forever
+    top, bound = max(abs(run[-1]), abs(run[-2])), alpha / 2  # f* = 0, G = 1
+    best = min(abs(b) for b in run)
+    ok = not (periodic and top > bound)
+    return StepResult(ok, "symbolic", "exact-rational", f"f = |beta|, alpha = {alpha}, beta0 = {beta0}: 2-cycle {run[-2]}, {run[-1]} "
+                      f"(exact, periodic); f_best = {best} <= alpha G^2/2 = {bound}, but f(beta^(k)) = {top} at every other k, "
+                      f"{float(top / bound):.2f} x the bound",
+                      counterexample=None if ok else f"f = |beta|, alpha = {alpha}, beta0 = {beta0}: limsup f(beta^(k)) - f* = {top} "
+                                                     f"> alpha G^2/2 = {bound}",
+                      evidence="proved", values={"top": str(top), "bound": str(bound), "ratio": f"{float(top / bound):.2f}"})
+
+
+def _lemma_last_iterate() -> StepResult:
+    r"""Z3: one step of the induction :math:`d_{k+1}\le M:=\max(d_0,D+\alpha G)` and :math:`f-f^\star\le GM`.
+
+    Hypotheses (all reals): :math:`\alpha,G>0`; :math:`d_k,d_{k+1},D\ge0`; :math:`\Delta=f(\beta^{(k)})-f^\star\in[0,Gd_k]`
+    (f is G-Lipschitz, :math:`f=f^\star` at the projection :math:`p_k` of :math:`\beta^{(k)}` on :math:`X^\star`);
+    :math:`d_{k+1}^2\le d_k^2-2\alpha\Delta+\alpha^2G^2` (the one-step inequality at :math:`\beta^\star=p_k`);
+    :math:`d_{k+1}\le d_k+\alpha G` (dist is 1-Lipschitz, :math:`\|\beta^{(k+1)}-\beta^{(k)}\|\le\alpha G`);
+    :math:`\Delta\le\alpha G^2/2\Rightarrow d_k\le D` (definition of :math:`D`); :math:`d_k\le M`, :math:`M\ge D+\alpha G`.
+    """
+    import z3
+    a, G, d, dn, D, Df, M = z3.Reals("alpha G d d_next D Delta M")
+    hyps = [a > 0, G > 0, d >= 0, dn >= 0, D >= 0, Df >= 0, Df <= G * d, dn * dn <= d * d - 2 * a * Df + a * a * G * G,
+            dn <= d + a * G, z3.Implies(Df <= a * G * G / 2, d <= D), d <= M, M >= D + a * G]
+    solver = z3.Solver()
+    solver.set("timeout", 20000)
+    solver.add(*hyps, z3.Not(z3.And(dn <= M, Df <= G * M)))
+    verdict = solver.check()
+    ok = verdict == z3.unsat
+    return StepResult(ok, "symbolic", "z3", "Z3: no counterexample to d_(k+1) <= M and f - f* <= G M under the hypotheses"
+                      if ok else f"Z3 answered {verdict}", evidence="proved" if ok else None, engines=("z3",) if ok else ())
+
+
+def _lemma_last_iterate_wrong() -> StepResult:
+    r"""The wrong lemma: the iterates' loss obeys the best-iterate level, :math:`\Delta\le\alpha G^2/2`."""
+    import z3
+    a, G, d, dn, D, Df, M = z3.Reals("alpha G d d_next D Delta M")
+    solver = z3.Solver()
+    solver.add(a > 0, G > 0, d >= 0, D >= 0, Df >= 0, Df <= G * d, d <= M, M >= D + a * G, Df > a * G * G / 2)
+    return StepResult(solver.check() == z3.unsat, "symbolic", "z3", "wrong lemma: Delta <= alpha G^2/2")
+
+
+def _bound_on_witness(level: str = "repaired") -> StepResult:
+    r"""On :math:`f=|\beta|` (:math:`X^\star=\{0\}`, :math:`S=\{|x|\le\alpha/2\}`, :math:`D=\alpha/2`, :math:`G=1`) the
+    repaired bound :math:`G\max(d_0,D+\alpha G)` holds at every iterate of the exact run (``best``: the best-iterate level fails)."""
+    alpha, beta0 = Fraction(1, 10), Fraction(999, 1000)
+    run = _abs_run(beta0, alpha)
+    bound = max(abs(beta0), alpha / 2 + alpha) if level == "repaired" else alpha / 2
+    worst = max(abs(b) for b in run)
+    late = max(abs(b) for b in run[-2:])
+    ok = worst <= bound
+    return StepResult(ok, "symbolic", "exact-rational", f"f = |beta|, alpha = 1/10, beta0 = 999/1000: max_k f(beta^(k)) = {worst} <= "
+                      f"{bound} (G max(d_0, D + alpha G)); late iterates reach {late} (D + alpha G = {alpha / 2 + alpha})",
+                      counterexample=None if ok else f"max_k f = {worst} > {bound}",
+                      evidence="proved-on-scope" if ok else None,
+                      scope={"cases": [{"f": "|beta|", "alpha": "1/10", "beta0": "999/1000", "k": "0..40, then periodic"}]} if ok else None)
+
+
+def _ray_run(alpha: float = 0.5, steps: int = 20000, x0: float = 1.0, y0: float = 0.3) -> tuple[list[float], list[float]]:
+    r"""GD on :math:`f(x,y)=|y|+H(x,y)`, :math:`H(x,y)=\sup_{|s|\le1}(sy-xs^2/2)` (the perspective of the Huber function):
+    :math:`\nabla H=(-s^2/2,\ s)` with :math:`s=\mathrm{clip}(y/x,-1,1)` for :math:`x>0`.  Returns the x's and the losses."""
+    x, y, xs, fs = x0, y0, [], []
+    for _ in range(steps):
+        s = max(-1.0, min(1.0, y / x)) if x > 0 else (1.0 if y > 0 else -1.0)
+        fs.append(abs(y) + (y * y / (2 * x) if abs(y) <= x else abs(y) - x / 2))
+        xs.append(x)
+        gy = (1.0 if y > 0 else -1.0 if y < 0 else 0.0) + s
+        x, y = x + alpha * s * s / 2, y - alpha * gy
+    return xs, fs
+
+
+def _iterates_run_off(grow_to: float = 8.0, statement: bool = False) -> StepResult:
+    r"""A convex f with :math:`\|g\|\le\sqrt{17}/2`, minimum 0 on the ray :math:`X^\star=\{(x,0):x\ge0\}`: GD's x grows
+    without bound (it never decreases: :math:`\partial_xH=-s^2/2\le0`) while the loss stays bounded."""
+    alpha = 0.5
+    xs, fs = _ray_run(alpha)
+    G = 17**0.5 / 2
+    monotone = all(b >= a for a, b in zip(xs, xs[1:]))
+    ok = monotone and xs[-1] >= grow_to and max(fs[100:]) <= fs[0] + G * G * alpha
+    values = {"x_last": f"{xs[-1]:.3g}", "steps": str(len(xs)), "f_max": f"{max(fs):.3g}"}
+    if statement:  # the printed statement read for the iterates: false when they run off
+        return StepResult(not ok, "numeric", "float64-run", f"x_k runs off: x_{len(xs)} = {xs[-1]:.4g}, loss <= {max(fs):.3g}",
+                          counterexample=f"f = |y| + H(x, y), alpha = {alpha}, from (1, 0.3): x_{len(xs)} = {xs[-1]:.4g}" if ok else None,
+                          sample={"points": len(xs), "precision": "float64"}, values=values)
+    return StepResult(ok, "numeric", "float64-run",
+                      f"f = |y| + H(x, y), alpha = {alpha}, from (1, 0.3): x_k non-decreasing, x = {xs[999]:.3g}, {xs[9999]:.3g}, "
+                      f"{xs[-1]:.3g} at k = 1e3, 1e4, 2e4 (unbounded: each pair of steps adds at least alpha^3/(32 x^2)); "
+                      f"the loss stays in [{min(fs[100:]):.3g}, {max(fs[100:]):.3g}]",
+                      None if ok else f"x reaches only {xs[-1]:.3g}", sample={"points": len(xs), "precision": "float64"},
+                      outcomes={"float64": f"x_20000 = {xs[-1]:.4g}, loss bounded",
+                                "exact": "not run; x_k is non-decreasing exactly (the x-gradient is -s^2/2 <= 0)"})
+
+
+READINGS = (
+    Reading("loss_bounded", "the losses f(beta^(k)) of the iterates do not diverge: sup_k f(beta^(k)) < oo",
+            "§5: 'We define unstable convergence as non-divergence to oo', about the loss as in the Edge-of-Stability "
+            "literature"),
+    Reading("best_iterate", "lim_k f_best^(k) - f* <= alpha G^2/2, which is what D.1's Boyd bound gives; as a reading of "
+                            "'non-divergence' it is vacuous (f_best <= f(beta^(0)) for every sequence)",
+            "App. D.1 as reconstructed (kumar_equations.md: the missing tail is Boyd's bound, medium)", plausible=False),
+    Reading("iterates_bounded", "the iterates themselves stay bounded: sup_k ||beta^(k)|| < oo",
+            "§5 'non-divergence to oo' read for the sequence; less plausible: §5 uses the phrase, after Cohen et al., for "
+            "the training loss (checked and shown, not deciding the verdict)", plausible=False),
+)
+
+
 def _assumptions() -> list[Assumption]:
     return [
         Assumption("A1", "f convex", r"f\ \text{convex}", necessity=Necessity("unknown", "The one-step inequality uses convexity; no counterexample searched.")),
         Assumption("A2", "bounded subgradients (6)", r"\|g\|\le G",
-                   necessity=Necessity("necessary", "f = beta^2 (convex, smooth, unbounded gradient), alpha = 3/2: beta -> -2 beta, f(beta^(k)) = 4^k.",
+                   necessity=Necessity("necessary", "Loss reading: f = beta^2 (convex, smooth, unbounded gradient), alpha = 3/2: "
+                                                    "beta -> -2 beta, f(beta^(k)) = 4^k diverges (the best-iterate reading holds "
+                                                    "here anyway: f_best = 1).",
                                        check=Witness(label="quadratic_diverges", latex=r"f=\beta^2,\ \alpha=\tfrac32:\ f(\beta^{(k)})=4^k",
                                                      construct=lambda p: _quadratic_run(p, Fraction(3, 2)),
                                                      verify=lambda p, f: WitnessCheck(lhs=f"f(beta^(11)) = {f[-1]}", rhs="4^11",
@@ -119,7 +256,9 @@ def _assumptions() -> list[Assumption]:
                                                      cases=[{}], for_all=False,  # one counterexample
                                                      wrong_constructions=[lambda p: _quadratic_run(p, Fraction(1, 4))]))),
         Assumption("A3", "a minimizer exists", r"\exists\beta^\star", used_not_stated=True,
-                   necessity=Necessity("necessary", "f = -beta (convex, 1-Lipschitz, no minimizer): beta^(k) = k*alpha -> oo, R undefined.",
+                   necessity=Necessity("necessary", "D.1 uses R = ||beta0 - beta*||. Iterates reading: f = -beta (convex, "
+                                                    "1-Lipschitz, no minimizer): beta^(k) = k*alpha -> oo. Under the loss reading "
+                                                    "f(beta^(k)) = -k*alpha does not diverge to +oo: no counterexample known there.",
                                        check=Witness(label="linear_loss_iterates_diverge", latex=r"f=-\beta:\ \beta^{(k)}=k\alpha\to\infty",
                                                      construct=lambda p: _linear_run(p, Fraction(1, 10)),
                                                      verify=lambda p, b: WitnessCheck(lhs=f"beta^(49) = {b[-1]}", rhs="grows by alpha per step",
@@ -130,7 +269,11 @@ def _assumptions() -> list[Assumption]:
                    necessity=Necessity("superfluous", "The bound holds for the smooth 1-Lipschitz convex f = sqrt(1+beta^2) at alpha = 10.",
                                        check=Check(label="smooth_lipschitz_obeys_bound", latex=r"f=\sqrt{1+\beta^2},\ \alpha=10",
                                                    run_check=_smooth_lipschitz_bound,
-                                                   wrong_versions=[lambda: _boyd_bound_holds(20.0, monotone=True)]))),
+                                                   wrong_versions=[lambda: _huber_losses_bounded(20.0, decreasing=True)]))),
+        Assumption("A5", "minimizer set nonempty and bounded", r"\emptyset\ne X^\star\ \text{bounded}", used_not_stated=True,
+                   necessity=Necessity("unknown", "Used by the repaired proof (last_iterate_bound_bounded_minimizers). Loss reading: "
+                                                  "no counterexample known without it (the paper's examples (7) and (10) satisfy the "
+                                                  "conclusion anyway). Iterates reading: needed, see iterates_run_off_on_a_minimizer_ray.")),
     ]
 
 
@@ -147,19 +290,76 @@ def _steps() -> list:
                    latex=r"\big(\|\beta-\beta^\star\|^2-2\alpha\Delta+\alpha^2G^2\big)-\|\beta^+-\beta^\star\|^2=2\alpha e+\alpha^2c\ge0",
                    lhs=2 * a_s * e_s + a_s**2 * c_s, rhs=0, relation=">=",
                    justification="Convexity: g.(b - b*) >= f(b) - f* = Delta, so g.(b - b*) = Delta + e, e >= 0; ||g||^2 = G^2 - c, c >= 0."),
-        Cited(label="boyd_bound_d1", latex=r"f^{(k)}_{\rm best}-f^\star\le\frac{R^2+G^2\alpha^2k}{2\alpha k}",
-              reference="Boyd, Xiao, Mutapcic (2003), Subgradient methods, §2 (telescoping the one-step inequality)"),
+        Check(label="boyd_bound_d1", kind_name="exact witness",
+              latex=r"f^{(k)}_{\rm best}-f^\star\le\frac{R^2+G^2\alpha^2k}{2\alpha k},\ R=\|\beta^{(0)}-\beta^\star\|\ \text{(every } f \text{ with } \|g\|\le G)",
+              run_check=_no_minimizer_witness,
+              erratum="D.1 applies Boyd's bound to every convex f with bounded subgradients, but its R = ||beta0 - beta*|| "
+                      "presupposes a minimizer: f = -beta (|g| = 1) has none; along the run f(beta^(k)) = {last} at k = {k}, "
+                      "so f* = -oo and the bound is void."),
+        Cited(label="boyd_bound_given_minimizer", repairs="boyd_bound_d1",
+              latex=r"\exists\beta^\star:\ f^{(k)}_{\rm best}-f^\star\le\frac{R^2+G^2\alpha^2k}{2\alpha k}",
+              reference="Boyd, Xiao, Mutapcic (2003), Subgradient methods, §2 (telescoping the one-step inequality; assumes a minimizer)"),
         Limit(label="bound_limit_d1", latex=r"\lim_{k\to\infty}\frac{R^2+G^2\alpha^2k}{2\alpha k}=\frac{\alpha G^2}{2}<\infty",
               expr=(R_s**2 + G_s**2 * a_s**2 * k_s) / (2 * a_s * k_s), var=k_s, point=sp.oo, expected=a_s * G_s**2 / 2),
+        Witness(label="best_iterate_reading_is_vacuous", printed=False, reading="best_iterate",
+                latex=r"f=\beta^2,\ \alpha=\tfrac32:\ f^{(k)}_{\rm best}=1\ \forall k,\ f(\beta^{(k)})=4^k",
+                construct=lambda p: _quadratic_run(p, Fraction(3, 2)),
+                verify=lambda p, f: WitnessCheck(lhs=f"f_best = {min(f)}, f(beta^(11)) = {f[-1]}", rhs="1 and 4^11",
+                                                 holds=min(f) == 1 and all(f[i + 1] == 4 * f[i] for i in range(len(f) - 1))),
+                cases=[{}], for_all=False, wrong_constructions=[lambda p: _quadratic_run(p, Fraction(1, 4))],
+                justification="The best-iterate statement holds for a run whose loss diverges: it cannot express non-divergence."),
+        Check(label="hence_the_result", reading="loss_bounded", kind_name="exact witness",
+              latex=r"\text{hence } \limsup_k f(\beta^{(k)})-f^\star\le\frac{\alpha G^2}{2}\ \text{(the bound read for the iterates)}",
+              run_check=_last_iterate_exceeds_best_bound,
+              erratum="D.1's bound is on the best iterate only and says nothing about the loss of the current iterate: for "
+                      "f = |beta|, alpha = {=0.1}, the last iterate's loss is {top} at every other step forever, {ratio} x "
+                      "alpha G^2/2 = {bound}. Non-divergence needs an argument of its own."),
+        Check(label="last_iterate_bound_bounded_minimizers", repairs="hence_the_result", reading="loss_bounded", kind_name="Z3 lemma",
+              latex=r"X^\star\ne\emptyset:\ \operatorname{dist}(\beta^{(k)},X^\star)\le M:=\max(d_0,D+\alpha G),\ f(\beta^{(k)})-f^\star\le GM",
+              run_check=_lemma_last_iterate, wrong_versions=[_lemma_last_iterate_wrong],
+              justification="Induction on k: if f - f* > alpha G^2/2 the one-step inequality at the projection shrinks the "
+                            "distance; otherwise the iterate lies in S, within D of X*, and one step moves it at most alpha G. "
+                            "D < oo when X* is nonempty and bounded (next step): then the losses stay bounded for every alpha."),
+        Cited(label="bounded_minimizer_set_bounds_sublevel_sets", reading="loss_bounded", printed=False,
+              latex=r"\emptyset\ne X^\star\ \text{bounded}\Rightarrow D=\sup\{\operatorname{dist}(x,X^\star):f(x)\le f^\star+\alpha G^2/2\}<\infty",
+              reference="Rockafellar, Convex Analysis, Cor. 8.7.1 (one bounded nonempty level set => all level sets bounded)"),
+        Check(label="last_iterate_bound_on_witness", printed=False, reading="loss_bounded", kind_name="exact run",
+              latex=r"f=|\beta|:\ f(\beta^{(k)})\le G\max(d_0,D+\alpha G)\ \forall k",
+              run_check=_bound_on_witness, wrong_versions=[lambda: _bound_on_witness("best")]),
+        Check(label="iterates_stay_bounded", role="statement", reading="iterates_bounded", kind_name="float64 run",
+              latex=r"\sup_k\|\beta^{(k)}\|<\infty\ \text{for every convex } f \text{ with } \|g\|\le G",
+              run_check=lambda: _iterates_run_off(statement=True),
+              erratum="Read for the iterates, the statement needs a bounded minimizer set: f = |y| + H(x, y) (H the "
+                      "perspective of the Huber function) is convex with bounded subgradients and minimum 0 on the ray "
+                      "{(x, 0): x >= 0}; GD's x never decreases and reaches {x_last} after {steps} steps while the loss stays "
+                      "below {f_max}."),
+        Check(label="iterates_run_off_on_a_minimizer_ray", repairs="iterates_stay_bounded", reading="iterates_bounded",
+              kind_name="float64 run",
+              latex=r"f=|y|+\sup_{|s|\le1}(sy-xs^2/2):\ X^\star=\{(x,0):x\ge0\},\ x_k\to\infty,\ f(x_k,y_k)\ \text{bounded}",
+              run_check=_iterates_run_off, wrong_versions=[lambda: _iterates_run_off(1e6)],
+              justification="The repaired reading: with a nonempty bounded minimizer set the iterates stay within "
+                            "max(d_0, D + alpha G) of it (last_iterate_bound_bounded_minimizers); without it they can run off."),
         Equality(label="huber_derivative_pieces", latex=r"h_\delta'(r)=r\ (|r|<\delta),\ \delta\ (r>\delta),\ -\delta\ (r<-\delta)",
                  lhs=lambda: sp.Matrix(L.huber_derivative_pieces()), rhs=sp.Matrix([L.r, L.delta, -L.delta]),
                  justification="So |h'| <= delta and ||grad f|| <= delta * sum_i ||z_i|| = G: (10) satisfies (6)."),
         Equality(label="huber_not_twice_differentiable", latex=r"h_\delta''=1\ (|r|<\delta),\quad h_\delta''=0\ (|r|>\delta)",
                  lhs=lambda: sp.Matrix([sp.diff(inner, L.r, 2), sp.diff(outer, L.r, 2)]), rhs=sp.Matrix([1, 0])),
-        Check(label="huber_runs_large_lr", printed=False, kind_name="float64 + mpmath runs",
-              latex=r"\alpha=20\cdot2/\lambda_{\max}:\ f^{(k)}_{\rm best}\le\frac{R^2+G^2\alpha^2k}{2\alpha k}\ \forall k",
-              run_check=lambda: _boyd_bound_holds(20.0), wrong_versions=[lambda: _boyd_bound_holds(20.0, monotone=True)]),
+        Check(label="huber_runs_large_lr", printed=False, reading="loss_bounded", kind_name="float64 run",
+              latex=r"\alpha=20\cdot2/\lambda_{\max}:\ \max_{k\ge2000}f(\beta^{(k)})\le\max_{1000\le k<2000}f(\beta^{(k)})",
+              run_check=lambda: _huber_losses_bounded(20.0), wrong_versions=[lambda: _huber_losses_bounded(20.0, decreasing=True)]),
     ]
+
+
+def _no_minimizer_witness(alpha: Fraction = Fraction(1, 10), steps: int = 50) -> StepResult:
+    r"""The printed step presupposes a minimizer for every convex f with :math:`\|g\|\le G`; :math:`f=-\beta` (G = 1) has none:
+    along the subgradient method :math:`f(\beta^{(k)})=-k\alpha` decreases without bound (``alpha = 0``: a run that stalls)."""
+    run = _linear_run({}, alpha)[:steps]
+    losses = [-b for b in run]
+    unbounded = alpha > 0 and all(losses[i + 1] - losses[i] == -alpha for i in range(len(losses) - 1))
+    return StepResult(not unbounded, "symbolic", "exact-rational",
+                      f"f = -beta, alpha = {alpha}: f(beta^(k)) = -k alpha, f(beta^({steps - 1})) = {losses[-1]}: no minimizer",
+                      counterexample=f"f = -beta: inf f = -oo, R = ||beta0 - beta*|| undefined" if unbounded else None,
+                      evidence="proved", values={"last": str(losses[-1]), "k": str(steps - 1)})
 
 
 def measurements() -> dict[str, Any]:
@@ -179,4 +379,18 @@ def theorem() -> Claim:
                  statement=r"All convex non-smooth loss functions having bounded subgradients, or satisfying (6), show unstable convergence "
                            r"(non-divergence to $\infty$).",
                  reference="Kumar, §5, Prop. 5.1; App. D.1", assumptions=_assumptions(), steps=_steps(), extra=measurements,
-                 notes=["Checked reading: f_best stays bounded (lim f_best - f* <= alpha G^2/2). Bounded iterates need a minimizer (A3)."])
+                 statement_kind="reconstructed", readings=READINGS,
+                 repaired_statement=r"For convex $f$ with $\|g\|\le G$ and a nonempty bounded minimizer set $X^\star$, the losses of "
+                                    r"the iterates stay bounded for every $\alpha>0$: $f(\beta^{(k)})-f^\star\le "
+                                    r"G\max(\operatorname{dist}(\beta^{(0)},X^\star),D+\alpha G)$ with $D=\sup\{\operatorname{dist}(x,X^\star):"
+                                    r"f(x)\le f^\star+\alpha G^2/2\}<\infty$. D.1's Boyd bound alone gives only the best-iterate "
+                                    r"bound $\lim_k f^{(k)}_{\rm best}-f^\star\le\alpha G^2/2$ (which holds for every sequence in the "
+                                    r"weak sense $f_{\rm best}\le f(\beta^{(0)})$); the last iterate can stay at almost twice that "
+                                    r"level, and with an unbounded minimizer set the iterates can run off while the loss stays bounded.",
+                 notes=["Verdicts per reading: loss_bounded (the sentence's): D.1's 'hence' is a gap (hence_the_result), "
+                        "repaired under a nonempty bounded minimizer set (A5); without A5 no counterexample is known and none is "
+                        "claimed. best_iterate (what D.1 proves, given a minimizer): true but vacuous as non-divergence. "
+                        "iterates_bounded (less plausible, shown): false without A5 (iterates_stay_bounded fails on a "
+                        "minimizer ray), true with it (same lemma).",
+                        "The paper's examples satisfy the loss reading: (7) has |beta_i| <= max(|beta0_i|, alpha lambda), and the "
+                        "overparameterized Huber loss depends on beta only through Z beta (huber_runs_large_lr, float64)."])

@@ -228,7 +228,7 @@ def measurements() -> dict[str, Any]:
 
 def theorem() -> Claim:
     r"""Proposition B.1 as a checkable claim."""
-    return Claim(id=ID, paper="kumar", label="Proposition B.1", section="B.1",
+    return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Proposition B.1", section="B.1",
                  title="NDGM on the toy LASSO never hits an exact zero (a.s.)",
                  statement=r"NDGM on $\lambda\|\beta\|_1$ with constant $\alpha>0$ and $\beta^{(0)}\sim U[-1,1]^n$ has "
                            r"$\beta^{(k)}_i\neq0$ for all $i,k$ with probability 1.",

@@ -129,7 +129,7 @@ def _sign_runs(signs: str) -> list[str]:
 
 def theorem() -> Claim:
     r"""Proposition B.10 (and the discussion after (39)) as a checkable claim."""
-    return Claim(id=ID, paper="kumar", label="Proposition B.10", section="B.3.4", title="Adam's first moment along a run",
+    return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Proposition B.10", section="B.3.4", title="Adam's first moment along a run",
                  statement=r"For a run of length $r$ starting at $k_0$, $m^{(k_0+r)}_i=\beta_1^rm^{(k_0)}_i+(1-\beta_1^r)\lambda s$.",
                  reference="Kumar, App. B.3.4, Prop. B.10, eqs. (34)-(39)", steps=_steps(),
                  assumptions=[Assumption("A1", "0 < beta1 < 1", r"0<\beta_1<1",

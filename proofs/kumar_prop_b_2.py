@@ -220,7 +220,7 @@ def figures(outdir: Path) -> list[Path]:
 
 def theorem() -> Claim:
     r"""Proposition B.2 as a checkable claim."""
-    return Claim(id=ID, paper="kumar", label="Proposition B.2", section="B.1", title="NDGM on the toy LASSO ends in a 2-cycle",
+    return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Proposition B.2", section="B.1", title="NDGM on the toy LASSO ends in a 2-cycle",
                  statement=r"The NDGM sequence does not converge; there is $K$ with $\beta^{(k)}=\beta^{(K)}$ for even $k-K$ and "
                            r"$\beta^{(K)}-\alpha\lambda\,\mathrm{sign}(\beta^{(K)})$ for odd $k-K$, where $0<|\beta^{(K)}_i|<\alpha\lambda$.",
                  reference="Kumar, App. B.1, Prop. B.2, eqs. (17)-(18)", assumptions=_assumptions(), steps=_steps(),

@@ -128,7 +128,7 @@ def _derive(params: dict[str, Any]) -> dict[str, Any]:
 
 def theorem() -> Claim:
     r"""Proposition B.3 as a checkable claim."""
-    return Claim(id=ID, paper="kumar", label="Proposition B.3", section="B.3.2", title="Momentum kicks a zero entry off zero",
+    return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Proposition B.3", section="B.3.2", title="Momentum kicks a zero entry off zero",
                  statement=r"Heavy-ball NDGM on $\lambda\|\beta\|_1$: if $\beta^{(k)}_i=0$ and $\beta^{(k-1)}_i\neq0$ then $\beta^{(k+1)}_i\neq0$.",
                  reference="Kumar, App. B.3.2, Prop. B.3, eqs. (20)-(21)", assumptions=_assumptions(), steps=_steps(),
                  parameters=[Parameter("alpha", "rational", Fraction(1, 100), "step size"),

@@ -212,7 +212,7 @@ def _derive(params: dict[str, Any]) -> dict[str, Any]:
 
 def theorem() -> Claim:
     r"""Proposition B.4 as a checkable claim."""
-    return Claim(id=ID, paper="kumar", label="Proposition B.4", section="B.3.3", title="RMSProp on the toy LASSO: no exact zeros a.s.",
+    return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Proposition B.4", section="B.3.3", title="RMSProp on the toy LASSO: no exact zeros a.s.",
                  statement=r"Under the RMSProp recursion (25) with $\beta^{(0)}\sim U[-1,1]^n$, $\beta^{(k)}$ has all non-zero entries "
                            r"for all $k$ with probability 1.",
                  reference="Kumar, App. B.3.3, Prop. B.4, eqs. (22)-(26)", assumptions=_assumptions(), steps=_steps(),

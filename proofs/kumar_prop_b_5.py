@@ -6,8 +6,9 @@ Statement:   The RMSProp sequence (25) eventually behaves like a vanilla NDGM se
              penalty of 1, irrespective of the value of :math:`\lambda`.
 Reading:     (27): step size :math:`\to\alpha/\sqrt{1+\epsilon/\lambda^2}\approx\alpha(1-\epsilon/(2\lambda^2))\approx\alpha`
              (paper, :math:`\epsilon` inside the root); PyTorch's :math:`\sqrt v+\epsilon` gives
-             :math:`\alpha\lambda/(\lambda+\epsilon)`.  "Irrespective" is read as: the limit step is
-             :math:`\alpha` up to a relative error of at most 1% for every :math:`\lambda>0`.
+             :math:`\alpha\lambda/(\lambda+\epsilon)`.  "Irrespective" has two readings: ``every_lambda``
+             (the limit step is :math:`\alpha` up to 1% for every :math:`\lambda>0` at :math:`\epsilon=10^{-8}`)
+             and ``first_order`` (to first order in :math:`\epsilon/\lambda^2`, the proof's regime).
              The text's example ":math:`\gamma=0.99`, :math:`\gamma^k\approx`" is read as :math:`\gamma^{1000}\approx4.3\times10^{-5}`.
 Assumptions: A1 0 < gamma < 1   necessary: gamma = 1 keeps v = 0 (step alpha*lambda/sqrt(eps))
              A2 eps << lambda^2 (paper) / eps << lambda (PyTorch)   used not stated; necessary
@@ -18,10 +19,11 @@ Proof outline:
   4. `limit_27_first_form`          alpha*lambda/sqrt(lambda^2+eps) = alpha/sqrt(1+eps/lambda^2)
   5. `taylor_27`                    (s/alpha - 1)/(eps/lambda^2) -> -1/2 as eps -> 0
   6. `taylor_pytorch`               (s/alpha - 1)/(eps/lambda) -> -1 as eps -> 0
-  7. `irrespective_of_lambda`       printed: |s/alpha - 1| <= 1% for every lambda > 0
-  8. `relative_error_polynomial`    1 - (1 - x/2)^2 (1 + x) = x^2 (3 - x)/4
-  9. `relative_error_at_most_half_x`  repaired: x^2 (3 - x)/4 >= 0 on [0, 2], so 1 - s/alpha <= eps/(2 lambda^2)
- 10. `pytorch_relative_error`       1 - lambda/(lambda + eps) = eps/(lambda + eps) <= eps/lambda
+  7. `irrespective_to_first_order`  printed, reading first_order: s/alpha - 1 -> 0 as eps -> 0, for every lambda
+  8. `irrespective_of_lambda`       printed, reading every_lambda: |s/alpha - 1| <= 1% for every lambda > 0
+  9. `relative_error_polynomial`    1 - (1 - x/2)^2 (1 + x) = x^2 (3 - x)/4
+ 10. `relative_error_at_most_half_x`  repaired: x^2 (3 - x)/4 >= 0 on [0, 2], so 1 - s/alpha <= eps/(2 lambda^2)
+ 11. `pytorch_relative_error`       1 - lambda/(lambda + eps) = eps/(lambda + eps) <= eps/lambda
 Review notes: the limit depends on lambda through eps/lambda^2 (paper) or eps/lambda (PyTorch);
 for lambda = 1e-4, eps = 1e-8 the paper's step is alpha/sqrt(2), not alpha.
 """
@@ -35,7 +37,7 @@ from typing import Any
 import sympy as sp
 from flint import arb, ctx
 
-from proofs.engine import (Assumption, Check, Claim, Equality, Inequality, Limit, Necessity, Parameter, StepResult)
+from proofs.engine import (Assumption, Check, Claim, Equality, Inequality, Limit, Necessity, Parameter, Reading, StepResult)
 from proofs.errors import AssumptionViolated
 from symbolic import optimizers as o
 
@@ -98,14 +100,21 @@ def _steps() -> list:
         Limit(label="taylor_pytorch", printed=False, latex=r"\lim_{\epsilon\downarrow0}\frac{s_\infty/\alpha-1}{\epsilon/\lambda}=-1",
               expr=(s_torch / o.alpha - 1) / (o.eps / o.lam), var=o.eps, point=0, expected=-1,
               parameters=[{o.lam: sp.Integer(1), o.alpha: sp.Rational(1, 100)}, {o.lam: sp.Rational(1, 3), o.alpha: 1}]),
-        Check(label="irrespective_of_lambda", role="statement", kind_name="Arb enclosure",
+        Limit(label="irrespective_to_first_order", role="statement", reading="first_order",
+              latex=r"\lim_{\epsilon\downarrow0}\Big(\frac{s_\infty}{\alpha}-1\Big)=0\ \text{ whatever } \lambda>0",
+              expr=s_paper / o.alpha - 1, var=o.eps, point=0, expected=0,
+              parameters=[{o.lam: sp.Rational(1, 10**4), o.alpha: sp.Rational(1, 100)}, {o.lam: sp.Integer(1), o.alpha: 1},
+                          {o.lam: sp.Integer(100), o.alpha: sp.Rational(1, 3)}],
+              justification="The proof's own regime ('up to first order' in eps/lambda^2): the limit step tends to alpha "
+                            "for every lambda as eps -> 0 (taylor_27 gives the rate -eps/(2 lambda^2))."),
+        Check(label="irrespective_of_lambda", role="statement", kind_name="Arb enclosure", reading="every_lambda",
               latex=r"\big|s_\infty/\alpha-1\big|\le1\%\ \ \forall\lambda>0\quad(\epsilon=10^{-8})",
               run_check=lambda: _irrespective(Fraction(1, 100), lams),
               erratum="The limit step depends on lambda through eps/lambda^2 (paper) or eps/lambda (PyTorch): "
                       "lambda = 1e-4 gives alpha/sqrt(2) with eps inside the root."),
         Equality(label="relative_error_polynomial", printed=False, latex=r"1-\big(1-\tfrac x2\big)^2(1+x)=\tfrac{x^2(3-x)}4",
                  lhs=1 - (1 - x / 2) ** 2 * (1 + x), rhs=x**2 * (3 - x) / 4),
-        Inequality(label="relative_error_at_most_half_x", repairs="irrespective_of_lambda",
+        Inequality(label="relative_error_at_most_half_x", repairs="irrespective_of_lambda", reading="every_lambda",
                    latex=r"x=\tfrac{2y}{1+y}\in[0,2):\ \frac{x^2(3-x)}4\ge0\ \Rightarrow\ 0\le1-\frac{s_\infty}\alpha=1-\frac1{\sqrt{1+x}}\le\frac x2=\frac{\epsilon}{2\lambda^2}",
                    lhs=(x**2 * (3 - x) / 4).subs(x, 2 * y / (1 + y)), rhs=0, relation=">=",
                    justification="So 1/sqrt(1+x) >= 1 - x/2 on [0, 2]; for x > 2 the bound x/2 > 1 is trivial. "
@@ -149,11 +158,18 @@ def figures(outdir: Path) -> list[Path]:
 def theorem() -> Claim:
     r"""Proposition B.5 as a checkable claim."""
     g1 = sp.Symbol("gamma", positive=True)
-    return Claim(id=ID, paper="kumar", label="Proposition B.5", section="B.3.3",
+    return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Proposition B.5", section="B.3.3",
                  title="RMSProp eventually behaves like NDGM with penalty 1",
                  statement=r"The RMSProp sequence (25) eventually behaves like a vanilla NDGM sequence with a LASSO penalty of 1, "
                            r"irrespective of $\lambda$.",
                  reference="Kumar, App. B.3.3, Prop. B.5, eq. (27)", steps=_steps(),
+                 readings=(Reading("every_lambda", "'irrespective of lambda' at the fixed eps = 1e-8: the limit step is alpha "
+                                                   "up to 1% for every lambda > 0",
+                                   "Prop. B.5's statement read literally; (23) with eps inside the root (kumar_equations.md, "
+                                   "medium-high)"),
+                           Reading("first_order", "to first order in eps/lambda^2 (eps << lambda^2) the limit step is alpha "
+                                                  "whatever lambda is",
+                                   "the proof's 'up to first order' (B.5 proof, (27))")),
                  assumptions=[
                      Assumption("A1", "0 < gamma < 1", r"0<\gamma<1", holds=lambda p: 0 < p.get("gamma", Fraction(1, 2)) < 1,
                                 necessity=Necessity("necessary", "gamma = 1: v stays 0 and the step is alpha*lambda/sqrt(eps), not alpha.",

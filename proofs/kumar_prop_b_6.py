@@ -102,7 +102,7 @@ def _steps() -> list:
 
 def theorem() -> Claim:
     r"""Proposition B.6 as a checkable claim."""
-    return Claim(id=ID, paper="kumar", label="Proposition B.6", section="B.3.4", title="Adam's first moment is bounded by lambda",
+    return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Proposition B.6", section="B.3.4", title="Adam's first moment is bounded by lambda",
                  statement=r"$|m^{(k)}_i|\le\lambda$ for all $i$ and $k$.", reference="Kumar, App. B.3.4, Prop. B.6, eq. (29)",
                  assumptions=_assumptions(), steps=_steps(),
                  notes=["The bound also holds for PyTorch's bias-corrected first moment."])

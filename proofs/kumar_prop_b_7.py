@@ -95,7 +95,7 @@ def _steps() -> list:
 
 def theorem() -> Claim:
     r"""Proposition B.7 as a checkable claim."""
-    return Claim(id=ID, paper="kumar", label="Proposition B.7", section="B.3.4", title="Adam's first moment never vanishes (a.s. in beta1)",
+    return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Proposition B.7", section="B.3.4", title="Adam's first moment never vanishes (a.s. in beta1)",
                  statement=r"If $\beta_1\sim U[0.9,0.99]$ then $m^{(k)}_i\neq0$ with probability 1 for all $k$.",
                  reference="Kumar, App. B.3.4, Prop. B.7, eq. (31)", steps=_steps(),
                  assumptions=[

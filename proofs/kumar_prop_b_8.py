@@ -95,7 +95,7 @@ def measurements() -> dict[str, Any]:
 
 def theorem() -> Claim:
     r"""Proposition B.8 as a checkable claim."""
-    return Claim(id=ID, paper="kumar", label="Proposition B.8", section="B.3.4", title="Adam on the toy LASSO: no exact zeros a.s.",
+    return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Proposition B.8", section="B.3.4", title="Adam on the toy LASSO: no exact zeros a.s.",
                  statement=r"For fixed $\beta_1\in[0.9,0.99]$ and $\beta^{(0)}\sim U[-1,1]^n$, $\beta^{(k)}$ is non-sparse with probability 1 for all $k$.",
                  reference="Kumar, App. B.3.4, Prop. B.8, eqs. (32)-(33)", steps=_steps(),
                  assumptions=[

@@ -78,7 +78,7 @@ def _steps() -> list:
 
 def theorem() -> Claim:
     r"""Proposition B.9 as a checkable claim."""
-    return Claim(id=ID, paper="kumar", label="Proposition B.9", section="B.3.4", title="Adam bounces an entry off zero",
+    return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Proposition B.9", section="B.3.4", title="Adam bounces an entry off zero",
                  statement=r"If $\beta^{(k)}_i=0$ then $\beta^{(k+1)}_i=-\alpha\beta_1m^{(k)}_i/\sqrt{\gamma v^{(k)}_i+\epsilon}\neq0$.",
                  reference="Kumar, App. B.3.4, Prop. B.9", steps=_steps(),
                  assumptions=[

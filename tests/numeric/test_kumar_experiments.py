@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import mpmath
 import numpy as np
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -126,3 +127,28 @@ def test_rmsprop_mpmath_matches_the_optimizers_module():
     with mpmath.workdps(50):
         theirs = [mpmath.fsum(abs(b) for b in beta) for beta, _ in run]
         assert max(abs(a - b) for a, b in zip(losses, theirs)) < mpmath.mpf(10) ** -40
+
+
+def test_band_statistics_tell_alternating_bands_from_one_band():
+    rng = np.random.default_rng(0)
+    two = np.where(np.arange(400) % 2 == 0, 1.0, 1.5) + rng.normal(0, 0.05, 400)
+    one = 1.0 + rng.normal(0, 0.05, 400)
+    b2, b1 = ke.band_statistics(two), ke.band_statistics(one)
+    assert b2["alternation"] > 0.99 and b2["separation_sd"] > 5 and b2["windows_separated"] == b2["windows"]
+    assert b1["alternation"] < 0.9 and b1["separation_sd"] < 1 and b1["gap"] < 0
+
+
+def test_capture_decay_readings_differ_only_in_the_cut_count():
+    x, y = ke.capture_data(40, 6)
+    w0 = ke.torch_linear_init(6)
+    runs = {c: ke.capture_run(x, y, w0, lr=0.5, max_iter=8, cuts_per_increase=c) for c in (1, 2)}
+    k = int(np.argmax(np.diff(runs[1].losses) > 0)) + 1  # the first increase (lr 0.5 makes the loss jump)
+    assert runs[1].lrs[k + 1] == 0.5 * 0.9 and runs[2].lrs[k + 1] == 0.5 * 0.9 * 0.9
+    with pytest.raises(ValueError):
+        ke.capture_run(x, y, w0, max_iter=2, cuts_per_increase=3)
+
+
+def test_toy_lasso_float_is_what_toy_lasso_losses_counts():
+    beta0 = np.random.RandomState(0).uniform(-1, 1, 10)
+    losses, beta = ke.toy_lasso_float(beta0, "rmsprop", alpha=0.1, lam=1.0, steps=500)
+    assert (losses, int(np.sum(beta == 0))) == ke.toy_lasso_losses(beta0, "rmsprop", alpha=0.1, lam=1.0, steps=500)

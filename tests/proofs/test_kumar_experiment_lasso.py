@@ -11,13 +11,19 @@ from proofs.values import parse_settings
 CID = "kumar.experiment_lasso"
 
 
-def test_paradox_reproduces_but_not_the_printed_factor():
+def test_paradox_reproduces_the_factor_is_not_reproduced_with_our_settings():
     report = registry.report(CID)
-    assert report.ok and report.status == "verified-with-errata"
-    assert [e.step for e in report.errata] == ["more_than_fifteen_fold"]
+    assert report.ok and report.status == "verified" and not report.errata
     assert [a.result.ok for a in report.assumptions] == [True]
-    ratio = next(r.result for r in report.steps if r.step.label == "more_than_fifteen_fold").values["ratio"]
-    assert f"the factor is {ratio};" in report.errata[0].description and "25.4/1.62 = 15.7" in report.errata[0].description
+    result = next(r.result for r in report.steps if r.step.label == "more_than_fifteen_fold")
+    assert result.not_reproduced and float(result.values["ratio"]) < 15
+    assert result.settings["lambda ratio"] == {"value": 1000, "paper": True} and result.settings["alpha"]["paper"] is False
+    assert len(report.not_reproduced) == 1
+
+
+def test_the_factor_appears_at_other_plausible_sizes():
+    result = next(r.result for r in registry.report(CID).steps if r.step.label == "fifteen_fold_at_other_sizes")
+    assert result.ok and "500x50" in result.detail
 
 
 def test_derive_reports_norms_beside_the_paper():

@@ -9,9 +9,25 @@ from numeric.optimizers import ndgm_cycle
 from proofs import registry
 
 
-def test_verified_with_the_ordering_erratum():
+def _result(label):
+    return next(r.result for r in registry.report("kumar.prop_b_11").steps if r.step.label == label)
+
+
+def test_ordering_sentence_is_reading_dependent():
     report = registry.report("kumar.prop_b_11")
-    assert report.status == "verified-with-errata" and [e.step for e in report.errata] == ["losses_ordered_like_bounds"]
+    assert report.status == "reading-dependent" and [e.step for e in report.errata] == ["losses_ordered_like_bounds"]
+    assert report.by_reading == {"every_late_iterate": "verified-with-errata", "mean_late_loss": "verified"}
+
+
+def test_ordering_counterexample_is_exact():
+    result = _result("losses_ordered_like_bounds")
+    assert not result.ok and result.evidence == "proved" and result.values["below"] == "50"
+
+
+def test_the_old_float_counterexample_reverses_in_exact_arithmetic():
+    result = _result("float_counterexample_is_rounding")
+    assert result.ok and "RMSProp above NDGM at 100/100" in result.outcomes["exact (80 digits)"]
+    assert "0%" in result.outcomes["float64"]
 
 
 @given(st.lists(st.integers(-9999, 9999).map(lambda i: Fraction(i, 10**4) + Fraction(1, 3 * 10**6)), min_size=1, max_size=5),

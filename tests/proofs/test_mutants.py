@@ -45,7 +45,7 @@ def test_every_necessity_check_can_fail(cid):
 def test_claim_has_no_unrepaired_failure(cid):
     report = registry.report(cid)
     assert report.ok, f"{cid}: {report.failures}"
-    assert report.status in ("verified", "verified-with-errata", "refuted")
+    assert report.status in ("verified", "verified-with-errata", "refuted", "reading-dependent")
 
 
 @pytest.mark.parametrize("cid", registry.claim_ids())
