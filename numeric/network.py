@@ -104,6 +104,17 @@ ACTIVATIONS: dict[str, tuple[Any, Callable, Callable, Callable]] = {
 }
 
 
+#: Activations violating Assumption 1, for the shifted ray: name -> (c', sigma, sigma', sigma''), with
+#: sigma'(c') != 0 (written out by hand, independently of :mod:`symbolic.activations`).
+SHIFTED_ACTIVATIONS: dict[str, tuple[Any, Callable, Callable, Callable]] = {
+    "sigmoid": (0, _logistic, lambda u: _logistic(u) * (1 - _logistic(u)),
+                lambda u: _logistic(u) * (1 - _logistic(u)) * (1 - 2 * _logistic(u))),
+    "softplus": (0, lambda u: mpmath.log(1 + mpmath.exp(u)), _logistic, lambda u: _logistic(u) * (1 - _logistic(u))),
+    "square": (1, lambda u: u * u, lambda u: 2 * u, lambda u: 2),
+    "paper_example_1": (1, lambda u: u * u + 1, lambda u: 2 * u, lambda u: 2),
+}
+
+
 def activation(name: str) -> tuple[Any, Callable[[Any], Any]]:
     r"""``(c, sigma)`` where ``sigma`` acts on numbers and hyper-dual numbers.
 
@@ -111,9 +122,10 @@ def activation(name: str) -> tuple[Any, Callable[[Any], Any]]:
     >>> s(HyperDual(0, 1, 1, 0)).d
     mpf('0.5')
     """
-    if name not in ACTIVATIONS:
-        raise KeyError(f"no numeric activation {name!r} (one of {', '.join(ACTIVATIONS)})")
-    c, g, g1, g2 = ACTIVATIONS[name]
+    table = {**ACTIVATIONS, **SHIFTED_ACTIVATIONS}
+    if name not in table:
+        raise KeyError(f"no numeric activation {name!r} (one of {', '.join(table)})")
+    c, g, g1, g2 = table[name]
     return c, (lambda x: apply(g, g1, g2, x) if isinstance(x, HyperDual) else g(x))
 
 
@@ -136,21 +148,25 @@ def parameter_count(widths: Sequence[int], d_in: int, d_out: int) -> int:
     return sum(r * q + r for r, q in parameter_shapes(widths, d_in, d_out))
 
 
-def ray_point(widths: Sequence[int], d_in: int, d_out: int, t: Any, loss: str, c: Any) -> list[Any]:
+def ray_point(widths: Sequence[int], d_in: int, d_out: int, t: Any, loss: str, c: Any, sigma_c: Any = 0) -> list[Any]:
     r""":math:`\rho(t)` flattened layer by layer (weights row by row, then biases):
-    hidden weights 0, hidden biases ``c``, :math:`M^{\ell+1}=tM`, :math:`b^{\ell+1}=0`.
+    hidden weights 0, hidden biases ``c``, :math:`M^{\ell+1}=tM`, :math:`b^{\ell+1}=-t\,\sigma(c)M\mathbf 1`
+    (``sigma_c`` = :math:`\sigma(c)`; 0 gives the paper's ray, :math:`b^{\ell+1}=0`).
 
     >>> ray_point([1], 1, 2, 5, "cross_entropy", 0)
     [0, 0, 5, 0, 0, 0]
+    >>> ray_point([2], 1, 1, 5, "l2", 1, sigma_c=3)
+    [0, 0, 1, 1, 5, 5, -30]
     """
     shapes, flat = parameter_shapes(widths, d_in, d_out), []
     for layer, (rows, cols) in enumerate(shapes, start=1):
         last = layer == len(shapes)
+        sums = []
         for r in range(rows):
-            for q in range(cols):
-                direction = 1 if loss == "l2" else int(r == q)
-                flat.append(t * direction if last else 0)
-        flat += [0 if last else c] * rows
+            direction = [1 if loss == "l2" else int(r == q) for q in range(cols)]
+            flat += [t * v if last else 0 for v in direction]
+            sums.append(sum(direction))
+        flat += [-t * sigma_c * s for s in sums] if last else [c] * rows
     return flat
 
 
@@ -200,41 +216,46 @@ def _seeded(point, p: int | None, q: int | None) -> list[HyperDual]:
     return [HyperDual(v, 1 if i == p else 0, 1 if i == q else 0, 0) for i, v in enumerate(point)]
 
 
-def _setup(widths, d_in, d_out, xs, ys, t, loss_kind, name):
+def _setup(widths, d_in, d_out, xs, ys, t, loss_kind, name, shifted=False):
     c, sigma = activation(name)
-    point = [_mp(v) for v in ray_point(widths, d_in, d_out, _mp(t), loss_kind, c)]
+    shift = sigma(_mp(c)) if shifted else 0
+    point = [_mp(v) for v in ray_point(widths, d_in, d_out, _mp(t), loss_kind, c, shift)]
     return point, [[_mp(v) for v in row] for row in xs], [[_mp(v) for v in row] for row in ys], sigma
 
 
-def gradient_on_ray(widths, d_in, d_out, xs, ys, t, loss_kind: str, name: str, *, dps: int = DPS) -> list:
-    r""":math:`\nabla L(\rho(t))`, one forward hyper-dual pass per parameter.
+def gradient_on_ray(widths, d_in, d_out, xs, ys, t, loss_kind: str, name: str, *, dps: int = DPS,
+                    shifted: bool = False) -> list:
+    r""":math:`\nabla L(\rho(t))`, one forward hyper-dual pass per parameter (``shifted``: on the shifted ray,
+    output bias :math:`-t\sigma(c)M\mathbf 1`, for activations without Assumption 1).
 
     >>> [mpmath.nstr(g, 5) for g in gradient_on_ray([1, 1], 1, 1, [[1]], [[1]], 2, "l2", "tanh")]
     ['0.0', '0.0', '0.0', '-4.0', '0.0', '-2.0']
     """
     with mpmath.workdps(dps):
-        point, X, Y, sigma = _setup(widths, d_in, d_out, xs, ys, t, loss_kind, name)
+        point, X, Y, sigma = _setup(widths, d_in, d_out, xs, ys, t, loss_kind, name, shifted)
         return [loss(_seeded(point, p, None), widths, d_in, d_out, X, Y, sigma, loss_kind).b for p in range(len(point))]
 
 
-def grad_norm_sq(widths, d_in, d_out, xs, ys, t, loss_kind: str, name: str, *, dps: int = DPS):
+def grad_norm_sq(widths, d_in, d_out, xs, ys, t, loss_kind: str, name: str, *, dps: int = DPS, shifted: bool = False):
     r""":math:`\|\nabla L(\rho(t))\|^2`.
 
     >>> mpmath.nstr(grad_norm_sq([1, 1], 1, 1, [[1]], [[1]], 2, "l2", "tanh"), 5)
     '20.0'
     """
     with mpmath.workdps(dps):
-        return mpmath.fsum(g * g for g in gradient_on_ray(widths, d_in, d_out, xs, ys, t, loss_kind, name, dps=dps))
+        return mpmath.fsum(g * g for g in gradient_on_ray(widths, d_in, d_out, xs, ys, t, loss_kind, name, dps=dps,
+                                                          shifted=shifted))
 
 
-def hessian_entry(widths, d_in, d_out, xs, ys, t, loss_kind: str, name: str, p: int, q: int, *, dps: int = DPS):
+def hessian_entry(widths, d_in, d_out, xs, ys, t, loss_kind: str, name: str, p: int, q: int, *, dps: int = DPS,
+                  shifted: bool = False):
     r""":math:`\partial^2L/\partial\rho_p\partial\rho_q` at :math:`\rho(t)` (flat indices), one pass.
 
     >>> mpmath.nstr(hessian_entry([1, 1], 1, 1, [[1]], [[1]], 2, "l2", "tanh", 5, 5), 5)
     '2.0'
     """
     with mpmath.workdps(dps):
-        point, X, Y, sigma = _setup(widths, d_in, d_out, xs, ys, t, loss_kind, name)
+        point, X, Y, sigma = _setup(widths, d_in, d_out, xs, ys, t, loss_kind, name, shifted)
         return loss(_seeded(point, p, q), widths, d_in, d_out, X, Y, sigma, loss_kind).d
 
 
@@ -250,14 +271,17 @@ def bias_index(widths, d_in, d_out, layer: int, j: int) -> int:
     return pos + rows * cols + j - 1
 
 
-def named_hessian_entry(widths, d_in, d_out, xs, ys, t, loss_kind: str, name: str, *, dps: int = DPS):
+def named_hessian_entry(widths, d_in, d_out, xs, ys, t, loss_kind: str, name: str, *, dps: int = DPS,
+                        shifted: bool = False):
     r""":math:`\partial^2L/(\partial b^\ell_1)^2` at :math:`\rho(t)` (:math:`b^1_1` for depth 0).
 
     >>> mpmath.nstr(named_hessian_entry([1, 1], 1, 1, [[1]], [[1]], 2, "l2", "tanh"), 5)
     '8.0'
+    >>> mpmath.nstr(named_hessian_entry([1, 1], 1, 1, [[1]], [[1]], 2, "l2", "sigmoid", shifted=True), 5)
+    '0.5'
     """
     index = bias_index(widths, d_in, d_out, max(len(widths), 1), 1)
-    return hessian_entry(widths, d_in, d_out, xs, ys, t, loss_kind, name, index, index, dps=dps)
+    return hessian_entry(widths, d_in, d_out, xs, ys, t, loss_kind, name, index, index, dps=dps, shifted=shifted)
 
 
 def output_derivative(widths, d_in, d_out, x, t, loss_kind: str, name: str, p: int, q: int | None = None,

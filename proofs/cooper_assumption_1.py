@@ -15,12 +15,14 @@ Proof outline:
   6. `assumption_1_for_relu`            fails: zeros (-oo, 0], sigma' = 0 there or undefined at 0
   7. `assumption_1_for_elu`             holds at c = 0, but sigma''(0) does not exist
   8. `slopes_agree_with_mirror`         sigma'(c) exact = mpmath hand-derived derivative
-  9. `assumption_1_needed_for_theorems_12_and_14`  sigma = 0: deep losses are m-smooth
+  9. `non_constant_sigma_needed_for_theorems_12_and_14`  sigma = 0: deep losses are m-smooth
+     `assumption_1_not_needed_for_theorems_12_and_14`  sigmoid, softplus, u^2, u^2+1: t^2 entry on the shifted ray
  10. `slopes_enclosed_away_from_zero`   Arb balls: sigma(c) contains 0, sigma'(c) excludes 0
 Review notes: every catalogue entry gets a step (the outline lists some).  The
 logistic sigmoid, softplus, ReLU, u^2 and the paper's own Example 1 violate
 Assumption 1; ELU satisfies it but is not twice differentiable at c = 0, exactly
-where the ray of §3 puts every hidden pre-activation.
+where the ray of §3 puts every hidden pre-activation.  Assumption 1 serves the
+printed Lemmas 9-11; Theorems 12 and 14 need only a non-constant sigma.
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ import sympy as sp
 from numeric import activations as mirror
 from proofs.engine import Assumption, Check, Claim, Necessity, NumericAgreement, Parameter, StepResult
 from symbolic import linear_model as lm
-from symbolic.activations import CATALOGUE, activation, assumption_1, values_at_c, zero_set_certificate
+from symbolic import network as net
+from symbolic import shifted_ray as shift
+from symbolic.activations import CATALOGUE, U, activation, assumption_1, values_at_c, zero_set_certificate
 
 ID = "cooper.assumption_1"
 
@@ -115,6 +119,24 @@ def _zero_activation_gives_smooth_deep_loss(sigma) -> StepResult:
                       f"Hessian on {sorted(map(str, ce))} (softmax of the output biases only)")
 
 
+def _shifted_ray_growth(paper_bias: bool = False) -> StepResult:
+    r"""On the shifted ray (``paper_bias``: the paper's ray with :math:`\sigma(c')\ne0`, the wrong version), for
+    each activation of :data:`symbolic.shifted_ray.SHIFT_POINTS`: the (b^2_1)^2 entry has degree 2 with leading
+    coefficient :math:`2nd_{out}\sigma'(c')^2>0` and :math:`\|\nabla L\|^2` degree :math:`\le2` in t."""
+    arch = net.Architecture((1, 1), 1, 2)
+    data = net.symbolic_data(2, 1, 2)
+    d, e = net.derivatives_on_ray(arch, data, "l2", shifted=True, paper_bias=paper_bias), net.named_entry(arch)
+    for name in shift.SHIFT_POINTS:
+        entry = sp.Poly(shift.at_shifted_activation(d.entry(e, e), name), net.T)
+        grad = sp.Poly(shift.at_shifted_activation(d.grad_norm_sq(), name), net.T).degree()
+        lead = 2 * data.n * arch.d_out * shift.jet_at(name)[1] ** 2
+        if entry.degree() != 2 or sp.simplify(entry.LC() - lead) != 0 or not lead > 0 or grad > 2:
+            return StepResult(False, "symbolic", "exact-jets", f"{name}: entry {entry.as_expr()}, deg ||grad L||^2 = {grad}",
+                              counterexample=f"{name}: deg ||grad L||^2 = {grad}")
+    return StepResult(True, "symbolic", "exact-jets", f"entry of degree 2 with leading coefficient 2 n d_out sigma'(c')^2 "
+                      f"> 0 and ||grad L||^2 of degree <= 2 for {', '.join(shift.SHIFT_POINTS)}")
+
+
 def _holding() -> list[str]:
     return [n for n, (holds, _, _) in EXPECTED.items() if holds]
 
@@ -131,13 +153,25 @@ def _steps() -> list:
                          latex=r"\sigma'(c)\ \text{exact} = \text{hand-derived } \sigma' \text{ in mpmath (60 digits)}",
                          closed_form=lambda n: values_at_c(activation(n))[1] if n != "elu" else activation(n).derivative_at(0, 1),
                          mirror=lambda n: mirror.evaluate(n, 0, 1, dps=60), points=holding, describe=str, dps=60),
-        Check(label="assumption_1_needed_for_theorems_12_and_14", printed=False,
-              latex=r"\sigma\equiv0\ (\text{no }c):\ f_\rho=b^{\ell+1},\ \mathbf HL_2=\text{const},\ \mathbf HL_{\mathrm{CE}}=\mathbf HL_{\mathrm{CE}}(b^{\ell+1})",
+        Check(label="non_constant_sigma_needed_for_theorems_12_and_14", printed=False,
+              latex=r"\sigma\equiv0\ (\text{constant}):\ f_\rho=b^{\ell+1},\ \mathbf HL_2=\text{const},\ \mathbf HL_{\mathrm{CE}}=\mathbf HL_{\mathrm{CE}}(b^{\ell+1})",
               run_check=lambda: _zero_activation_gives_smooth_deep_loss(lambda v: sp.Integer(0)),
               wrong_versions=[lambda: _zero_activation_gives_smooth_deep_loss(sp.tanh)], kind_name="expression-inspection",
-              justification="With sigma = 0 (C-infinity, Assumption 1 fails) a deep network computes the constant "
-                            "b^{l+1}: its L2 loss is m-smooth (m = 2n) and its cross-entropy loss is m-smooth "
-                            "(Theorem 15's bound with x = 0), so Theorems 12 and 14 fail without Assumption 1."),
+              justification="With sigma = 0 (C-infinity, constant) a deep network computes the constant b^{l+1}: its L2 "
+                            "loss is m-smooth (m = 2n) and its cross-entropy loss is m-smooth (Theorem 15's bound with "
+                            "x = 0). This shows that 'sigma non-constant' cannot be dropped from Theorems 12 and 14; "
+                            "it does not show that Assumption 1 is needed (next step)."),
+        Check(label="assumption_1_not_needed_for_theorems_12_and_14", printed=False,
+              latex=r"\sigma\in\{\text{sigmoid},\text{softplus},u^2,u^2+1\}:\ \partial^2_{(b^2_1)^2}L(\rho'(t))=2nd_{out}\sigma'(c')^2t^2+O(t),\ \deg_t\|\nabla L\|^2\le2",
+              run_check=_shifted_ray_growth, wrong_versions=[lambda: _shifted_ray_growth(paper_bias=True)],
+              kind_name="exact-jets", scope={"architectures": [{"n": 2, "d_in": 1, "widths": [1, 1], "d_out": 2}],
+                                             "data": "symbolic x, y", "losses": ["l2"],
+                                             "activations": list(shift.SHIFT_POINTS)},
+              justification="These activations violate Assumption 1, yet on the shifted ray (hidden biases at c' with "
+                            "sigma'(c') != 0, output bias -t sigma(c') M 1) the Hessian entry grows like t^2 and the "
+                            "gradient at most like t: Theorems 12 and 14 hold for them (cooper.thm_12 / thm_14, "
+                            "hypothesis A1: superfluous). The wrong version is the paper's ray (b^{l+1} = 0): there "
+                            "f = t sigma(c) M 1 != 0 and ||grad L||^2 has degree 4."),
         Check(label="slopes_enclosed_away_from_zero", printed=False,
               latex=r"0\in[\sigma(c)]_{\mathrm{Arb}},\quad 0\notin[\sigma'(c)]_{\mathrm{Arb}}",
               run_check=lambda: _enclosures(holding), wrong_versions=[_square_at_zero], kind_name="rigorous-enclosure"),
@@ -163,8 +197,25 @@ def _derive(params: dict[str, Any]) -> dict[str, Any]:
             "assumption_1": verdict.holds, "twice_differentiable": verdict.twice_differentiable, "reason": verdict.reason}
 
 
+def _theorems_12_14(name: str) -> str:
+    r"""Whether Theorems 12 and 14's conclusion is shown for the activation, and along which ray."""
+    act, verdict = activation(name), assumption_1(activation(name))
+    if not act.formula.has(U):
+        return "no: constant, the deep losses are m-smooth (non_constant_sigma_needed_for_theorems_12_and_14)"
+    if name in shift.SHIFT_POINTS:
+        return f"yes, without Assumption 1: shifted ray at c' = {shift.SHIFT_POINTS[name]}, sigma'(c') = {shift.jet_at(name)[1]}"
+    if verdict.holds and verdict.twice_differentiable:
+        return f"yes: the paper's ray at c = {verdict.c}"
+    return ("outside Definition 1 (not twice differentiable); near the shifted ray at c' = 1 sigma is the identity, "
+            "so the generic shifted-ray result applies there with sigma(c') = sigma'(c') = 1, sigma''(c') = 0 "
+            "(not checked separately)")
+
+
 def _extra() -> dict[str, Any]:
-    return {"catalogue": [_derive({"activation": name}) for name in CATALOGUE]}
+    rows = [_derive({"activation": name}) | {"theorems_12_and_14": _theorems_12_14(name)} for name in CATALOGUE]
+    return {"catalogue": rows,
+            "assumption_1_is_for": "Lemmas 9-11 as printed (their tables use sigma(c) = 0); Theorems 12 and 14 need only "
+                                   "sigma non-constant (and twice differentiable), via the shifted ray"}
 
 
 def theorem() -> Claim:
@@ -178,9 +229,18 @@ def theorem() -> Claim:
         parameters=[Parameter("activation", "choice", "tanh", "catalogue activation", tuple(CATALOGUE))],
         derive=_derive, extra=_extra,
         notes=["Fails for the logistic sigmoid, softplus, ReLU, u^2 and the paper's own Example 1 (u^2 + 1).",
+               "What Assumption 1 is for: the printed tables of Lemmas 9-11 (sigma(c) = 0 makes f vanish on the ray and "
+               "the weight derivatives vanish). Theorems 12 and 14 do not need it: for every non-constant twice "
+               "differentiable sigma the shifted ray (hidden biases at c' with sigma'(c') != 0, output bias "
+               "-t sigma(c') M 1) gives the same t^2 Hessian entry with a gradient of degree <= 1 in t (step "
+               "assumption_1_not_needed_for_theorems_12_and_14; cooper.thm_12 / thm_14, A1: superfluous). So the "
+               "sigmoid, softplus, u^2 and u^2 + 1 networks are not (L0, L1)-smooth either; the catalogue's "
+               "'theorems_12_and_14' column says which ray applies.",
+               "What cannot be dropped is 'sigma non-constant': with sigma = 0 every deep network computes its output "
+               "bias, and both losses are m-smooth (checked at depth 2).",
                "ELU satisfies Assumption 1 at c = 0 but has no second derivative there, where the ray of Section 3 "
-               "places every hidden pre-activation: Lemmas 10-11 (sigma''(c)) do not apply to it.",
-               "Assumption 1 cannot be dropped from Theorems 12 and 14: with sigma = 0 (smooth, no c) every deep "
-               "network computes its output bias, and both losses are m-smooth (checked at depth 2).",
+               "places every hidden pre-activation: Lemmas 10-11 (sigma''(c)) do not apply to it. ReLU and ELU are "
+               "outside Definition 1 (L not twice differentiable everywhere); on the shifted ray at c' = 1 (sigma the "
+               "identity near 1) the inequality fails at points where L is smooth (not encoded).",
                "Centring repairs the sigmoid: 1/(1+e^-u) - 1/2 satisfies Assumption 1 with sigma'(0) = 1/4."],
     )

@@ -7,14 +7,16 @@ Statement:   For a network with one hidden layer (:math:`\ell=1`) and twice diff
              :math:`\sigma` satisfying Assumption 1, the L2 loss, and the cross-entropy
              loss with :math:`b\ge2` classes under Assumption 2, are not :math:`(L_0,L_1)`-smooth
              for any :math:`L_0,L_1`: the ray :math:`\rho(t)` of §3 still works.
-Assumptions: A1  sigma(c) = 0, sigma'(c) != 0   [paper: Assumption 1]
+Assumptions: A1  sigma(c) = 0, sigma'(c) != 0   [paper: Assumption 1]  superfluous (shifted ray)
              A2  b = d_out >= 2 (cross-entropy)  [paper: Thm 14]
+             A3  sigma non-constant             [implied by A1]        necessary
 Symbols:     \sigma'(c) -> sigma_1, \sigma''(c) -> sigma_2
 Proof outline:
   1. `lemma_9_fails_at_depth_1`          what changes: d f / d w^1_{jk} = sigma'(c) t M Delta^1_{jk} x != 0
   2. `first_derivatives_degree_at_most_1`  still every entry of Df on the ray has degree <= 1 in t
   3. `second_derivatives_degree_at_most_1` and every entry of Hf has degree <= 1 in t
   4. `layer_recursion_output`            the output-layer expansion (valid for l = 1 with lambda = dM^1 x + db^1)
+     `shifted_ray_without_assumption_1`, `shifted_ray_without_assumption_1_cross_entropy`  no Assumption 1 needed
   5. `hessian_entry_closed_form_depth_1` (b^1_1, b^1_1) entry: the same closed forms as for l >= 2 (L2 and CE)
   6. `grad_norm_sq_degree_at_most_2_depth_1`  ||grad L||^2 has degree <= 2 in t (weights now contribute)
   7. `jets_equal_direct_differentiation_depth_1`  the expansion equals sympy.hessian of the whole loss
@@ -24,6 +26,7 @@ Review notes: the paper's Lemma 9 and Lemma 11 fail at l = 1 (extra nonzero deri
 first-layer weights), but those derivatives are still of degree <= 1 in t, which is all
 Theorems 12 and 14 use.  Proved exactly over the scope below, with the depth-independent
 output-layer expansion; not a proof for all widths (those are covered by Hypothesis numerically).
+The claim is the project's, not the paper's; Assumption 1 is not needed for it.
 """
 
 from __future__ import annotations
@@ -150,6 +153,8 @@ def _steps() -> list:
         Check(label="second_derivatives_degree_at_most_1", printed=False, latex=r"\deg_t[\mathbf Hf_\rho(x)|_{\rho(t)}]\le1",
               run_check=lambda: degree_check(2, 1), wrong_versions=[lambda: degree_check(2, 0)], scope=l2.hf_scope(SCOPE)),
         l2.recursion_steps()[1],
+        l2.shifted_ray_step("l2"),
+        dataclasses.replace(l2.shifted_ray_step("cross_entropy"), label="shifted_ray_without_assumption_1_cross_entropy"),
         Check(label="hessian_entry_closed_form_depth_1", printed=False,
               latex=r"\ell=1:\ \partial^2_{(b^1_1)^2}L=\text{the closed forms of Theorems 12 and 14}",
               run_check=entry_check, wrong_versions=[lambda: entry_check(scale=2), _entry_wrong_dimension],
@@ -179,15 +184,24 @@ def theorem() -> Claim:
     r"""The depth-1 case the paper leaves open."""
     base = l2.theorem()
     return Claim(
-        id=ID, paper="cooper", label="Depth 1 (open in the paper)", section="App. C, D (after Thms 13 and 15)",
+        id=ID, paper="cooper", label="Depth 1 (open in the paper)", statement_kind="project", section="App. C, D (after Thms 13 and 15)",
         title="One hidden layer: the L2 and cross-entropy losses are not (L0, L1)-smooth",
         statement=r"For $\ell=1$, with $\sigma$ twice differentiable satisfying Assumption 1, the L2 loss (and the "
                   r"cross-entropy loss with $b\ge2$, Assumption 2) is not $(L_0,L_1)$-smooth for any $L_0,L_1$.",
         reference="Cooper, App. C after Thm 13 and App. D after Thm 15 (the open case)",
-        assumptions=[base.assumptions[0],
+        assumptions=[Assumption(label="A1", name=base.assumptions[0].name, latex=base.assumptions[0].latex,
+                                holds=base.assumptions[0].holds,
+                                necessity=Necessity(verdict="superfluous",
+                                                    evidence="Not necessary at depth 1 either: the shifted ray (output "
+                                                    "bias -t sigma(c') M 1) gives the conclusion for every non-constant "
+                                                    "sigma (steps shifted_ray_without_assumption_1*, depth 1 in their "
+                                                    "scope); witnesses at depth 1 for the logistic sigmoid, softplus, u^2 "
+                                                    "and u^2 + 1, L2 and cross-entropy alternately, checked here.",
+                                                    check=l2.shifted_witness("l2", depth=1, losses=LOSSES))),
                      Assumption(label="A2", name="b = d_out >= 2 (cross-entropy)", latex=r"b\ge2",
                                 necessity=Necessity(verdict="necessary", evidence="One class: the loss is identically 0 "
-                                                    "(checked in cooper.thm_14)."))],
+                                                    "(checked in cooper.thm_14).")),
+                     l2.non_constant_assumption("l2", "A3")],
         steps=_steps(),
         parameters=[*[p for p in base.parameters if p.name != "depth"],
                     Parameter("loss", "choice", "l2", "l2 or cross_entropy", LOSSES)],

@@ -24,8 +24,8 @@ import sympy as sp
 
 from numeric import network as mirror
 from proofs.cooper_lemma_9 import SCOPE, _last, _negated, table_check
-from proofs.cooper_thm_12 import hf_scope
-from proofs.engine import Assumption, Check, Claim, Equality, Necessity, NumericAgreement, StepResult
+from proofs.cooper_thm_12 import any_width_step, hf_scope
+from proofs.engine import Assumption, Check, Claim, Necessity, NumericAgreement, StepResult
 from symbolic import network as net
 from symbolic.activations import values_at_c, activation
 
@@ -59,15 +59,13 @@ def _closed(p):
     return values_at_c(activation(name))[1] * sp.Rational(t.numerator, t.denominator)  # exact
 
 
-CHAIN = net.first_order_chain_rule_on_ray
-
 
 def _steps() -> list:
     return [
-        Equality(label="claim_2_inductive_step", latex=r"\partial_{b}f^i_\rho(x)\big|_{\rho(t)}=\sigma'(c)M^i\partial_bf^{i-1}_\rho(x)\big|_{\rho(t)}",
-                 lhs=lambda: CHAIN()[0], rhs=lambda: CHAIN()[1],
-                 justification="Chain rule with f^{i-1} = c, sigma generic, every quantity a symbol (two summands; each "
-                               "summand is the same expression, so any width)."),
+        any_width_step("claim_2_inductive_step",
+                       latex=r"\partial_{b}f^i_\rho(x)\big|_{\rho(t)}=\sigma'(c)M^i\partial_bf^{i-1}_\rho(x)\big|_{\rho(t)}",
+                       sides=net.first_order_chain_rule_on_ray_any_width,
+                       justification="Chain rule with f^{i-1} = c, sigma generic, every quantity a symbol, a row of K summands with K a symbol: every width."),
         Check(label="claim_2_eq_20",
               latex=r"\partial_{b^{i_1}_{j_1}}f^i_\rho\big|_{\rho(t)}=\begin{cases}\Delta^{i_1}_{j_1}&i_1=i\\\sigma'(c)tM\Delta^{i_1}_{j_1}&i_1+1=i=\ell+1\\0&\text{otherwise}\end{cases}",
               run_check=lambda: table_check(net.first_derivative_table, kinds=("b",)),

@@ -28,8 +28,8 @@ import sympy as sp
 
 from numeric import network as mirror
 from proofs.cooper_lemma_9 import SCOPE, _negated
-from proofs.cooper_thm_12 import hf_scope, recursion_steps
-from proofs.engine import Assumption, Check, Claim, Equality, Necessity, NumericAgreement, StepResult
+from proofs.cooper_thm_12 import any_width_step, hf_scope, recursion_steps
+from proofs.engine import Assumption, Check, Claim, Necessity, NumericAgreement, StepResult
 from symbolic import network as net
 from symbolic.activations import activation, values_at_c
 
@@ -80,16 +80,13 @@ def _closed(p):
     return values_at_c(activation(name))[2] * sp.Rational(t.numerator, t.denominator)  # exact
 
 
-CHAIN = net.chain_rule_on_ray
-
 
 def _steps() -> list:
     return [
-        Equality(label="claim_3_inductive_step_eq_25",
-                 latex=r"\partial_{z^{i_2}}\partial_{z^{i_1}}f^i_\rho\big|_{\rho(t)}=\sigma''(c)M^i(\partial_{z^{i_2}}f^{i-1}_\rho\odot\partial_{z^{i_1}}f^{i-1}_\rho)+\sigma'(c)M^i\partial_{z^{i_2}}\partial_{z^{i_1}}f^{i-1}_\rho",
-                 lhs=lambda: CHAIN()[0], rhs=lambda: CHAIN()[1],
-                 justification="Chain rule twice with f^{i-1} = c, for i > i_2, sigma generic, every quantity a symbol "
-                               "(one row, two summands; each summand is the same expression, so any width)."),
+        any_width_step("claim_3_inductive_step_eq_25",
+                       latex=r"\partial_{z^{i_2}}\partial_{z^{i_1}}f^i_\rho\big|_{\rho(t)}=\sigma''(c)M^i(\partial_{z^{i_2}}f^{i-1}_\rho\odot\partial_{z^{i_1}}f^{i-1}_\rho)+\sigma'(c)M^i\partial_{z^{i_2}}\partial_{z^{i_1}}f^{i-1}_\rho",
+                       sides=net.chain_rule_on_ray_any_width,
+                       justification="Chain rule twice with f^{i-1} = c, for i > i_2, sigma generic, every quantity a symbol, one row of K summands (K a symbol): every width."),
         Check(label="claim_3_eqs_21_23", latex=r"\text{Claim 3, (21)-(23), every layer } i",
               run_check=lambda: table_check(), wrong_versions=[lambda: table_check(_sigma_1_for_sigma_2)],
               scope=hf_scope(SCOPE)),

@@ -25,8 +25,8 @@ from fractions import Fraction
 import sympy as sp
 
 from numeric import network as mirror
-from proofs.cooper_thm_12 import hf_scope, recursion_steps
-from proofs.engine import (Assumption, Check, Claim, Equality, Necessity, NumericAgreement, StepResult)
+from proofs.cooper_thm_12 import any_width_step, hf_scope, recursion_steps
+from proofs.engine import Assumption, Check, Claim, Necessity, NumericAgreement, StepResult
 from symbolic import network as net
 
 ID = "cooper.lemma_9"
@@ -97,8 +97,6 @@ def _dropped_a1_wrong() -> StepResult:
     return StepResult(bool(nonzero), "symbolic", "sympy.diff", "sigma(c) = 0: weight derivatives nonzero?")
 
 
-CHAIN = net.first_order_chain_rule_on_ray
-
 
 def _steps() -> list:
     return [
@@ -106,11 +104,10 @@ def _steps() -> list:
               justification="M^i = 0 and b^i = c before the last layer; sigma(c) = 0 kills t M.",
               run_check=constants_check, wrong_versions=[lambda: constants_check(output_value=net.C)],
               scope=hf_scope(SCOPE)),
-        Equality(label="claim_1_inductive_step_eq_19",
-                 latex=r"\partial_z f^i_\rho(x)\big|_{\rho(t)}=\sigma'(c)\,M^i\,\partial_z f^{i-1}_\rho(x)\big|_{\rho(t)}",
-                 lhs=lambda: CHAIN()[0], rhs=lambda: CHAIN()[1],
-                 justification="Chain rule with f^{i-1} = c, sigma generic, every quantity a symbol (one row of M^i, two "
-                               "summands; each summand is the same expression, so the identity holds for any width)."),
+        any_width_step("claim_1_inductive_step_eq_19",
+                       latex=r"\partial_z f^i_\rho(x)\big|_{\rho(t)}=\sigma'(c)\,M^i\,\partial_z f^{i-1}_\rho(x)\big|_{\rho(t)}",
+                       sides=net.first_order_chain_rule_on_ray_any_width,
+                       justification="Chain rule with f^{i-1} = c, sigma generic, every quantity a symbol, one row of M^i with K summands (K a symbol: SymPy differentiates under the finite sum), so the identity holds for every width."),
         Check(label="claim_1_eq_17",
               latex=r"\partial_{w^{i_1}_{j_1k_1}}f^i_\rho(x)\big|_{\rho(t)}=\begin{cases}\Delta^{i_1}_{j_1k_1}x & i_1=i=1\\0&\text{otherwise}\end{cases}",
               run_check=lambda: table_check(net.first_derivative_table),

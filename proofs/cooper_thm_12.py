@@ -5,10 +5,12 @@ Reference: [Cooper, App. C, Thm 12, eqs. (26)-(29); Remark 2 in §2]
 Statement:   For any feedforward network of depth :math:`\ell\ge2` with twice
              differentiable :math:`\sigma` satisfying Assumption 1, the L2 loss (13)
              is not :math:`(L_0,L_1)`-smooth for any :math:`L_0, L_1`.
-Assumptions: A1  sigma(c) = 0, sigma'(c) != 0       [paper: Assumption 1]
+Assumptions: A1  sigma(c) = 0, sigma'(c) != 0       [paper: Assumption 1]  superfluous: the shifted ray needs only A4
              A2  sigma twice differentiable         [paper: Thm 12]
-             A3  depth l >= 2                       [paper: Thm 12]
-Symbols:     \sigma'(c) -> sigma_1, \sigma''(c) -> sigma_2, t -> t, M = \Omega.
+             A3  depth l >= 2                       [paper: Thm 12]        superfluous given A5 (depth 1 works)
+             A4  sigma non-constant                 [implied by A1]        necessary (sigma = k: m-smooth)
+             A5  depth l >= 1                       [implied by A3]        necessary (depth 0: m-smooth)
+Symbols:     \sigma'(c) -> sigma_1, \sigma''(c) -> sigma_2, \sigma(c') -> sigma_0 (shifted ray), t -> t, M = \Omega.
 Proof outline:
   1. `gradient_on_ray_eq_28`          grad L = -2 sum_s Df(x_s)^T y_s on the ray (scope)
   2. `grad_norm_sq_degree_at_most_2`  ||grad L||^2 is a polynomial of degree <= 2 in t
@@ -19,14 +21,21 @@ Proof outline:
                                       (prime-size architectures: n, d_in, c_l, d_out distinct)
   7. `hessian_entry_closed_form`      the whole entry: 2 n d_out sigma_1^2 t^2 - 2 sigma_2 t sum y (scope + primes)
   8. `hessian_entry_degree_2`         degree 2 with leading coefficient 2 n d_out sigma_1^2 != 0 (primes)
-  9. `layer_recursion_hidden`, `layer_recursion_output`  the inductive step for every depth
- 10. `entry_over_t_squared_limit`     H_entry / t^2 -> 2 n d_out sigma_1^2
- 11. `agrees_with_mirror`             jets = independent mpmath hyper-dual values, t up to 1e6
- 12. `remark_2_norms`                 |H_ii| <= ||H||_op <= ||H||_F <= sqrt(p) ||H||_op on the ray
- 13. `no_L0_L1_witness`               for any (L0, L1) an explicit t* with ||H||_op > L0 + L1 ||grad L||
+  9. `layer_recursion_hidden`, `layer_recursion_output`  the inductive step for every depth, rows of any width K
+ 10. `gradient_grows_linearly`        printed "the gradient grows linearly": fails when sum y = 0 (bounded gradient)
+     `gradient_grows_at_most_linearly`  repaired: degree <= 2, which is all the conclusion uses
+ 11. `shifted_ray_without_assumption_1`  b^{l+1} = -t sigma(c') M 1: f = 0 and the same entry with no sigma(c') = 0
+     `shifted_ray_equals_direct_differentiation`, `shifted_ray_agrees_with_mirror`  its cross-checks
+ 12. `entry_over_t_squared_limit`     H_entry / t^2 -> 2 n d_out sigma_1^2
+ 13. `agrees_with_mirror`             jets = independent mpmath hyper-dual values, t up to 1e6
+ 14. `remark_2_norms`                 |H_ii| <= ||H||_op <= ||H||_F <= sqrt(p) ||H||_op on the ray
+ 15. `no_L0_L1_witness`               for any (L0, L1) an explicit t* with ||H||_op > L0 + L1 ||grad L||
 Review notes: the printed proof holds step by step, proved on the declared scope (not for
-every architecture); the layer recursion is the inductive step.  A3 can be weakened to
-l >= 1 (see cooper.depth_1: the same ray works); l = 0 is Theorem 13.
+every architecture); the layer recursion is the inductive step.  One printed sentence is too
+strong ("the gradient grows linearly": bounded when sum y = 0; the conclusion only gets stronger).
+The hypotheses are stronger than needed: A1 can be replaced by "sigma non-constant" (A4, the
+shifted ray; witnesses for the logistic sigmoid, softplus, u^2 and the paper's Example 1), and
+A3 by l >= 1 (A5; cooper.depth_1).  A4 and A5 are necessary (l = 0 is Theorem 13).
 """
 
 from __future__ import annotations
@@ -41,11 +50,14 @@ import sympy as sp
 
 from numeric import network as mirror
 from proofs.enclosure import enclose
-from proofs.engine import (Assumption, Check, Claim, Equality, Limit, Necessity, NumericAgreement, Parameter,
+from proofs.engine import (Assumption, Check, Claim, Inequality, Limit, Necessity, NumericAgreement, Parameter,
                            PolynomialDegree, StepResult, Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated, BadInput
+from proofs.budget import SYMBOLIC_BUDGET_S, within_budget
+from proofs.steps import check_zero
 from symbolic import network as net
-from symbolic.activations import CATALOGUE, SIGMA_1, SIGMA_2, activation, values_at_c
+from symbolic import shifted_ray as shift
+from symbolic.activations import CATALOGUE, SIGMA_1, SIGMA_2, U, activation, values_at_c
 
 ID = "cooper.thm_12"
 LOSS = "l2"
@@ -519,29 +531,310 @@ def witness_step(loss: str, label: str = "no_L0_L1_witness") -> Witness:
                                         lambda p: sp.Rational(p["L1"]) + 1])
 
 
+#: The scope of an identity about one row of a layer whose width could not be kept symbolic.
+FINITE_WIDTHS = (1, 2, 3)
+
+
+def any_width_check(sides, wrong=None) -> StepResult:
+    r"""``lhs == rhs`` for a row of any width :math:`K` (``sides()`` returns both, with sums to a symbolic
+    :math:`K`): proved when SymPy reduces the difference to 0 with :math:`K` a symbol; else checked exactly at
+    widths :data:`FINITE_WIDTHS` (proved on that scope, or a counterexample).  ``wrong`` maps the printed side
+    to a wrong one (the wrong versions)."""
+    lhs, rhs = sides()
+    rhs = rhs if wrong is None else wrong(rhs)
+    # Exact at small widths first (a wrong identity fails here, with a counterexample, at once) ...
+    for width in FINITE_WIDTHS:
+        finite = check_zero(sp.expand(net.at_width(lhs - rhs, width)))
+        if not finite.ok:
+            return StepResult(False, "symbolic", finite.method, f"fails for a row of width {width}: {finite.detail}",
+                              counterexample=f"width {width}: {finite.counterexample}", values=finite.values)
+    # ... then for a symbolic width, SymPy only (an indexed row cannot be sampled at random points)
+    for name, simplifier in (("cancel", sp.cancel), ("simplify", sp.simplify)):
+        if within_budget(lambda: simplifier(lhs - rhs), SYMBOLIC_BUDGET_S) == 0:
+            return StepResult(True, "symbolic", name, f"difference is 0 for a row of symbolic width {net.WIDTH} "
+                              "(sums over an indexed row)", engines=(f"sympy:{name}",))
+    return StepResult(True, "symbolic", "exact-finite-widths", "SymPy cannot reduce the symbolic-width difference; "
+                      f"exact at widths {list(FINITE_WIDTHS)}", evidence="proved-on-scope",
+                      scope={"summands per row": list(FINITE_WIDTHS)})
+
+
+def _swap_sigma(rhs: sp.Expr) -> sp.Expr:
+    return rhs.subs({SIGMA_1: SIGMA_2, SIGMA_2: SIGMA_1}, simultaneous=True)
+
+
+def any_width_step(label: str, latex: str, sides, **fields) -> Check:
+    r"""An identity for one row of a layer, of any width (:func:`any_width_check`); its wrong versions flip the
+    printed side's sign, add one to it and exchange :math:`\sigma'(c)` and :math:`\sigma''(c)` in it."""
+    return Check(label=label, latex=latex, kind_name="identity-any-width",
+                 run_check=lambda: any_width_check(sides),
+                 wrong_versions=[lambda: any_width_check(sides, lambda r: -r),
+                                 lambda: any_width_check(sides, lambda r: r + 1),
+                                 lambda: any_width_check(sides, _swap_sigma)], **fields)
+
+
 def recursion_steps() -> list:
     r"""The layer-to-layer recursion (inductive step for every depth), verified symbolically.
 
     Each identity is checked with every quantity a symbol (c, t, the row of M, the incoming first- and
-    second-order parts lambda_k, q_k, the perturbations delta M, delta b) and sigma a generic function; the row
-    is written with two summands k.  Every summand is the same expression in its own symbols and truncation at
-    second order is linear, so the identity holds for a row of any width: ``proved`` stands for that.
+    second-order parts lambda_k, q_k, the perturbations delta M, delta b), sigma a generic function, and the
+    row a sum over k = 1..K with K a symbol: one summand is expanded to second order (truncation is linear,
+    so the truncated row is the sum of the truncated summands), so the identity holds for every width.
     """
     return [
-        Equality(label="layer_recursion_hidden", printed=False,
-                 latex=r"f^{i-1}=c+\varepsilon\lambda+\varepsilon^2q\ \Rightarrow\ f^i_j=c+\varepsilon\,\delta b^i_j+\varepsilon^2\sigma'(c)\textstyle\sum_k\delta M^i_{jk}\lambda_k+O(\varepsilon^3)",
-                 lhs=lambda: net.hidden_layer_recursion()[0], rhs=lambda: net.hidden_layer_recursion()[1],
-                 justification="Second-order expansion of a hidden layer at rho(t) (M^i = 0, b^i = c, sigma(c) = 0), all "
-                               "quantities symbols, sigma generic (a row of two summands; each summand is the same "
-                               "expression, so any width): by induction the first-order part of f^i is delta b^i for "
-                               "every i >= 2, for every depth."),
-        Equality(label="layer_recursion_output", printed=False,
-                 latex=r"f^{\ell+1}=\varepsilon(t\sigma'(c)M\lambda+\delta b)+\varepsilon^2\big(tM(\sigma'(c)q+\tfrac12\sigma''(c)\lambda^{\odot2})+\sigma'(c)\delta M\lambda\big)+O(\varepsilon^3)",
-                 lhs=lambda: net.output_layer_recursion()[0], rhs=lambda: net.output_layer_recursion()[1],
-                 justification="Output layer at rho(t), all quantities symbols, sigma generic (a row of two summands; any "
-                               "width by linearity): every first and second derivative of f_rho is of degree <= 1 in t, "
-                               "and d/d b^l_1 f = t sigma'(c) M e_1, d^2/d(b^l_1)^2 f = t sigma''(c) M e_1, for every depth l >= 1."),
+        any_width_step("layer_recursion_hidden", printed=False,
+                       latex=r"f^{i-1}=c+\varepsilon\lambda+\varepsilon^2q\ \Rightarrow\ f^i_j=c+\varepsilon\,\delta b^i_j+\varepsilon^2\sigma'(c)\textstyle\sum_{k=1}^K\delta M^i_{jk}\lambda_k+O(\varepsilon^3)",
+                       sides=net.hidden_layer_recursion_any_width,
+                       justification="Second-order expansion of a hidden layer at rho(t) (M^i = 0, b^i = c, sigma(c) = 0), "
+                                     "all quantities symbols, sigma generic, a row of K summands with K a symbol: by "
+                                     "induction the first-order part of f^i is delta b^i for every i >= 2, every depth."),
+        any_width_step("layer_recursion_output", printed=False,
+                       latex=r"f^{\ell+1}=\varepsilon(t\sigma'(c)M\lambda+\delta b)+\varepsilon^2\big(tM(\sigma'(c)q+\tfrac12\sigma''(c)\lambda^{\odot2})+\sigma'(c)\delta M\lambda\big)+O(\varepsilon^3)",
+                       sides=net.output_layer_recursion_any_width,
+                       justification="Output layer at rho(t), all quantities symbols, sigma generic, a row of K summands "
+                                     "(K a symbol): every first and second derivative of f_rho is of degree <= 1 in t, "
+                                     "and d/d b^l_1 f = t sigma'(c) M e_1, d^2/d(b^l_1)^2 f = t sigma''(c) M e_1, for "
+                                     "every depth l >= 1 and every width."),
     ]
+
+
+# ---------------------------------------------------------------- the shifted ray: no Assumption 1
+
+
+#: The declared scope of the shifted-ray check (generic sigma with sigma(c') kept as the symbol sigma_0).
+SHIFT_SCOPE = dict(depths=(1, 2, 3), widths=(1, 2), d_ins=(1,), d_outs=(1, 2, 3))
+#: The activation of the shifted-ray checks.
+SHIFTED_SIGMA = "generic, no Assumption 1: sigma(c'), sigma'(c'), sigma''(c') the symbols sigma_0, sigma_1, sigma_2"
+
+
+def shift_pairs(loss: str) -> list[tuple[net.Architecture, int]]:
+    r"""``(architecture, n)`` of the shifted-ray check: :data:`SHIFT_SCOPE` (n = 2; d_out >= 2 for cross-entropy)."""
+    return [(a, 2) for a in net.scope(**SHIFT_SCOPE) if loss == "l2" or a.d_out >= 2]
+
+
+def _loss_data(loss: str):
+    return net.symbolic_data if loss == "l2" else net.probability_data
+
+
+def shifted_ray_check(loss: str, *, paper_bias: bool = False, entry_scale: int = 1) -> StepResult:
+    r"""On the shifted ray, over :data:`SHIFT_SCOPE` with symbolic data and :math:`\sigma(c')` = ``sigma_0``:
+    :math:`f_{\rho(t)}=0`; every entry of Df and Hf has degree :math:`\le1` in t; :math:`\|\nabla L\|^2` has
+    degree :math:`\le2`; the :math:`(b^\ell_1)^2` entry equals the closed form of Theorem 12 / 14 (free of
+    ``sigma_0``).  ``paper_bias`` (the paper's ray, b^{l+1} = 0, without Assumption 1) and ``entry_scale`` are wrong
+    versions."""
+    pairs = shift_pairs(loss)
+    for arch, n in pairs:
+        data = _loss_data(loss)(n, arch.d_in, arch.d_out)
+        M = tuple(map(tuple, net.ray_matrix(arch, loss)))
+        where = f"{arch}, n = {n}"
+        for x in data.xs:
+            out = net.layer_jets(arch, x, M, shifted=True, paper_bias=paper_bias)[-1]
+            if any(jet.const for jet in out):
+                return StepResult(False, "symbolic", "exact-jets", f"{where}: f on the ray = "
+                                  f"{[jet.const.as_expr() for jet in out]}", counterexample=f"{where}: f != 0")
+            worst = max((v.degree(0) for jet in out for part in (jet.lin, jet.quad) for v in part.values()), default=0)
+            if worst > 1:
+                return StepResult(False, "symbolic", "exact-jets", f"{where}: a derivative of f of degree {worst} in t",
+                                  counterexample=f"{where}: degree {worst}")
+        try:
+            d = net.derivatives_on_ray(arch, data, loss, shifted=True, paper_bias=paper_bias)
+        except ValueError as exc:  # cross-entropy needs f = 0 at the point
+            return StepResult(False, "symbolic", "exact-jets", f"{where}: {exc}", counterexample=f"{where}: {exc}")
+        # deg ||grad L||^2 = 2 max_a deg grad_a (a sum of squares of real polynomials: no cancellation at the top)
+        grad = 2 * max((v.degree(0) for v in d.gradient.values()), default=0)
+        e = net.named_entry(arch)
+        entry, want = d.entry(e, e), entry_scale * net.hessian_entry_closed_form(arch, data, loss)
+        if grad > 2 or sp.expand(entry - want) != 0:
+            return StepResult(False, "symbolic", "exact-jets", f"{where}: deg ||grad L||^2 = {grad}, entry {_short(entry)}",
+                              counterexample=f"{where}: entry {_short(entry)} vs closed form {_short(want)}")
+    return StepResult(True, "symbolic", "exact-jets", f"f = 0, deg Df, Hf <= 1, deg ||grad L||^2 <= 2 and the entry "
+                      f"equals the closed form (no sigma_0) on all {len(pairs)} architectures ({loss})")
+
+
+def shifted_ray_step(loss: str) -> Check:
+    r"""The shifted ray as a step: no Assumption 1 used (:func:`shifted_ray_check`)."""
+    return Check(label="shifted_ray_without_assumption_1", printed=False, kind_name="exact-jets",
+                 latex=r"b^i=c'\mathbf 1\ (i\le\ell),\ M^{\ell+1}=tM,\ b^{\ell+1}=-t\sigma(c')M\mathbf 1:\ "
+                       r"f_{\rho(t)}=0,\ \deg_t\mathbf Df,\mathbf Hf\le1,\ \partial^2_{(b^\ell_1)^2}L=\text{closed form at }c'",
+                 justification="Any c' with sigma'(c') != 0 (one exists for every non-constant sigma); sigma(c') = "
+                               "sigma_0 arbitrary. f is affine in the only moving parameters (M^{l+1}, b^{l+1}), so all "
+                               "derivatives of f have degree <= 1 in t and the named entry is the paper's closed form "
+                               "with c -> c' (Lemma 9's '= 0', which needs sigma(c) = 0, is never needed).",
+                 run_check=lambda: shifted_ray_check(loss),
+                 wrong_versions=[lambda: shifted_ray_check(loss, paper_bias=True),
+                                 lambda: shifted_ray_check(loss, entry_scale=2)],
+                 scope=scope_of(SHIFT_SCOPE, data="symbolic x, y" + ("" if loss == "l2" else " with sum_j y_mj = 1"),
+                                activation_=SHIFTED_SIGMA))
+
+
+#: The small architecture of the direct-differentiation cross-check of the shifted ray.
+SHIFT_DIRECT_ARCH = net.Architecture((1, 1), 1, 1)
+
+
+@functools.cache
+def _shifted_direct(loss: str, arch: net.Architecture = SHIFT_DIRECT_ARCH) -> tuple[tuple, tuple]:
+    data = _loss_data(loss)(1, arch.d_in, arch.d_out)
+    g, H = net.naive_derivatives_on_ray(arch, data, loss, simplifier=sp.expand, shifted_at=net.C)
+    d, P = net.derivatives_on_ray(arch, data, loss, shifted=True), arch.parameters()
+    jets = (tuple(d.gradient_vector()), tuple(d.entry(P[a], P[b]) for a in range(len(P)) for b in range(len(P))))
+    return (tuple(g), tuple(H)), jets
+
+
+def shifted_direct_check(loss: str, drop_sigma_0: bool = False) -> StepResult:
+    r"""``sympy.hessian`` of the whole loss with a generic :math:`\sigma` at the shifted ray equals the jets
+    (``drop_sigma_0``: the jets with :math:`\sigma(c')=0` put in, a wrong version)."""
+    (g, H), (jg, jH) = _shifted_direct(loss)
+    fix = (lambda e: e.subs(net.SIGMA_0, 0)) if drop_sigma_0 else (lambda e: e)
+    bad = [i for i, (a, b) in enumerate(zip(g + H, jg + jH)) if sp.expand(a - fix(b)) != 0]
+    return StepResult(not bad, "symbolic", "sympy.hessian", f"full gradient and Hessian at the shifted ray: "
+                      f"{len(g + H) - len(bad)} of {len(g + H)} entries agree exactly with the jets ({loss})",
+                      counterexample=f"entry {bad[0]}" if bad else None)
+
+
+def shifted_direct_step(loss: str) -> Check:
+    r"""The shifted-ray jets against direct differentiation (one small architecture)."""
+    return Check(label="shifted_ray_equals_direct_differentiation", printed=False, kind_name="sympy.hessian",
+                 latex=r"\text{expansion at the shifted ray}=\texttt{sympy.hessian}(L)|_{\rho(t)}\ (\sigma(c')\text{ a symbol})",
+                 run_check=lambda: shifted_direct_check(loss), wrong_versions=[lambda: shifted_direct_check(loss, True)],
+                 scope=architectures_scope([(SHIFT_DIRECT_ARCH, 1)], activation_=SHIFTED_SIGMA))
+
+
+def shifted_quantities(arch: net.Architecture, data: net.Data, loss: str, name: str) -> dict[str, sp.Expr]:
+    r"""``grad_norm_sq`` and ``hessian_entry`` on the shifted ray for an activation without Assumption 1."""
+    d, e = net.derivatives_on_ray(arch, data, loss, shifted=True), net.named_entry(arch)
+    return {"grad_norm_sq": shift.at_shifted_activation(d.grad_norm_sq(), name),
+            "hessian_entry": shift.at_shifted_activation(d.entry(e, e), name)}
+
+
+def shifted_witness(loss: str, label: str = "no_L0_L1_witness_without_assumption_1", *, depth: int | None = None,
+                    losses: tuple[str, ...] | None = None) -> Witness:
+    r"""For every (L0, L1) a violating t* on the shifted ray, for activations that violate Assumption 1
+    (logistic sigmoid, softplus, u^2, the paper's Example 1 u^2 + 1), exact or by Arb (``depth`` overrides the
+    depth of every case; ``losses`` alternates the loss over the cases)."""
+    configs = [dict(depth=2, width=2, d_in=2, d_out=2, n=2, seed=1), dict(depth=3, width=1, d_in=1, d_out=3, n=1, seed=5)]
+    constants = [(1, 1), (10**12, 10**12), (10**6, 0)]
+    cases = [{**c, "activation": name, "L0": L0, "L1": L1} for name in shift.SHIFT_POINTS
+             for c, (L0, L1) in zip(configs * 2, constants)]
+    if depth is not None:
+        cases = [{**c, "depth": depth} for c in cases]
+    if losses:
+        cases = [{**c, "loss": losses[i % len(losses)]} for i, c in enumerate(cases)]
+
+    def prepared(p):
+        arch, data, name = configuration(p, p.get("loss", loss))
+        q = shifted_quantities(arch, data, p.get("loss", loss), name)
+        return q["hessian_entry"], q["grad_norm_sq"], sp.Rational(p["L0"]), sp.Rational(p["L1"])
+
+    def construct(p):
+        return witness_point(*prepared(p))
+
+    def verify(p, t):
+        return violation(*prepared(p), t)
+
+    return Witness(label=label, latex=r"\sigma\in\{\text{sigmoid},\text{softplus},u^2,u^2+1\}:\ \forall L_0,L_1\ "
+                   r"\exists t^*:\ |\partial^2_{(b^\ell_1)^2}L(\rho'(t^*))|>L_0+L_1\|\nabla L(\rho'(t^*))\|",
+                   justification="The shifted ray rho'(t) with c' = 0 (sigmoid, softplus) or c' = 1 (u^2, u^2 + 1): each "
+                                 "activation violates Assumption 1, the conclusion holds all the same.",
+                   construct=construct, verify=verify, cases=cases, method="exact-rational+arb",
+                   wrong_constructions=[lambda p: sp.Integer(0), lambda p: sp.Integer(1)])
+
+
+def _shifted_mirror_points() -> list[tuple]:
+    return [((2, 2), 2, 2, 2, "sigmoid", 7, Fraction(10**6)), ((1, 3), 1, 3, 1, "softplus", 4, Fraction(37, 3)),
+            ((2, 1), 1, 2, 2, "square", 9, Fraction(-55)), ((1, 2, 1), 2, 1, 2, "paper_example_1", 3, Fraction(5, 2))]
+
+
+def shifted_mirror_step(loss: str) -> NumericAgreement:
+    r"""Shifted-ray jets (2-jet of sigma at c' substituted) against the independent mirror, which evaluates
+    the true activation at every pre-activation (no 2-jet argument)."""
+    def closed(p):
+        widths, d_in, d_out, n, name, seed, t = p
+        arch, data = net.Architecture(widths, d_in, d_out), net.seeded_data(n, d_in, d_out, seed, loss)
+        q = shifted_quantities(arch, data, loss, name)
+        return (q["grad_norm_sq"] + sp.I * q["hessian_entry"]).subs(net.T, sp.Rational(t.numerator, t.denominator))
+
+    def numeric(p):
+        widths, d_in, d_out, n, name, seed, t = p
+        data = net.seeded_data(n, d_in, d_out, seed, loss)
+        xs, ys = _fractions(data.xs), _fractions(data.ys)
+        g = mirror.grad_norm_sq(list(widths), d_in, d_out, xs, ys, t, loss, name, shifted=True)
+        h = mirror.named_hessian_entry(list(widths), d_in, d_out, xs, ys, t, loss, name, shifted=True)
+        return mpmath.mpc(g, h)
+
+    points = [p for p in _shifted_mirror_points() if loss == "l2" or p[2] >= 2]
+    return NumericAgreement(label="shifted_ray_agrees_with_mirror", printed=False,
+                            latex=r"\text{shifted ray, sigmoid, softplus, }u^2,u^2+1:\ \text{jets} = \text{mpmath hyper-dual values}",
+                            closed_form=closed, mirror=numeric, points=points,
+                            describe=lambda p: f"widths={p[0]}, d_in={p[1]}, d_out={p[2]}, n={p[3]}, {p[4]}, seed={p[5]}, t={p[6]}")
+
+
+# ---------------------------------------------------------------- "the gradient grows linearly"
+
+
+def gradient_growth_check(loss: str, *, at_most: bool) -> StepResult:
+    r"""``at_most=False``: the printed "the norm of the gradient grows linearly", i.e. the :math:`t^2`
+    coefficient of :math:`\|\nabla L\|^2` (divided by :math:`\sigma'(c)^2\ne0`) is positive for every data
+    set, decided by Z3 on :data:`REPRESENTATIVE` with symbolic data; ``at_most=True``: the repair, degree
+    :math:`\le2` in t for symbolic data and for the counterexample data (where it is 0: bounded)."""
+    arch = REPRESENTATIVE if loss == "l2" else net.Architecture((2, 2), 2, 3)
+    data = _loss_data(loss)(2, arch.d_in, arch.d_out)
+    g = sp.expand(net.derivatives_on_ray(arch, data, loss).grad_norm_sq())
+    coefficient = sp.expand(g.coeff(net.T, 2) / SIGMA_1**2)
+    ys = sorted(coefficient.free_symbols, key=str)
+    # L2: one target >= 1, so the counterexample is not the trivial y = 0; cross-entropy: probabilities >= 0
+    domain = {y: ((1 if i == 0 else -sp.oo) if loss == "l2" else 0, sp.oo) for i, y in enumerate(ys)}
+    if not at_most:
+        return Inequality(label="t2_coefficient_positive", latex="", lhs=sp.Integer(0), rhs=coefficient, relation="<",
+                          domain=domain).run()
+    zero = uniform_labels(loss, arch, 2)
+    bounded = sp.Poly(sp.expand(net.derivatives_on_ray(arch, zero, loss).grad_norm_sq()), net.T).degree()
+    degree = sp.Poly(g, net.T).degree()
+    bounded = max(bounded, 0)  # the zero polynomial (a vanishing gradient) is bounded too
+    ok = degree <= 2 and bounded <= 0
+    return StepResult(ok, "symbolic", "Poly", f"deg_t ||grad L||^2 = {degree} for symbolic data; {bounded} for "
+                      f"{'sum y = 0' if loss == 'l2' else 'uniform labels'} (bounded gradient)",
+                      counterexample=None if ok else f"degrees {degree}, {bounded}")
+
+
+def uniform_labels(loss: str, arch: net.Architecture, n: int) -> net.Data:
+    r"""Data where the :math:`t^2` coefficient of :math:`\|\nabla L\|^2` vanishes: L2 targets summing to 0
+    (:math:`y_s=(1,-1,0,\dots)`); cross-entropy uniform labels :math:`y_{mj}=1/d_{out}`."""
+    xs = tuple(tuple(sp.Integer(s + k + 1) for k in range(arch.d_in)) for s in range(n))
+    if loss == "l2":
+        row = tuple(sp.Integer(v) for v in ([1, -1] + [0] * arch.d_out)[:arch.d_out])
+        row = row if arch.d_out > 1 else (sp.Integer(0),)
+    else:
+        row = (sp.Rational(1, arch.d_out),) * arch.d_out
+    return net.Data(xs, (row,) * n)
+
+
+def gradient_growth_steps(loss: str) -> list[Check]:
+    r"""The printed "the gradient grows linearly" (fails: bounded for some data) and its repair."""
+    name = "sum_{s,k} y_sk = 0" if loss == "l2" else "every class total sum_m y_mj equal to n/d_out, e.g. uniform labels"
+    scope = architectures_scope([(REPRESENTATIVE if loss == "l2" else net.Architecture((2, 2), 2, 3), 2)])
+    return [
+        Check(label="gradient_grows_linearly", kind_name="z3-sign",
+              latex=r"\|\nabla L(\rho(t))\|\ \text{grows linearly in }t:\ [t^2]\,\|\nabla L\|^2>0",
+              justification="End of the proof: 'the L2 norm of the gradient of L grows linearly while the norm of the "
+                            "Hessian grows at least quadratically'; as a statement about every data set, the t^2 "
+                            "coefficient of ||grad L||^2 must be positive.",
+              run_check=lambda: gradient_growth_check(loss, at_most=False), scope=scope,
+              erratum="'The gradient grows linearly' fails for some data: the t^2 coefficient of ||grad L||^2 vanishes "
+                      f"at {{point}} ({name}): the gradient is then bounded along the ray. The conclusion only gets "
+                      "stronger; the argument needs 'at most linearly' (step grad_norm_sq_degree_at_most_2)."),
+        Check(label="gradient_grows_at_most_linearly", repairs="gradient_grows_linearly", kind_name="polynomial",
+              latex=r"\deg_t\|\nabla L(\rho(t))\|^2\le2\ (=0\text{ when }" + ("\\sum y=0" if loss == "l2" else "y_{mj}=1/d") + ")",
+              justification="What the conclusion uses: ||grad L|| <= alpha + beta t; with a bounded gradient the "
+                            "Hessian entry (degree 2) beats L0 + L1 ||grad L|| all the more.",
+              run_check=lambda: gradient_growth_check(loss, at_most=True), scope=scope,
+              wrong_versions=[lambda: _degree_claim_wrong(loss)]),
+    ]
+
+
+def _degree_claim_wrong(loss: str) -> StepResult:
+    r"""Wrong version of the repair: 'with those data the gradient still grows (degree 2)'."""
+    arch = REPRESENTATIVE if loss == "l2" else net.Architecture((2, 2), 2, 3)
+    degree = sp.Poly(sp.expand(net.derivatives_on_ray(arch, uniform_labels(loss, arch, 2), loss).grad_norm_sq()), net.T).degree()
+    return StepResult(degree == 2, "symbolic", "Poly", f"degree {degree} with the special data (claimed 2)")
 
 
 def _steps() -> list:
@@ -589,6 +882,10 @@ def _steps() -> list:
                        justification="Degree exactly 2 in t with this leading coefficient; sigma'(c) != 0 "
                                      "(Assumption 1), so it is nonzero."),
         *recursion_steps(),
+        *gradient_growth_steps(LOSS),
+        shifted_ray_step(LOSS),
+        shifted_direct_step(LOSS),
+        shifted_mirror_step(LOSS),
         Limit(label="entry_over_t_squared_limit", latex=r"\lim_{t\to\infty}\partial^2_{(b^\ell_1)^2}L/t^2=2nd_{out}\sigma'(c)^2",
               expr=lambda: _entry_seeded() / net.T**2, var=net.T, point=sp.oo, expected=printed_leading(limit_dims),
               parameters=[{SIGMA_1: 1, SIGMA_2: 0}, {SIGMA_1: sp.Rational(1, 2), SIGMA_2: sp.Rational(1, 4)}], printed=False,
@@ -600,7 +897,8 @@ def _steps() -> list:
         Check(label="sigma_prime_zero_still_unbounded", printed=False,
               latex=r"\sigma'(c)=0:\ \partial^2_{(b^\ell_1)^2}L=-2\sigma''(c)\,t\sum_{s,k}y_{sk},\ \|\nabla L\|^2\ \text{constant in }t",
               justification="Assumption 1's sigma'(c) != 0 is not what the conclusion needs along this ray: sigma''(c) != 0 "
-                            "and sum y != 0 also give an unbounded Hessian entry with a bounded gradient (e.g. sigma = u^2).",
+                            "and sum y != 0 also give an unbounded Hessian entry with a bounded gradient (e.g. sigma = u^2). "
+                            "Subsumed by the shifted ray: such a sigma is non-constant, so sigma'(c') != 0 at some other c'.",
               run_check=sigma_prime_zero_check, wrong_versions=[lambda: sigma_prime_zero_check(True)],
               scope=REPRESENTATIVE_SCOPE),
         Check(label="remark_2_norms", latex=r"|H_{ii}|\le\|H\|_{op}\le\|H\|_F\le\sqrt{\operatorname{rank}H}\,\|H\|_{op}",
@@ -611,12 +909,13 @@ def _steps() -> list:
     ]
 
 
-def depth_necessity(loss: str) -> Necessity:
-    r"""A3: superfluous down to depth 1 (the witness works there), necessary at depth 0."""
+def depth_necessity(loss: str, depth_one_label: str = "A5") -> Necessity:
+    r"""A3 (:math:`\ell\ge2`): superfluous given :math:`\ell\ge1` — the conclusion survives at depth 1 (checked)."""
     return Necessity(verdict="superfluous",
-                     evidence="Weaken to l >= 1: at depth 1 the same ray gives a Hessian entry of degree 2 and ||grad L||^2 "
-                              "of degree <= 2 (cooper.depth_1, checked). l >= 1 itself is necessary: at depth 0 the loss is "
-                              "quadratic, hence m-smooth (Theorem 13).",
+                     evidence=f"The conclusion survives without l >= 2 (l >= 1, {depth_one_label}, kept): at depth 1 "
+                              "the same ray gives a Hessian entry of degree 2 and ||grad L||^2 of degree <= 2 "
+                              "(witness checked here; cooper.depth_1 for the derivation). Dropping depth altogether is "
+                              f"not possible: l >= 1 is necessary ({depth_one_label}).",
                      check=_depth_1_witness(loss))
 
 
@@ -625,6 +924,72 @@ def _depth_1_witness(loss: str) -> Witness:
     cases = [{**c, "depth": 1} for c in step.cases[::3]]
     return Witness(label=step.label, latex=step.latex, construct=step.construct, verify=step.verify, cases=cases,
                    method=step.method, wrong_constructions=step.wrong_constructions)
+
+
+def depth_one_assumption(loss: str, label: str) -> Assumption:
+    r""":math:`\ell\ge1`, implied by the printed :math:`\ell\ge2`: necessary (depth 0 is m-smooth)."""
+    return Assumption(label=label, name="depth l >= 1 (implied by l >= 2; what the conclusion needs)", latex=r"\ell\ge1",
+                      holds=lambda p: p.get("depth") is None or int(p["depth"]) >= 1,
+                      necessity=Necessity(verdict="necessary",
+                                          evidence="At depth 0 f is affine in the parameters: " + _bounded_words(loss)
+                                                   + " (checked for d_out = 2, one symbolic datum), so L is m-smooth "
+                                                   "(Theorems 13 and 15).",
+                                          check=_bounded_hessian_check("depth_0_loss_is_m_smooth", loss,
+                                                                       shift.DEPTH_0_ARCH, r"\ell=0")))
+
+
+def non_constant_assumption(loss: str, label: str) -> Assumption:
+    r"""":math:`\sigma` non-constant", implied by Assumption 1: necessary (constant :math:`\sigma`: m-smooth)."""
+    return Assumption(label=label, name="sigma non-constant (implied by Assumption 1; what the conclusion needs)",
+                      latex=r"\sigma\not\equiv\text{const}",
+                      holds=lambda p: p.get("activation") in (None, "generic") or activation(p["activation"]).formula.has(U),
+                      necessity=Necessity(verdict="necessary",
+                                          evidence="With sigma = k constant (k a symbol) a deep network computes "
+                                                   "k M^{l+1} 1 + b^{l+1}, affine in the parameters: " + _bounded_words(loss)
+                                                   + " (checked at depth 2, widths 1, d_out = 2), so L is m-smooth and "
+                                                   "the conclusion fails.",
+                                          check=_bounded_hessian_check("constant_activation_is_m_smooth", loss,
+                                                                       shift.CONSTANT_ARCH, r"\sigma\equiv k")))
+
+
+def _bounded_words(loss: str) -> str:
+    return ("the L2 Hessian is constant" if loss == "l2" else
+            "the cross-entropy Hessian is p_1 p_2 <= 1/4 (p the softmax) times a parameter-free matrix")
+
+
+def _bounded_hessian_check(label: str, loss: str, arch: net.Architecture, latex: str) -> Check:
+    r"""The loss of ``arch`` (sigma = k if it has hidden layers) has a parameter-free normalised Hessian
+    (:func:`symbolic.shifted_ray.parameter_free`).  Wrong versions: a non-constant sigma (the identity; at depth 0,
+    where sigma is never applied, one hidden layer with the identity), and for cross-entropy the claim that the
+    Hessian itself is constant."""
+    def run(sigma=lambda v: shift.K, normalise=True, at=arch) -> StepResult:
+        free, H = shift.parameter_free(loss, at, sigma, normalise=normalise)
+        what = "constant" if loss == "l2" else "(e^f1 + e^f2)^2 / e^(f1 + f2) times it is parameter-free"
+        where = f"{at}, sigma = k" if at.depth else f"{at} (no hidden layer)"
+        return StepResult(free, "symbolic", "sympy.hessian", f"{where}: the {loss} Hessian is {what}: {free}"
+                          + (f" (e.g. {_short(H[-1, -1])})" if free else ""))
+
+    deeper = arch if arch.depth else net.Architecture((1,), arch.d_in, arch.d_out)
+    wrong = [lambda: run(sigma=lambda v: v, at=deeper)]
+    if loss == "cross_entropy":
+        wrong.append(lambda: run(normalise=False))
+    shown = "constant" if loss == "l2" else r"p_1p_2\times\text{const}"
+    return Check(label=label, latex=rf"{latex}:\ \mathbf HL_{{\mathrm{{{'L2' if loss == 'l2' else 'CE'}}}}}={shown}",
+                 run_check=run, wrong_versions=wrong, kind_name="sympy.hessian",
+                 scope={"architectures": [{"d_in": arch.d_in, "widths": list(arch.widths), "d_out": arch.d_out}],
+                        "n": [1], "data": "symbolic x, y", "activation": "sigma = k (a symbol)" if arch.depth else "none"})
+
+
+def assumption_1_superfluous(loss: str, non_constant_label: str = "A4") -> Necessity:
+    r"""Assumption 1: superfluous — the shifted ray gives the conclusion for activations that violate it."""
+    return Necessity(verdict="superfluous",
+                     evidence=f"Not necessary: only 'sigma non-constant' is ({non_constant_label}). For any non-constant "
+                              "twice differentiable sigma take c' with sigma'(c') != 0 and the shifted ray (output bias "
+                              "-t sigma(c') M 1): f = 0 on it and the (b^l_1)^2 entry is the paper's closed form at c' "
+                              "(step shifted_ray_without_assumption_1). Checked here exactly (Arb for softplus) for four "
+                              "activations that violate Assumption 1: logistic sigmoid, softplus, u^2 and the paper's "
+                              "own Example 1, u^2 + 1. Assumption 1 serves Lemmas 9-11 as printed, not the theorem.",
+                     check=shifted_witness(loss))
 
 
 def sigma_prime_zero_check(claimed_entry_zero: bool = False) -> StepResult:
@@ -637,32 +1002,6 @@ def sigma_prime_zero_check(claimed_entry_zero: bool = False) -> StepResult:
     return StepResult(ok, "symbolic", "exact-jets", f"sigma'(c) = 0: entry = {entry}, ||grad L||^2 free of t: {not grad.has(net.T)}")
 
 
-def _a1_necessity() -> Necessity:
-    def constant_activation() -> StepResult:
-        arch = net.Architecture((1, 1), 1, 1)
-        symbols = net.parameter_symbols(arch)
-        L = net.loss_expression(arch, net.seeded_data(2, 1, 1, 0, LOSS), LOSS, lambda v: sp.Integer(1), symbols)
-        H = sp.hessian(L, list(symbols.values()))
-        constant = not H.free_symbols
-        return StepResult(constant, "symbolic", "sympy.hessian",
-                          f"sigma = 1 (no zero, Assumption 1 fails): Hessian is the constant matrix with ||H||_F^2 = "
-                          f"{sum(v**2 for v in H)}: L is m-smooth, so the conclusion fails")
-
-    def linear_activation_wrong() -> StepResult:
-        arch = net.Architecture((1, 1), 1, 1)
-        symbols = net.parameter_symbols(arch)
-        L = net.loss_expression(arch, net.seeded_data(2, 1, 1, 0, LOSS), LOSS, lambda v: v, symbols)
-        H = sp.hessian(L, list(symbols.values()))
-        return StepResult(not H.free_symbols, "symbolic", "sympy.hessian", "identity activation: Hessian constant?")
-
-    return Necessity(verdict="necessary",
-                     evidence="With sigma = 1 (no c with sigma(c) = 0) f is affine in the last layer, L is quadratic and "
-                              "m-smooth. Note: only the sigma'(c) != 0 half is used for the t^2 growth; with sigma'(c) = 0, "
-                              "sigma''(c) != 0 and sum y != 0 the entry -2 sigma''(c) t sum y still beats a bounded gradient.",
-                     check=Check(label="constant_activation_is_m_smooth", latex=r"\sigma\equiv1:\ \mathbf HL\ \text{constant}",
-                                 run_check=constant_activation, wrong_versions=[linear_activation_wrong]))
-
-
 def theorem() -> Claim:
     r"""Cooper's Theorem 12 with its printed proof as steps."""
     return Claim(
@@ -672,13 +1011,15 @@ def theorem() -> Claim:
         reference="Cooper, App. C, Thm 12, eqs. (26)-(29)",
         assumptions=[
             Assumption(label="A1", name="sigma(c) = 0 and sigma'(c) != 0 for some c", latex=r"\sigma(c)=0\neq\sigma'(c)",
-                       necessity=_a1_necessity(), holds=activation_holds_a1),
+                       necessity=assumption_1_superfluous(LOSS), holds=activation_holds_a1),
             Assumption(label="A2", name="sigma twice differentiable", latex=r"\sigma\in C^2",
                        necessity=Necessity(verdict="unknown", evidence="Definition 1 needs the Hessian of L everywhere; the "
                                            "proof itself only uses sigma''(c) (the jets involve sigma at c only). Without "
                                            "A2 the condition is undefined rather than false; not settled."),
                        holds=activation_twice_differentiable),
             Assumption(label="A3", name="depth l >= 2", latex=r"\ell\ge2", necessity=depth_necessity(LOSS)),
+            non_constant_assumption(LOSS, "A4"),
+            depth_one_assumption(LOSS, "A5"),
         ],
         steps=_steps(),
         parameters=[Parameter("depth", "integer", 2, "hidden layers l"), Parameter("width", "integer", 2, "c_1 = ... = c_l"),
@@ -691,10 +1032,16 @@ def theorem() -> Claim:
         notes=["The steps are checked exactly over the declared scope " + str(SCOPE) + " (n = 2, symbolic data; "
                "proved on that scope, not for every architecture); the formulas in the dimension symbols also on "
                "architectures whose sizes n, d_in, c_l, d_out are distinct primes; the layer recursion (steps "
-               "layer_recursion_*, proved for every layer) is the inductive step of the argument for every depth.",
+               "layer_recursion_*, proved for every layer and every width of a row) is the inductive step of the "
+               "argument for every depth.",
                "The Hessian entry has a linear term -2 sigma''(c) t sum y that the paper drops (harmless: t^2 dominates).",
-               "If sum_{s,k} y_sk = 0 the gradient norm is constant along the ray (not linear as printed); the conclusion "
-               "is then even stronger.",
+               "If sum_{s,k} y_sk = 0 the gradient norm is constant along the ray, not linear as printed (erratum of "
+               "gradient_grows_linearly); the conclusion is then even stronger.",
+               "Assumption 1 is not necessary: the conclusion holds for every non-constant twice differentiable sigma "
+               "and every depth l >= 1 (shifted ray: hidden biases at c' with sigma'(c') != 0, output bias "
+               "-t sigma(c') M 1). Only 'sigma non-constant' (A4) and l >= 1 (A5) are necessary. The sigmoid, softplus "
+               "and u^2 networks, and the paper's own Example 1 (u^2 + 1), which Assumption 1 excludes, are not "
+               "(L0, L1)-smooth either.",
                "Timings (measurements, not check results) come from benchmarks/bench_cooper_hessian.py: it times "
                "naive sympy.hessian + substitution against the second-order expansion at the sizes where the naive "
                "way finishes (checking that both give equal matrices), and the expansion at depth 10, widths 16, "

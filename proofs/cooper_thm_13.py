@@ -323,7 +323,8 @@ def _extra() -> dict[str, Any]:
                      "assumption_1": verdict.holds, "twice_differentiable": verdict.twice_differentiable,
                      "reason": verdict.reason})
     return {"assumption_1_catalogue": rows,
-            "note": "Assumption 1 is superfluous here (depth 0); the table serves Theorems 12 and 14."}
+            "note": "Assumption 1 is superfluous here (depth 0); the table serves Lemmas 9-11 as printed (Theorems 12 "
+                    "and 14 need only a non-constant sigma, see cooper.assumption_1)."}
 
 
 def theorem() -> Claim:

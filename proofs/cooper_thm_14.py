@@ -5,11 +5,13 @@ Reference: [Cooper, App. D, Thm 14, eqs. (30)-(32)]
 Statement:   For a classification problem with :math:`b\ge2` classes and any network of
              depth :math:`\ell\ge2` with twice differentiable :math:`\sigma` satisfying
              Assumption 1, the cross-entropy loss (14) is not :math:`(L_0,L_1)`-smooth.
-Assumptions: A1  sigma(c) = 0, sigma'(c) != 0   [paper: Assumption 1]
+Assumptions: A1  sigma(c) = 0, sigma'(c) != 0   [paper: Assumption 1]  superfluous: the shifted ray needs only A6
              A2  sigma twice differentiable     [paper: Thm 14]
-             A3  depth l >= 2                   [paper: Thm 14]
+             A3  depth l >= 2                   [paper: Thm 14]        superfluous given A7 (depth 1 works)
              A4  b = d_out >= 2 classes         [paper: Thm 14]
              A5  sum_j y_mj = 1                 [paper: Assumption 2]
+             A6  sigma non-constant             [implied by A1]        necessary (sigma = k: m-smooth)
+             A7  depth l >= 1                   [implied by A3]        necessary (depth 0: Theorem 15)
 Symbols:     \sigma'(c) -> sigma_1, \sigma''(c) -> sigma_2, M = I (extended by zeros)
 Proof outline:
   1. `loss_rewritten_with_assumption_2`  (14) = -sum y.f + sum log sum e^f, using sum_j y_mj = 1
@@ -21,11 +23,16 @@ Proof outline:
                                     (architectures whose sizes n, d_in, c_l, d_out are distinct primes)
   7. `hessian_entry_closed_form`    the whole entry, all terms (scope + primes, no Assumption 2 used)
   8. `hessian_entry_degree_2`       degree 2, leading coefficient sigma_1^2 n (1/d - 1/d^2) != 0 (d >= 2; primes)
-  9. `layer_recursion_hidden`, `layer_recursion_output`  every depth
- 10. `agrees_with_mirror`, `remark_2_norms`, `no_L0_L1_witness`
-Review notes: the printed proof holds.  A3 weakens to l >= 1 (cooper.depth_1);
-A5 can be weakened to sum_{m,j} y_mj != 0 (the t^2 coefficient is
-sigma_1^2 (1/d - 1/d^2) sum_{m,j} y_mj, checked without A5).
+  9. `layer_recursion_hidden`, `layer_recursion_output`  every depth, rows of any width K
+ 10. `gradient_grows_linearly`      printed: fails when every class total is n/d_out (the gradient vanishes)
+     `gradient_grows_at_most_linearly`  repaired: degree <= 2, all the conclusion uses
+ 11. `shifted_ray_without_assumption_1`, `shifted_ray_agrees_with_mirror`  no Assumption 1 needed
+ 12. `agrees_with_mirror`, `remark_2_norms`, `no_L0_L1_witness`
+Review notes: the printed proof holds, except the sentence "the gradient grows linearly"
+(too strong; the conclusion only gets stronger).  A1 can be replaced by "sigma non-constant"
+(A6, shifted ray), A3 by l >= 1 (A7; cooper.depth_1); A5 can be weakened to
+sum_{m,j} y_mj != 0 (the t^2 coefficient is sigma_1^2 (1/d - 1/d^2) sum_{m,j} y_mj,
+checked without A5).  The printed "b^4_1" is a typo for b^l_1.
 """
 
 from __future__ import annotations
@@ -212,7 +219,8 @@ def _steps() -> list:
                           last_two_terms_entry, printed_last_two_terms, uses=("n", "d_out"), loss=LOSS,
                           data_of=net.probability_data,
                           scope=l2.architectures_scope(primes, data=WITH_A2),
-                          justification="M = I: [M Delta^l_1]_k = 1 if k = 1 else 0."),
+                          justification="M = I: [M Delta^l_1]_k = 1 if k = 1 else 0. Printed as the "
+                                        "d^2/(d b^4_1)^2 entry: a typo for b^l_1 (the entry Lemma 10 simplifies)."),
         l2.dimension_step("hessian_entry_closed_form",
                           r"\partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2t^2(\tfrac1d-\tfrac1{d^2})\sum_mw_m+\sigma''(c)t\sum_m(\tfrac{w_m}{d}-y_{m1}),\ w_m=\sum_jy_{mj}",
                           lambda a, dt: l2.named_entry_on_ray(a, dt, LOSS), hessian_entry_formula, uses=("d_out",),
@@ -225,6 +233,9 @@ def _steps() -> list:
                           scope=l2.architectures_scope(primes, data=WITH_A2),
                           justification="Degree exactly 2; 1/d - 1/d^2 != 0 for d >= 2 and sigma'(c) != 0."),
         *l2.recursion_steps(),
+        *l2.gradient_growth_steps(LOSS),
+        l2.shifted_ray_step(LOSS),
+        l2.shifted_mirror_step(LOSS),
         l2.mirror_agreement(LOSS, "agrees_with_mirror"),
         Check(label="remark_2_norms", latex=r"|H_{ii}|\le\|H\|_{op}\le\|H\|_F\le\sqrt{\operatorname{rank}H}\,\|H\|_{op}",
               run_check=lambda: l2.remark_2_check(LOSS), wrong_versions=[lambda: l2.remark_2_check(LOSS, r_factor=1)]),
@@ -235,13 +246,10 @@ def _steps() -> list:
 def theorem() -> Claim:
     r"""Cooper's Theorem 14 with its printed proof as steps."""
     base = l2.theorem()
-    a1, a2, _ = base.assumptions
+    a1, a2 = base.assumptions[:2]
     a1 = Assumption(label=a1.label, name=a1.name, latex=a1.latex, holds=a1.holds,
-                    necessity=Necessity(verdict="necessary", evidence="Argued, not checked here: with sigma = 1 (no "
-                                        "zero) f is affine in the parameters, so the cross-entropy Hessian is bounded "
-                                        "(Lemma 16 / Theorem 15's argument). The L2 counterpart is checked in cooper.thm_12, "
-                                        "the sigma = 0 case at depth 2 in cooper.assumption_1."))
-    a3 = Assumption(label="A3", name="depth l >= 2", latex=r"\ell\ge2", necessity=l2.depth_necessity(LOSS))
+                    necessity=l2.assumption_1_superfluous(LOSS, "A6"))
+    a3 = Assumption(label="A3", name="depth l >= 2", latex=r"\ell\ge2", necessity=l2.depth_necessity(LOSS, "A7"))
     return Claim(
         id=ID, paper="cooper", label="Theorem 14", section="Appendix D",
         title="Cross-entropy loss of deep networks is not (L0, L1)-smooth",
@@ -264,12 +272,21 @@ def theorem() -> Claim:
                                                                 latex=r"[t^2]\,\partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2(\tfrac1d-\tfrac1{d^2})\sum_{m,j}y_{mj}",
                                                                 run_check=_a5_weakened, wrong_versions=[lambda: _a5_weakened(2)],
                                                                 scope=_scope(FREE_Y, primes=True))),
-                                holds=_a2_holds)],
+                                holds=_a2_holds),
+                     l2.non_constant_assumption(LOSS, "A6"),
+                     l2.depth_one_assumption(LOSS, "A7")],
         steps=_steps(),
         parameters=[p if p.name != "d_out" else Parameter("d_out", "integer", 2, "classes b") for p in base.parameters],
         derive=_derive, witness=l2.make_witness(LOSS, ID),
         notes=["Scope: " + str(SCOPE) + ", n = 2, symbolic data satisfying Assumption 2 (last class = 1 - the others); "
                "the formulas in n and d_out also on architectures whose sizes are distinct primes. Proved on that "
                "scope, not for every architecture.",
-               "The entry has a linear term sigma''(c) t sum_m (1/d - y_m1) that the paper does not write (harmless)."],
+               "The entry has a linear term sigma''(c) t sum_m (1/d - y_m1) that the paper does not write (harmless).",
+               "The proof names the entry d^2/(d b^4_1)^2; it means b^l_1 (typo), which is what is checked.",
+               "'The gradient grows linearly' fails when every class total sum_m y_mj equals n/d_out (e.g. uniform "
+               "labels): then the gradient vanishes along the ray (erratum of gradient_grows_linearly); the conclusion "
+               "only gets stronger.",
+               "Assumption 1 is not necessary: the shifted ray (hidden biases at c' with sigma'(c') != 0, output bias "
+               "-t sigma(c') M 1 = -t sigma(c') I 1) gives the same entry for every non-constant sigma; only 'sigma "
+               "non-constant' (A6) and l >= 1 (A7) are necessary."],
     )

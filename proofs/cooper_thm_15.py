@@ -15,7 +15,7 @@ Proof outline:
   4. `gradient_31`                   (31)
   5. `hessian_as_printed_32`         printed: HL is given by (32) (fails at depth 0)
   6. `hessian_display_before_32`     repaired: the paper's display before (32), softmax weights p_m
-     `lemma_16_entrywise`            its entries are bounded by Lemma 16 (the paper's route; cited)
+     `lemma_16_entrywise`            its entries are bounded by Lemma 16 and products (part of the repair; cited)
      (without Assumption 2, HL = sum_m s_m J^T S(p_m) J: the check behind A2's necessity)
   7. `softmax_weight_at_most_one`    0 <= p_j <= 1 (Lemma 16's step)
   8. `softmax_curvature_psd`         v^T S v = 1/2 sum_jk p_j p_k (v_j - v_k)^2 >= 0
@@ -240,9 +240,14 @@ def _steps() -> list:
                  budget_s=0.3, domain=_DOMAIN, scope=ONE_DATUM_A2,
                  justification="The paper's own display before (32), with H[f] = 0 at depth 0; compared as quadratic "
                                "forms v^T H v (both sides symmetric), symbolic data, one data point (L is a sum)."),
-        Cited(label="lemma_16_entrywise", latex=r"\text{each entry is } \textstyle\sum_kc_kp_k \text{ or a product of two such: bounded (Lemma 16)}",
+        Cited(label="lemma_16_entrywise", printed=False,
+              latex=r"\text{each entry is } \textstyle\sum_kc_kp_k \text{ or a product of two such: bounded (Lemma 16)}",
               reference="Cooper, Lemma 16 (checked as cooper.lemma_16)",
-              justification="The paper's route: the coefficients grad[f]_k^T grad[f]_k are constant at depth 0."),
+              justification="Part of the repair, not printed: the paper applies Lemma 16 to (32), where it is not "
+                            "needed (every term of (32) is constant at depth 0) and which does not hold off f = 0. "
+                            "Applied to the display before (32) (coefficients grad[f]_k^T grad[f]_k constant at depth "
+                            "0), Lemma 16 bounds each softmax average, and the last term is a product of two of them, "
+                            "bounded as a product of bounded functions: a step the paper does not write."),
         Inequality(label="softmax_weight_at_most_one", latex=r"0\le \frac{e^{\ell_j}}{\sum_k e^{\ell_k}} = \frac{u}{u+R}\le 1\quad(u>0,\ R\ge0)",
                    lhs=u / (u + rest), rhs=1),
         Equality(label="softmax_curvature_psd", printed=False,

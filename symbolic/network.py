@@ -46,6 +46,8 @@ Loss = Literal["l2", "cross_entropy"]
 
 #: The ray parameter :math:`t`.
 T = sp.Symbol("t", real=True)
+#: :math:`\sigma(c)` kept as a symbol: Assumption 1 dropped (the shifted ray, or a test of what fails without it).
+SIGMA_0 = sp.Symbol("sigma_0", real=True)
 
 
 class Param(NamedTuple):
@@ -195,18 +197,26 @@ def symbolic_matrix(arch: Architecture) -> list[list[sp.Symbol]]:
     return [[sp.Symbol(f"m_{r}_{q}", real=True) for q in range(1, cols + 1)] for r in range(1, arch.d_out + 1)]
 
 
-def ray_point(arch: Architecture, t: sp.Expr, M: Sequence[Sequence[sp.Expr]], c: sp.Expr = C) -> dict[Param, sp.Expr]:
+def ray_point(arch: Architecture, t: sp.Expr, M: Sequence[Sequence[sp.Expr]], c: sp.Expr = C,
+              sigma_c: sp.Expr | None = None) -> dict[Param, sp.Expr]:
     r""":math:`\rho(t)`: every parameter's value on the ray (eqs. (2)-(3)).
+
+    With ``sigma_c`` (the value :math:`\sigma(c)`), the *shifted* ray: the output bias is
+    :math:`b^{\ell+1}=-t\,\sigma(c)\,M\mathbf 1` instead of 0, so that
+    :math:`f_{\rho(t)}=tM\sigma(c)\mathbf 1+b^{\ell+1}=0` without :math:`\sigma(c)=0`.
 
     >>> p = ray_point(Architecture((1,), 1, 1), T, [[1]])
     >>> p[Param("b", 1, 1, 0)], p[Param("w", 2, 1, 1)]
     (c, t)
+    >>> ray_point(Architecture((2,), 1, 1), T, [[1, 1]], sigma_c=SIGMA_0)[Param("b", 2, 1, 0)]
+    -2*sigma_0*t
     """
     last = arch.depth + 1
     values = {}
     for p in arch.parameters():
         if p.layer == last:
-            values[p] = t * M[p.j - 1][p.k - 1] if p.kind == "w" else sp.Integer(0)
+            shift = 0 if sigma_c is None else -t * sigma_c * sum(M[p.j - 1])
+            values[p] = t * M[p.j - 1][p.k - 1] if p.kind == "w" else sp.sympify(shift)
         else:
             values[p] = sp.Integer(0) if p.kind == "w" else c
     return values
@@ -255,7 +265,7 @@ class _Ring:
     r"""The exact coefficient ring :math:`\mathbb Q[t,\sigma_1,\sigma_2,c,\text{data},M]`."""
 
     def __init__(self, extra: Iterable[sp.Symbol]):
-        gens = [T, SIGMA_1, SIGMA_2, C, *sorted(set(extra), key=str)]
+        gens = [T, SIGMA_1, SIGMA_2, C, SIGMA_0, *sorted(set(extra) - {SIGMA_0}, key=str)]
         self.ring, *self.gens = ring(gens, QQ)
         self.by_symbol = dict(zip(gens, self.gens))
 
@@ -285,17 +295,19 @@ def _affine(ring: _Ring, index: dict, layer: int, inputs: list[Jet], W0, b0) -> 
     return out
 
 
-def _activate(ring: _Ring, pre: Jet) -> Jet:
+def _activate(ring: _Ring, pre: Jet, shifted: bool = False) -> Jet:
     r""":math:`\sigma` of a jet whose value is :math:`c` (the only case on the ray):
-    :math:`\sigma(c)=0`, then :math:`\sigma'(c)\cdot` first and second order plus
-    :math:`\tfrac12\sigma''(c)\cdot` the square of the first order."""
+    :math:`\sigma(c)` (0 by Assumption 1; the symbol ``sigma_0`` on the shifted ray), then
+    :math:`\sigma'(c)\cdot` first and second order plus :math:`\tfrac12\sigma''(c)\cdot` the square
+    of the first order.  Exact to second order for any twice differentiable :math:`\sigma`: only
+    its 2-jet at :math:`c` enters."""
     if pre.const != ring[C]:
         raise ValueError(f"expansion point off the ray: pre-activation {pre.const.as_expr()} != c")
     s1, s2 = ring[SIGMA_1], ring[SIGMA_2]
     lin = {a: s1 * v for a, v in pre.lin.items()}
     quad = {a: s1 * v for a, v in pre.quad.items()}
     _outer(pre.lin, pre.lin, s2 / 2, quad)
-    return Jet(ring.ring.zero, lin, quad)
+    return Jet(ring[SIGMA_0] if shifted else ring.ring.zero, lin, quad)
 
 
 def _index(arch: Architecture) -> dict[Param, int]:
@@ -306,22 +318,24 @@ def _input_jets(ring: _Ring, x: Sequence[sp.Expr]) -> list[Jet]:
     return [Jet(ring.lift(v)) for v in x]
 
 
-def _layer_weights(ring: _Ring, arch: Architecture, M, layer: int):
+def _layer_weights(ring: _Ring, arch: Architecture, M, layer: int, shifted: bool = False, paper_bias: bool = False):
     sizes = arch.sizes()
     if layer == arch.depth + 1:
         W0 = [[ring[T] * ring.lift(M[r][q]) for q in range(sizes[layer - 1])] for r in range(sizes[layer])]
+        if shifted and arch.depth and not paper_bias:  # b^{l+1} = -t sigma(c) M 1: f = 0 without sigma(c) = 0
+            return W0, [-ring[T] * ring[SIGMA_0] * ring.lift(sum(M[r])) for r in range(sizes[layer])]
         return W0, [ring.ring.zero] * sizes[layer]
     return [[0] * sizes[layer - 1] for _ in range(sizes[layer])], [ring[C]] * sizes[layer]
 
 
-def _forward(ring: _Ring, arch: Architecture, x, M) -> list[list[Jet]]:
+def _forward(ring: _Ring, arch: Architecture, x, M, shifted: bool = False, paper_bias: bool = False) -> list[list[Jet]]:
     index, jets, layers = _index(arch), _input_jets(ring, x), []
     for layer in range(1, arch.depth + 2):
-        W0, b0 = _layer_weights(ring, arch, M, layer)
+        W0, b0 = _layer_weights(ring, arch, M, layer, shifted, paper_bias)
         pre = _affine(ring, index, layer, jets, W0, b0)
         layers.append(pre)
         if layer <= arch.depth:
-            jets = [_activate(ring, p) for p in pre]
+            jets = [_activate(ring, p, shifted) for p in pre]
     return layers
 
 
@@ -334,7 +348,8 @@ def _symbols_of(*things) -> set:
     return out
 
 
-def layer_jets(arch: Architecture, x: Sequence[sp.Expr], M: Sequence[Sequence[sp.Expr]]) -> list[list[Jet]]:
+def layer_jets(arch: Architecture, x: Sequence[sp.Expr], M: Sequence[Sequence[sp.Expr]],
+               shifted: bool = False, paper_bias: bool = False) -> list[list[Jet]]:
     r"""Jets of every pre-activation :math:`f^i_\rho(x)`, :math:`i=1..\ell+1`, at :math:`\rho(t)`.
 
     ``jets[i-1][j].derivative(a)`` is :math:`\partial f^i_j/\partial\rho_a`, as an
@@ -344,9 +359,13 @@ def layer_jets(arch: Architecture, x: Sequence[sp.Expr], M: Sequence[Sequence[sp
     >>> jets = layer_jets(arch, [sp.Integer(2)], [[1]])
     >>> jets[-1][0].derivative(_index(arch)[Param("b", 2, 1, 0)]).as_expr()
     sigma_1*t
+
+    ``shifted``: the shifted ray (:func:`ray_point` with ``sigma_c``), :math:`\sigma(c)` = ``sigma_0``;
+    with ``paper_bias`` as well, :math:`\sigma(c)` = ``sigma_0`` but the paper's :math:`b^{\ell+1}=0` (the ray of
+    §3 without Assumption 1, where :math:`f_{\rho(t)}=t\sigma(c)M\mathbf 1\ne0`).
     """
     ring = _Ring(_symbols_of([x], M))
-    return _forward(ring, arch, x, M)
+    return _forward(ring, arch, x, M, shifted, paper_bias)
 
 
 @dataclass
@@ -408,7 +427,8 @@ def _cross_entropy_loss_jets(ring: _Ring, out: list[Jet], y: Sequence[sp.Expr], 
 
 
 @functools.cache
-def derivatives_on_ray(arch: Architecture, data: Data, loss: Loss, M: tuple | None = None) -> RayDerivatives:
+def derivatives_on_ray(arch: Architecture, data: Data, loss: Loss, M: tuple | None = None,
+                       shifted: bool = False, paper_bias: bool = False) -> RayDerivatives:
     r"""Exact gradient and Hessian of the loss (13) or (14) at :math:`\rho(t)`, by expansion at the point.
 
     ``M`` defaults to :func:`ray_matrix`.  Coefficients involve ``t``,
@@ -417,6 +437,14 @@ def derivatives_on_ray(arch: Architecture, data: Data, loss: Loss, M: tuple | No
     >>> d = derivatives_on_ray(Architecture((1, 1), 1, 1), Data(((1,),), ((1,),)), "l2")
     >>> d.grad_norm_sq()
     4*sigma_1**2*t**2 + 4
+
+    ``shifted``: at the shifted ray instead (no Assumption 1: :math:`\sigma(c)` = ``sigma_0``,
+    :math:`b^{\ell+1}=-t\sigma(c)M\mathbf 1`); then ``sigma_1``, ``sigma_2`` are
+    :math:`\sigma'(c)`, :math:`\sigma''(c)` at any :math:`c` with :math:`\sigma'(c)\neq0` (``paper_bias``: see
+    :func:`layer_jets`).
+
+    >>> derivatives_on_ray(Architecture((1, 1), 1, 1), Data(((1,),), ((1,),)), "l2", shifted=True).grad_norm_sq()
+    4*sigma_0**2*sigma_1**2*t**2 + 4*sigma_0**2 + 4*sigma_1**2*t**2 + 4
     """
     M = M if M is not None else tuple(map(tuple, ray_matrix(arch, loss)))
     ring = _Ring(_symbols_of(data.xs, data.ys, M))
@@ -424,7 +452,7 @@ def derivatives_on_ray(arch: Architecture, data: Data, loss: Loss, M: tuple | No
     quad: dict = {}
     combine = _l2_loss_jets if loss == "l2" else _cross_entropy_loss_jets
     for x, y in zip(data.xs, data.ys):
-        combine(ring, _forward(ring, arch, x, M)[-1], y, gradient, quad)
+        combine(ring, _forward(ring, arch, x, M, shifted, paper_bias)[-1], y, gradient, quad)
     hessian = {key: (2 * v if key[0] == key[1] else v) for key, v in quad.items()}
     return RayDerivatives(arch, arch.parameters(), gradient, hessian)
 
@@ -536,22 +564,42 @@ def loss_expression(arch: Architecture, data: Data, loss: Loss, sigma, symbols) 
 
 
 def naive_derivatives_on_ray(arch: Architecture, data: Data, loss: Loss, name: str = "generic", *,
-                             simplifier=sp.simplify) -> tuple[list, sp.Matrix]:
+                             simplifier=sp.simplify, shifted_at: sp.Expr | None = None) -> tuple[list, sp.Matrix]:
     r"""Gradient and Hessian by ``sympy.hessian`` of the whole loss, then substitution of :math:`\rho(t)`.
 
     The slow reference (used for cross-checks at small sizes and the benchmark).
     For ``generic``, :math:`\sigma(c)`, :math:`\sigma'(c)`, :math:`\sigma''(c)` become ``0``, ``sigma_1``, ``sigma_2``.
+
+    ``shifted_at``: the shifted ray instead, hidden biases at that point :math:`c'` and output bias
+    :math:`-t\sigma(c')M\mathbf 1`, with the activation itself (no 2-jet, no Assumption 1); for ``generic``
+    give ``C``: then :math:`\sigma(c)` becomes ``sigma_0``.
     """
     symbols = parameter_symbols(arch)
     act = activation(name)
     sigma = (lambda v: SIGMA(v)) if name == "generic" else (lambda v: act.formula.subs(U, v))
     L = loss_expression(arch, data, loss, sigma, symbols)
     params = [symbols[p] for p in arch.parameters()]
-    point = {symbols[p]: v for p, v in ray_point(arch, T, ray_matrix(arch, loss), C if name == "generic" else act.c).items()}
-    fix = (lambda e: substitute_at_c(e.subs(point).doit())) if name == "generic" else (lambda e: e.subs(point))
+    if shifted_at is None:
+        c, sigma_c = (C if name == "generic" else act.c), None
+    else:
+        c, sigma_c = shifted_at, (SIGMA_0 if name == "generic" else act.formula.subs(U, shifted_at))
+    point = {symbols[p]: v for p, v in ray_point(arch, T, ray_matrix(arch, loss), c, sigma_c).items()}
+    if name != "generic":
+        fix = lambda e: e.subs(point)  # noqa: E731
+    elif shifted_at is None:
+        fix = lambda e: substitute_at_c(e.subs(point).doit())  # noqa: E731
+    else:
+        fix = lambda e: _keep_sigma_c(e.subs(point).doit())  # noqa: E731
     gradient = [simplifier(fix(sp.diff(L, p))) for p in params]
     hessian = sp.hessian(L, params).applyfunc(lambda e: simplifier(fix(e)))
     return gradient, hessian
+
+
+def _keep_sigma_c(expr: sp.Expr) -> sp.Expr:
+    r""":math:`\sigma(c)`, :math:`\sigma'(c)`, :math:`\sigma''(c)` of the generic activation as
+    ``sigma_0``, ``sigma_1``, ``sigma_2`` (no Assumption 1)."""
+    rules = {sp.diff(SIGMA(U), U, 2).subs(U, C): SIGMA_2, sp.diff(SIGMA(U), U).subs(U, C): SIGMA_1}
+    return expr.subs(rules).subs(SIGMA(C), SIGMA_0)
 
 
 # ---------------------------------------------------------------- scope, printed tables, recursion
@@ -659,8 +707,8 @@ def second_derivative_mismatches(arch: Architecture, table=second_derivative_tab
 
 
 @functools.cache
-def _cached_layer_jets(arch: Architecture) -> list[list[Jet]]:
-    return layer_jets(arch, symbolic_data(1, arch.d_in, arch.d_out).xs[0], symbolic_matrix(arch))
+def _cached_layer_jets(arch: Architecture, shifted: bool = False) -> list[list[Jet]]:
+    return layer_jets(arch, symbolic_data(1, arch.d_in, arch.d_out).xs[0], symbolic_matrix(arch), shifted)
 
 
 #: Order-tracking variable of the layer recursion.
@@ -744,10 +792,6 @@ def chain_rule_on_ray(width: int = 2) -> tuple[sp.Expr, sp.Expr]:
     return sp.expand(lhs), sp.expand(rhs)
 
 
-#: :math:`\sigma(c)` kept as a symbol (to test what happens without Assumption 1).
-SIGMA_0 = sp.Symbol("sigma_0", real=True)
-
-
 @functools.cache
 def naive_output_derivatives(arch: Architecture, *, keep_sigma_c: bool = True) -> tuple[list[list], list[list]]:
     r"""Jacobian and Hessian of :math:`f_\rho(x)` (one symbolic input) at :math:`\rho(t)` with symbolic M,
@@ -797,3 +841,97 @@ def constants_on_ray(arch: Architecture) -> list[list[sp.Expr]]:
     [[c], [c], [0]]
     """
     return [[jet.const.as_expr() for jet in layer] for layer in _cached_layer_jets(arch)]
+
+
+# ---------------------------------------------------------------- the same identities for a row of any width
+
+#: The width of a row (the number of summands k): a symbol, so an identity proved with it holds for every width.
+WIDTH = sp.Symbol("K", integer=True, positive=True)
+#: The summation index of a row.
+ROW_INDEX = sp.Symbol("k", integer=True, positive=True)
+
+
+def _row(name: str) -> sp.IndexedBase:
+    return sp.IndexedBase(name, real=True)
+
+
+def _row_sum(summand: sp.Expr) -> sp.Sum:
+    return sp.Sum(summand, (ROW_INDEX, 1, WIDTH))
+
+
+def _truncated_row(summand: sp.Expr) -> sp.Sum:
+    r""":math:`\sum_{k=1}^K` of the second-order truncation of ``summand`` in :math:`\varepsilon`.
+
+    Truncating a polynomial in :math:`\varepsilon` at order 2 is linear, so the truncation of the row
+    :math:`\sum_k g_k` is :math:`\sum_k` of the truncations: SymPy expands one summand (a symbolic one,
+    with indexed entries) and the sum keeps the width :math:`K` symbolic.
+    """
+    return _row_sum(_second_order(summand))
+
+
+@functools.cache
+def hidden_layer_recursion_any_width() -> tuple[sp.Expr, sp.Expr]:
+    r""":func:`hidden_layer_recursion` for a row of any width :math:`K` (indexed :math:`\lambda_k`, :math:`q_k`,
+    :math:`\delta M_k`)."""
+    k, lam, quad, dM = ROW_INDEX, _row("lambda"), _row("q"), _row("dM")
+    db = sp.Symbol("db", real=True)
+    lhs = _truncated_row(EPSILON * dM[k] * SIGMA(C + EPSILON * lam[k] + EPSILON**2 * quad[k])) + C + EPSILON * db
+    rhs = C + EPSILON * db + EPSILON**2 * SIGMA_1 * _row_sum(dM[k] * lam[k])
+    return lhs, rhs
+
+
+@functools.cache
+def output_layer_recursion_any_width() -> tuple[sp.Expr, sp.Expr]:
+    r""":func:`output_layer_recursion` for a row of any width :math:`K`."""
+    k, lam, quad, dM, Mrow = ROW_INDEX, _row("lambda"), _row("q"), _row("dM"), _row("M")
+    db = sp.Symbol("db", real=True)
+    lhs = _truncated_row((T * Mrow[k] + EPSILON * dM[k]) * SIGMA(C + EPSILON * lam[k] + EPSILON**2 * quad[k])) \
+        + EPSILON * db
+    rhs = (EPSILON * (T * SIGMA_1 * _row_sum(Mrow[k] * lam[k]) + db)
+           + EPSILON**2 * (T * _row_sum(Mrow[k] * (SIGMA_1 * quad[k] + SIGMA_2 * lam[k] ** 2 / 2))
+                           + SIGMA_1 * _row_sum(dM[k] * lam[k])))
+    return lhs, rhs
+
+
+def _differentiated_row(summand: sp.Expr, *variables: sp.Symbol) -> sp.Sum:
+    r"""SymPy's derivative of the row :math:`\sum_{k=1}^K` ``summand`` (it differentiates under the finite sum)."""
+    derivative = sp.diff(_row_sum(summand), *variables)
+    if not isinstance(derivative, sp.Sum):
+        raise ValueError(f"the derivative of the row is not a sum: {derivative}")
+    return derivative
+
+
+@functools.cache
+def chain_rule_on_ray_any_width() -> tuple[sp.Expr, sp.Expr]:
+    r""":func:`chain_rule_on_ray` (eq. (25)) for a row of any width :math:`K`: :math:`g_k(z_1,z_2)` is an
+    undefined function of the row index and the two variables, its derivatives become indexed symbols."""
+    k, z1, z2, Mrow = ROW_INDEX, *sp.symbols("z1 z2", real=True), _row("M")
+    g = sp.Function("g", real=True)(k, z1, z2)
+    g1, g2, g12 = _row("g_z1"), _row("g_z2"), _row("g_z1z2")
+    row = _differentiated_row(Mrow[k] * SIGMA(g), z1, z2)
+    summand = row.function.subs({sp.diff(g, z1, z2): g12[k]}).subs({sp.diff(g, z1): g1[k], sp.diff(g, z2): g2[k]})
+    lhs = sp.Sum(sp.expand(substitute_at_c(summand.subs(g, C).doit())), *row.limits)
+    rhs = SIGMA_2 * _row_sum(Mrow[k] * g2[k] * g1[k]) + SIGMA_1 * _row_sum(Mrow[k] * g12[k])
+    return lhs, rhs
+
+
+@functools.cache
+def first_order_chain_rule_on_ray_any_width() -> tuple[sp.Expr, sp.Expr]:
+    r""":func:`first_order_chain_rule_on_ray` (eq. (19)) for a row of any width :math:`K`."""
+    k, z, Mrow, slope = ROW_INDEX, sp.Symbol("z", real=True), _row("M"), _row("g_z")
+    g = sp.Function("g", real=True)(k, z)
+    row = _differentiated_row(Mrow[k] * SIGMA(g), z)
+    lhs = sp.Sum(sp.expand(substitute_at_c(row.function.subs(sp.diff(g, z), slope[k]).subs(g, C).doit())), *row.limits)
+    return lhs, SIGMA_1 * _row_sum(Mrow[k] * slope[k])
+
+
+def at_width(expr: sp.Expr, width: int) -> sp.Expr:
+    r"""``expr`` with the row width :math:`K` set to ``width``, the sums written out and each indexed entry
+    :math:`a_k` a plain real symbol ``a_k`` (so that exact and random-point checks apply).
+
+    >>> at_width(_row_sum(_row("M")[ROW_INDEX]), 2)
+    M_1 + M_2
+    """
+    finite = sp.sympify(expr).subs(WIDTH, width).doit()
+    return finite.replace(lambda e: isinstance(e, sp.Indexed),
+                          lambda e: sp.Symbol(f"{e.base}_{'_'.join(map(str, e.indices))}", real=True))

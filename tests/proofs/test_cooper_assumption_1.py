@@ -42,3 +42,19 @@ def test_superfluous_verdict_shows_its_one_family():
     a1 = registry.report(CID).assumptions[0]
     assert a1.assumption.necessity.verdict == "superfluous"
     assert a1.result.ok and a1.result.evidence == "proved-on-scope" and a1.result.scope == {"family": "elu"}
+
+
+def test_catalogue_says_assumption_1_serves_the_lemmas_not_the_theorems():
+    extra = registry.get_claim(CID).extra()
+    rows = {r["activation"]: r["theorems_12_and_14"] for r in extra["catalogue"]}
+    assert "Lemmas 9-11" in extra["assumption_1_is_for"]
+    assert rows["sigmoid"].startswith("yes, without Assumption 1") and rows["paper_example_1"].startswith("yes")
+    assert rows["zero"].startswith("no: constant") and rows["tanh"].startswith("yes: the paper's ray")
+
+
+def test_assumption_1_not_needed_step_rejects_the_paper_ray():
+    steps = {r.step.label: r for r in registry.report(CID).steps}
+    result = steps["assumption_1_not_needed_for_theorems_12_and_14"]
+    assert result.result.ok and result.result.evidence == "proved-on-scope"
+    (wrong,) = result.step.mutants()
+    assert "||grad L||^2 = 4" in wrong.run().detail and not wrong.run().ok

@@ -44,3 +44,14 @@ def test_limit_with_a_swapped_dimension_symbol_is_rejected(loss, symbol, other):
     wrong = limit_step(loss, "swapped", "", formula=lambda lo, D, data: ratio_formula(lo, {**D, symbol: D[other]}, data))
     result = wrong.run()
     assert not result.ok and not result.undecided
+
+
+def test_cross_entropy_gradient_vanishes_for_uniform_labels_and_the_exactly_clause_is_not_established():
+    report = registry.report(CID)
+    steps = {r.step.label: r for r in report.steps}
+    assert steps["grad_norm_bounded_for_uniform_labels"].result.ok
+    assert all(not m.run().ok for m in steps["grad_norm_bounded_for_uniform_labels"].step.mutants())
+    assert {r.name for r in report.claim.readings} == {"not_subquadratic", "exactly_quadratic"}
+    assert steps["no_subquadratic_l_witness"].step.reading == "not_subquadratic"
+    assert steps["quadratic_l_not_excluded_by_ray"].step.reading == "exactly_quadratic"
+    assert "not established" in report.claim.repaired_statement

@@ -54,7 +54,17 @@ def test_mirror_agreement_runs_at_its_stated_precision():
 def test_entry_closed_form_is_proved_on_its_scope_and_rejects_c1_for_d_out():
     from proofs.cooper_depth_1 import _entry_wrong_dimension
 
-    result = registry.report(CID).steps[4].result
+    result = next(r.result for r in registry.report(CID).steps if r.step.label == "hessian_entry_closed_form_depth_1")
     assert result.evidence == "proved-on-scope" and result.scope["depths"] == [1]
     assert {"n": 3, "d_in": 7, "widths": [2], "d_out": 5} in result.scope["also"]
     assert not _entry_wrong_dimension().ok
+
+
+def test_depth_1_is_the_projects_claim_and_needs_no_assumption_1():
+    report = registry.report(CID)
+    assert report.claim.statement_kind == "project"
+    by_label = {a.assumption.label: a for a in report.assumptions}
+    assert by_label["A1"].assumption.necessity.verdict == "superfluous" and by_label["A1"].result.ok
+    cases = by_label["A1"].result.scope["cases"]
+    assert {c["depth"] for c in cases} == {"1"} and {c["loss"] for c in cases} == {"l2", "cross_entropy"}
+    assert by_label["A3"].assumption.necessity.verdict == "necessary" and by_label["A3"].result.ok

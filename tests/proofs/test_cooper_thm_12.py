@@ -13,6 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from numeric import network as mirror
+from proofs import cooper_thm_12 as thm
 from proofs import registry
 from proofs.cooper_thm_12 import configuration, quantities, violation, witness_point
 from proofs.errors import AssumptionViolated, BadInput
@@ -52,12 +53,55 @@ def agrees_with_mirror(arch, n, seed, name, t, loss):
     assert abs(h - sp.Float(mpmath.nstr(h_num, 60), 60)) <= RELATIVE * max(1, abs(h))
 
 
-def test_chain_checks_without_errata():
+def test_chain_checks_with_one_erratum_the_gradient_growth_sentence():
     report = registry.report(CID)
-    assert report.ok and report.status == "verified" and not report.errata
+    assert report.ok and report.status == "verified-with-errata"
+    assert [(e.step, e.repaired_by) for e in report.errata] == [("gradient_grows_linearly", "gradient_grows_at_most_linearly")]
     verdicts = {a.assumption.label: a.assumption.necessity.verdict for a in report.assumptions}
-    assert verdicts == {"A1": "necessary", "A2": "unknown", "A3": "superfluous"}
+    assert verdicts == {"A1": "superfluous", "A2": "unknown", "A3": "superfluous", "A4": "necessary", "A5": "necessary"}
     assert all(a.result is None or a.result.ok for a in report.assumptions)
+
+
+def test_gradient_growth_erratum_is_an_exact_zero_sum_data_set():
+    """The printed 'the gradient grows linearly' fails exactly where sum_{s,k} y_sk = 0 (Z3's point, re-checked)."""
+    (erratum,) = registry.report(CID).errata
+    point = dict(pair.split("=") for pair in erratum.counterexample.split(":")[0].split(", "))
+    assert sum(sp.Rational(v) for v in point.values()) == 0 and sp.Rational(point["y_1_1"]) >= 1
+    assert erratum.evidence == "proved"
+
+
+def test_assumption_1_is_superfluous_on_activations_that_violate_it():
+    """The A1 check: witnesses for the sigmoid, softplus, u^2 and u^2 + 1, none of which satisfies Assumption 1."""
+    a1 = next(a for a in registry.report(CID).assumptions if a.assumption.label == "A1")
+    names = {c["activation"] for c in a1.result.scope["cases"]}
+    assert a1.result.ok and names == {"sigmoid", "softplus", "square", "paper_example_1"}
+    for name in names:
+        with pytest.raises(AssumptionViolated):
+            parse_settings(registry.get_claim(CID), [f"activation={name}"])
+
+
+def test_non_constant_and_depth_one_are_necessary_with_exact_counterexamples():
+    report = registry.report(CID)
+    by_label = {a.assumption.label: a for a in report.assumptions}
+    assert by_label["A4"].result.ok and "constant" in by_label["A4"].result.detail
+    assert by_label["A5"].result.ok and "no hidden layer" in by_label["A5"].result.detail
+    assert all(not m.run().ok for a in ("A4", "A5") for m in by_label[a].assumption.necessity.check.mutants())
+
+
+def test_shifted_ray_wrong_versions_fail_for_the_right_reason():
+    """Without the shifted output bias f = t sigma(c') M 1 != 0; a doubled entry is not the closed form."""
+    assert "f on the ray" in thm.shifted_ray_check("l2", paper_bias=True).detail
+    assert "entry" in thm.shifted_ray_check("l2", entry_scale=2).counterexample
+
+
+@pytest.mark.parametrize("sides, wrong", [(net.hidden_layer_recursion_any_width, lambda r: -r),
+                                         (net.hidden_layer_recursion_any_width, lambda r: r + 1),
+                                         (net.hidden_layer_recursion_any_width, lambda r: r.subs(net.SIGMA_1, net.SIGMA_2)),
+                                         (net.output_layer_recursion_any_width, lambda r: r.subs(net.SIGMA_2, 2 * net.SIGMA_2))])
+def test_any_width_recursion_rejects_a_wrong_printed_side_with_a_finite_width_counterexample(sides, wrong):
+    assert thm.any_width_check(sides).evidence == "proved"
+    result = thm.any_width_check(sides, wrong)
+    assert not result.ok and result.counterexample.startswith("width 1")
 
 
 @pytest.mark.parametrize("label,setting", [("A1", "activation=sigmoid"), ("A1", "activation=square"),
@@ -114,8 +158,6 @@ def test_witness_violates_any_named_constants(L0, L1, name, seed):
 
 
 # ---------------------------------------------------------------- printed formulas in the dimension symbols
-
-from proofs import cooper_thm_12 as thm  # noqa: E402
 
 
 def _steps_by_label():
@@ -175,7 +217,9 @@ def test_scoped_steps_say_so():
     assert levels["gradient_on_ray_eq_28"].evidence == "proved-on-scope"
     assert levels["gradient_on_ray_eq_28"].scope["depths"] == [2, 3, 4]
     assert levels["second_term_entry_as_printed"].scope["architectures"][0] == {"n": 2, "d_in": 3, "widths": [5, 5], "d_out": 7}
-    assert {label for label, r in levels.items() if r.evidence == "proved"} == {"layer_recursion_hidden", "layer_recursion_output"}
+    assert {label for label, r in levels.items() if r.ok and r.evidence == "proved"} == {"layer_recursion_hidden",
+                                                                                            "layer_recursion_output"}
+    assert levels["shifted_ray_without_assumption_1"].scope["depths"] == [1, 2, 3]
 
 
 def test_mirror_agreement_runs_at_its_stated_precision():
@@ -189,3 +233,38 @@ def test_mirror_agreement_runs_at_its_stated_precision():
 def test_notes_point_to_the_benchmark_instead_of_typing_timings():
     notes = " ".join(registry.get_claim(CID).notes)
     assert "bench_cooper_hessian.py" in notes and " s at " not in notes
+
+
+@pytest.mark.deep
+@given(architectures(1, 3, 2), st.integers(1, 2), st.integers(0, 10**6),
+       st.sampled_from(["sigmoid", "softplus", "square", "paper_example_1"]), ray_positions(),
+       st.sampled_from(["l2", "cross_entropy"]))
+def test_shifted_ray_agrees_with_the_mirror_on_random_architectures(arch, n, seed, name, t, loss):
+    """The shifted-ray jets (2-jet at c' substituted) against the mirror evaluating the true activation."""
+    if loss == "cross_entropy" and arch.d_out < 2:
+        return
+    data = net.seeded_data(n, arch.d_in, arch.d_out, seed, loss)
+    xs = [[Fraction(int(v.p), int(v.q)) for v in row] for row in data.xs]
+    ys = [[Fraction(int(v.p), int(v.q)) for v in row] for row in data.ys]
+    q = thm.shifted_quantities(arch, data, loss, name)
+    tt = sp.Rational(t.numerator, t.denominator)
+    g, h = (sp.N(q[k].subs(net.T, tt), 60) for k in ("grad_norm_sq", "hessian_entry"))
+    args = (list(arch.widths), arch.d_in, arch.d_out, xs, ys, t, loss, name)
+    g_num, h_num = mirror.grad_norm_sq(*args, shifted=True), mirror.named_hessian_entry(*args, shifted=True)
+    assert abs(g - sp.Float(mpmath.nstr(g_num, 60), 60)) <= RELATIVE * max(1, abs(g))
+    assert abs(h - sp.Float(mpmath.nstr(h_num, 60), 60)) <= RELATIVE * max(1, abs(h))
+
+
+@pytest.mark.deep
+@pytest.mark.parametrize("name", ["sigmoid", "square", "paper_example_1"])
+@pytest.mark.parametrize("loss", ["l2", "cross_entropy"])
+def test_shifted_ray_with_the_true_activation_by_direct_differentiation(name, loss):
+    """No 2-jet argument: sympy.hessian of the whole loss with the activation itself, at the shifted ray."""
+    from symbolic import shifted_ray as shift
+    arch = net.Architecture((1, 1), 1, 2)
+    data = net.seeded_data(1, 1, 2, 3, loss)
+    g, H = net.naive_derivatives_on_ray(arch, data, loss, name, simplifier=sp.simplify, shifted_at=shift.SHIFT_POINTS[name])
+    q = thm.shifted_quantities(arch, data, loss, name)
+    e = arch.parameters().index(net.named_entry(arch))
+    assert sp.simplify(H[e, e] - q["hessian_entry"]) == 0
+    assert sp.simplify(sum(v**2 for v in g) - q["grad_norm_sq"]) == 0

@@ -25,11 +25,23 @@ def architectures():
                      st.lists(st.integers(1, 3), min_size=2, max_size=3), st.integers(1, 2), st.integers(2, 3))
 
 
-def test_chain_checks_without_errata():
+def test_chain_checks_with_one_erratum_the_gradient_growth_sentence():
     report = registry.report(CID)
-    assert report.ok and report.status == "verified" and not report.errata
+    assert report.ok and report.status == "verified-with-errata"
+    assert [(e.step, e.repaired_by) for e in report.errata] == [("gradient_grows_linearly", "gradient_grows_at_most_linearly")]
     verdicts = {a.assumption.label: a.assumption.necessity.verdict for a in report.assumptions}
-    assert verdicts == {"A1": "necessary", "A2": "unknown", "A3": "superfluous", "A4": "necessary", "A5": "necessary"}
+    assert verdicts == {"A1": "superfluous", "A2": "unknown", "A3": "superfluous", "A4": "necessary", "A5": "necessary",
+                        "A6": "necessary", "A7": "necessary"}
+    assert all(a.result is None or a.result.ok for a in report.assumptions)
+
+
+def test_gradient_growth_erratum_has_equal_class_totals():
+    """The printed 'the gradient grows linearly' fails exactly where every class total sum_m y_mj is n/d_out."""
+    (erratum,) = registry.report(CID).errata
+    point = {k: sp.Rational(v) for k, v in (p.split("=") for p in erratum.counterexample.split(":")[0].split(", "))}
+    ys = [[point[f"y_{m}_1"], point[f"y_{m}_2"]] for m in (1, 2)]
+    ys = [row + [1 - sum(row)] for row in ys]  # Assumption 2: the last class is 1 minus the others
+    assert all(sum(row[j] for row in ys) == sp.Rational(2, 3) for j in range(3)) and erratum.evidence == "proved"
 
 
 @pytest.mark.parametrize("label,settings", [("A1", ["activation=softplus"]), ("A2", ["activation=elu"]),
@@ -95,10 +107,15 @@ def test_one_class_wrong_version_is_decided_exactly():
     assert not result.ok and "log(2)" in result.detail and result.evidence == "proved"
 
 
-def test_a1_necessity_is_argued_not_proved():
-    report = registry.report(CID)
-    a1 = next(a for a in report.assumptions if a.assumption.label == "A1")
-    assert a1.result is None and a1.assumption.necessity.evidence.startswith("Argued, not checked")
+def test_a1_is_superfluous_by_the_shifted_ray_and_non_constant_sigma_is_necessary():
+    """A1 (Assumption 1): checked witnesses for activations that violate it; A6 (sigma non-constant): the
+    constant-sigma counterexample, checked (it was an unchecked argument before)."""
+    by_label = {a.assumption.label: a for a in registry.report(CID).assumptions}
+    assert by_label["A1"].result.ok and by_label["A1"].result.evidence == "proved-on-scope"
+    assert {c["activation"] for c in by_label["A1"].result.scope["cases"]} == {"sigmoid", "softplus", "square",
+                                                                               "paper_example_1"}
+    assert by_label["A6"].result.ok and "parameter-free: True" in by_label["A6"].result.detail
+    assert by_label["A7"].result.ok and "no hidden layer" in by_label["A7"].result.detail
 
 
 def test_mirror_agreement_runs_at_its_stated_precision():
