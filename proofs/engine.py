@@ -396,7 +396,8 @@ def typed_numbers(text: str) -> list[str]:
 
 
 def fill(text: str, values: Mapping[str, Any]) -> str:
-    r"""``text`` with ``{name}`` replaced by ``values[name]`` and ``{=q}`` by ``q``.
+    r"""``text`` with ``{name}`` replaced by ``values[name]`` and ``{=q}`` by ``q``; a name the
+    check computed no value for is left as written (it is notation, such as ``w_{jk}``).
 
     >>> fill("ratio {ratio} against the paper's {=15}", {"ratio": "9.70"})
     "ratio 9.70 against the paper's 15"
@@ -405,8 +406,8 @@ def fill(text: str, values: Mapping[str, Any]) -> str:
         quoted, quotation, _, name = match.groups()
         if quoted:
             return quotation
-        if name not in values:
-            raise InconsistentClaim(f"text names {{{name}}} but the check computed no value {name!r}")
+        if name not in values:  # braces of the paper's notation (w_{jk}), not a placeholder
+            return match.group(0)
         return str(values[name])
 
     return _PLACEHOLDER.sub(one, text)
