@@ -16,7 +16,7 @@ import sympy as sp
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from numeric import surrogates as num  # noqa: E402
-from proofs.katende_prop_1 import M2, upper_bound  # noqa: E402
+from proofs.katende.prop_1 import M2, upper_bound  # noqa: E402
 from symbolic import surrogates as m  # noqa: E402
 
 

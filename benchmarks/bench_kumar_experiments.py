@@ -5,8 +5,8 @@ r"""Full-length reruns of Kumar's experiments (App. A.1.5, B.2, B.4); not collec
 
 The JSONs hold what the claim ``kumar.experiment_capture`` quotes from the full
 6000-iteration numpy reruns, one per reading of the decay rule (the listing lost the
-indentation of its second ``if``): ``proofs/data/kumar_capture_full_run.json`` (reading
-``two_cuts``, step x 0.81 per loss increase) and ``proofs/data/kumar_capture_full_run_one_cut.json``
+indentation of its second ``if``): ``proofs/kumar/data/kumar_capture_full_run.json`` (reading
+``two_cuts``, step x 0.81 per loss increase) and ``proofs/kumar/data/kumar_capture_full_run_one_cut.json``
 (reading ``one_cut``, x 0.9): the final loss, the plateau, the last 1000 one-norms, the
 final weights (hex floats) and the first 60 losses (which the default checks re-derive
 with a short run of the same code, as a regression check of each record).  The paper's
@@ -74,8 +74,8 @@ def capture_summary(cuts: int = 2, variants_too: bool = True) -> dict:
 
 
 def lasso_summary() -> dict:
-    r"""B.2 with the settings chosen in ``proofs/kumar_experiment_lasso.py``, several seeds."""
-    from proofs.kumar_experiment_lasso import SETTINGS
+    r"""B.2 with the settings chosen in ``proofs/kumar/experiment_lasso.py``, several seeds."""
+    from proofs.kumar.experiment_lasso import SETTINGS
     out = {}
     for seed in range(5):
         X, y, beta0 = ke.general_lasso_data(SETTINGS["nrows"], SETTINGS["ncols"], seed=seed)
@@ -90,7 +90,7 @@ def lasso_summary() -> dict:
 
 def comparison_summary() -> dict:
     r"""B.4 at the claim's size in float32/float64/decimal(80), and at n = 100, alpha = 0.01, 1e5 steps in floats."""
-    from proofs.kumar_experiment_comparison import SETTINGS
+    from proofs.kumar.experiment_comparison import SETTINGS
     out = {}
     for n, alpha, steps, kinds in ((SETTINGS["n"], SETTINGS["alpha"], SETTINGS["steps"], ("float32", "float64", "decimal")),
                                    (100, 0.01, 100000, ("float32", "float64"))):

@@ -17,7 +17,7 @@ from math import ceil
 import numpy as np
 
 from numeric.optimizers import zero_entry_frequency
-from proofs.kumar_prop_b_11 import late_loss_comparison
+from proofs.kumar.prop_b_11 import late_loss_comparison
 
 
 def table_2_zero_counts(n: int = 5000) -> list[dict]:

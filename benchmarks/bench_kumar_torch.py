@@ -2,7 +2,7 @@ r"""Kumar's own PyTorch code (App. A.1.5 and the B.4 toy comparisons) against th
 
     pip install -e '.[torch]'
     python benchmarks/bench_kumar_torch.py            # capture run (both readings, ~35 s each) + toy comparisons
-    python benchmarks/bench_kumar_torch.py --write    # also writes proofs/data/kumar_capture_torch.json
+    python benchmarks/bench_kumar_torch.py --write    # also writes proofs/kumar/data/kumar_capture_torch.json
     python benchmarks/bench_kumar_torch.py --toy-only # the toy comparisons only (seconds)
 
 The JSON holds, for each reading of the decay rule (``two_cuts``: x 0.81 per loss increase;

@@ -5,7 +5,7 @@ Optional: needs ``torch`` (``pip install -e '.[torch]'``); nothing in the defaul
 this module.  It is the reference the numpy reproductions (:mod:`numeric.kumar_experiments`)
 are compared with, bit for bit where they should agree (``tests/numeric/test_torch_reference.py``,
 skipped without torch), and what ``benchmarks/bench_kumar_torch.py`` runs to write
-``proofs/data/kumar_capture_torch.json``.
+``proofs/kumar/data/kumar_capture_torch.json``.
 
 The A.1.5 listing lost its indentation.  Its decay block reads ::
 
@@ -132,7 +132,7 @@ def _decay(optimizer, factor: float) -> None:
 
 
 def capture_record(reading: Literal["two_cuts", "one_cut"], max_iter: int = SETTINGS["max_iter"]) -> dict[str, Any]:
-    r"""The paper's run under ``reading``, summarized for ``proofs/data/kumar_capture_torch.json``."""
+    r"""The paper's run under ``reading``, summarized for ``proofs/kumar/data/kumar_capture_torch.json``."""
     linear, x, y = capture_problem()
     run = capture_runner(linear, x, y, reading=reading, max_iter=max_iter)
     losses, norms = run["losses"], run["one_norms"]

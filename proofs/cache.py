@@ -66,8 +66,8 @@ def _source_file(module: str) -> Path | None:
     return Path(origin) if origin and origin.endswith(".py") else None
 
 
-def _project_imports(module: str, source: str) -> set[str]:
-    r"""Project modules named by the ``import`` statements of ``source`` (anywhere in it)."""
+def _project_imports(module: str, source: str, packages: tuple[str, ...] = PROJECT_PACKAGES) -> set[str]:
+    r"""Modules of ``packages`` named by the ``import`` statements of ``source`` (anywhere in it)."""
     found: set[str] = set()
     package = module.rpartition(".")[0]
     for node in ast.walk(ast.parse(source)):
@@ -81,14 +81,16 @@ def _project_imports(module: str, source: str) -> set[str]:
                 base = ".".join([*parts, base] if base else parts)
             names = [base] + [f"{base}.{alias.name}" for alias in node.names]
         for name in names:
-            if name.split(".")[0] in PROJECT_PACKAGES and _source_file(name) is not None:
+            if name.split(".")[0] in packages and _source_file(name) is not None:
                 found.add(name)
     return found
 
 
 @functools.lru_cache(maxsize=None)
-def _closure(module: str) -> tuple[str, ...]:
-    r"""``module`` and every project module it imports, transitively (sorted)."""
+def _closure(module: str, packages: tuple[str, ...] = ()) -> tuple[str, ...]:
+    r"""``module`` and every module of the project (and of ``packages``: a pack's own) it imports,
+    transitively (sorted)."""
+    followed = (*PROJECT_PACKAGES, *packages)
     seen, todo = set(), [module]
     while todo:
         name = todo.pop()
@@ -97,7 +99,7 @@ def _closure(module: str) -> tuple[str, ...]:
         seen.add(name)
         path = _source_file(name)
         if path is not None:
-            todo += sorted(_project_imports(name, path.read_text(encoding="utf-8")) - seen)
+            todo += sorted(_project_imports(name, path.read_text(encoding="utf-8"), followed) - seen)
     return tuple(sorted(seen))
 
 
@@ -111,10 +113,11 @@ def _versions() -> str:
     return "; ".join(parts)
 
 
-def key(module: str, extra_files: tuple[Path, ...] = ()) -> str:
-    r"""The cache key of the claim defined in ``module`` (a SHA-256, hex)."""
+def key(module: str, extra_files: tuple[Path, ...] = (), packages: tuple[str, ...] = ()) -> str:
+    r"""The cache key of the claim defined in ``module`` (a SHA-256, hex): ``packages`` are the
+    top-level packages of the claim's pack, whose imports are followed too."""
     digest = hashlib.sha256(f"smoothcheck-cache {FORMAT}\n{_versions()}\n".encode())
-    for name in _closure(module):
+    for name in _closure(module, tuple(sorted(set(packages)))):
         path = _source_file(name)
         digest.update(f"\n--- {name}\n".encode())
         digest.update(path.read_bytes() if path else b"")

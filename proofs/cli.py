@@ -39,20 +39,24 @@ def build_parser() -> argparse.ArgumentParser:
     r"""The argument parser (errors raise :class:`BadInput` instead of exiting)."""
     parser = _Parser(prog="smoothcheck", description="Proof checking for smoothness claims in deep-learning theory.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    sub.add_parser("list", help="every claim with its verdict")
-    check = sub.add_parser("check", help="run the proof checks (exit 1 on failure)")
+    claims = argparse.ArgumentParser(add_help=False)
+    claims.add_argument("--claims", action="append", metavar="PATH",
+                        help="a claim pack folder, a folder of packs, or one claim file (repeatable); "
+                             "default: $SMOOTHCHECK_CLAIMS, else the installed packs")
+    sub.add_parser("list", help="every claim with its verdict", parents=[claims])
+    check = sub.add_parser("check", help="run the proof checks (exit 1 on failure)", parents=[claims])
     check.add_argument("ids", nargs="*")
     check.add_argument("--paper")
     check.add_argument("--fresh", action="store_true", help="ignore the verdict cache: check everything again")
-    latex = sub.add_parser("latex", help="write the derivation document")
+    latex = sub.add_parser("latex", help="write the derivation document", parents=[claims])
     latex.add_argument("ids", nargs="*")
     latex.add_argument("-o", "--output", default="smoothcheck.tex")
     latex.add_argument("--pdf", action="store_true")
-    review = sub.add_parser("review", help="the review report")
+    review = sub.add_parser("review", help="the review report", parents=[claims])
     review.add_argument("ids", nargs="*")
     review.add_argument("--format", choices=["md", "json"], default="md")
     for name in ("derive", "witness"):
-        p = sub.add_parser(name)
+        p = sub.add_parser(name, parents=[claims])
         p.add_argument("id")
         p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
         p.add_argument("--format", choices=["json", "text"], default="text")
@@ -154,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     r"""Run the command line; returns the exit status (2 on bad input)."""
     try:
         args = build_parser().parse_args(argv)
+        registry.use(getattr(args, "claims", None))
         return _COMMANDS[args.command](args)
     except SmoothcheckError as exc:
         print(f"smoothcheck: error: {_one_line(str(exc))}", file=sys.stderr)

@@ -1,7 +1,7 @@
 r"""The paper's own PyTorch code against the project's numpy reproductions (skipped without torch).
 
 What should match bit for bit does: the A.1.5 data and initial weights, the first loss, the stored
-records' first losses (a regression check of ``proofs/data/kumar_capture_torch.json``), NDGM's iterates
+records' first losses (a regression check of ``proofs/kumar/data/kumar_capture_torch.json``), NDGM's iterates
 (torch's ``SGD`` step is a fused multiply-add: single rounding of ``p - lr*g``).  What cannot: later
 capture losses (another summation order) and RMSProp's iterates (torch's square root is not correctly
 rounded on every CPU); there the zero patterns and the agreement to a few ulps are tested.
@@ -17,7 +17,7 @@ import pytest
 
 from numeric import kumar_experiments as ke
 from numeric import torch_reference as tr
-from proofs import kumar_experiment_capture as cap
+from proofs.kumar import experiment_capture as cap
 
 
 @pytest.fixture(autouse=True)

@@ -40,17 +40,17 @@ def test_a_damaged_entry_is_recomputed_never_trusted(private_cache, damage):
 
 
 def test_the_key_covers_the_claim_module_and_what_it_imports():
-    closure = cache._closure("proofs.katende_thm_1")
-    assert {"proofs.katende_thm_1", "proofs.engine", "proofs.steps", "symbolic.one_neuron",
+    closure = cache._closure("proofs.katende.thm_1")
+    assert {"proofs.katende.thm_1", "proofs.engine", "proofs.steps", "symbolic.one_neuron",
             "numeric.one_neuron"} <= set(closure)
-    assert "proofs.cooper_thm_12" not in closure
+    assert "proofs.cooper.thm_12" not in closure
 
 
 def test_the_key_changes_with_the_library_versions(monkeypatch):
-    before = cache.key("proofs.katende_thm_1")
-    assert before == cache.key("proofs.katende_thm_1")
+    before = cache.key("proofs.katende.thm_1")
+    assert before == cache.key("proofs.katende.thm_1")
     monkeypatch.setattr(cache, "_versions", lambda: "python 3.11; sympy 9.9")
-    assert cache.key("proofs.katende_thm_1") != before
+    assert cache.key("proofs.katende.thm_1") != before
 
 
 def test_the_key_changes_with_the_source_of_a_dependency(tmp_path, monkeypatch):

@@ -2,7 +2,7 @@ r"""docs/INVENTORY.md: every backticked claim/step/assumption reference names so
 
 The inventory cites checks as ```paper.label``` (a claim), ```paper.label::step_label``` (a step) or
 ```paper.label::A1``` (an assumption).  This test parses every such reference whose paper is one of
-``proofs.registry.PAPERS`` and checks it against the registry with :func:`registry.get_claim`
+the three built-in packs and checks it against the registry with :func:`registry.get_claim`
 (cheap: it builds the claim objects, it runs no check), so a renamed or removed step fails here.
 """
 

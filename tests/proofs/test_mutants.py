@@ -53,7 +53,7 @@ def test_proof_outline_names_are_step_labels(cid):
     import importlib
     import re
 
-    module = importlib.import_module(f"proofs.{registry.module_name(cid)}")
+    module = importlib.import_module(registry.current().locate(cid)[1])
     outline = module.__doc__.split("Proof outline:", 1)
     assert len(outline) == 2, f"{cid}: module docstring has no 'Proof outline:'"
     named = set(re.findall(r"`([A-Za-z0-9_]+)`", outline[1].split("Review notes:", 1)[0]))

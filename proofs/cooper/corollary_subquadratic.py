@@ -1,0 +1,268 @@
+r"""Cooper, third contribution (§1, §4): the losses are not l-smooth for any subquadratic l.
+
+Reference: [Cooper, §1 "third contribution" and §4 Conclusion; l-smoothness of Li et al. 2023, ref. [6]]
+(no numbered label in the paper; the module is named after the statement)
+
+Statement:   For networks of depth :math:`\ell\ge2` (hypotheses of Theorems 12 and 14), the
+             L2 and cross-entropy losses do not satisfy
+             :math:`\|\mathbf HL(\rho)\|\le\ell(\|\nabla L(\rho)\|)` for any non-decreasing
+             :math:`\ell` with :math:`\ell(u)/u^2\to0`.
+Assumptions: A1  hypotheses of Theorem 12 / Theorem 14   [paper: §4]
+             A2  l subquadratic: l(u)/u^2 -> 0          [paper: §4]
+Symbols:     \sigma'(c) -> sigma_1, \sigma''(c) -> sigma_2, S = sum_{s,k} y_sk
+Proof outline:
+  1. `ratio_limit_l2`             H_entry / ||grad L||^2 -> n d_out / (2 c_l S^2) (S != 0), for every sigma
+  2. `ratio_limit_cross_entropy`  H_entry / ||grad L||^2 -> n (1/d - 1/d^2) / sum_{j<=min(c_l,d)} e_j^2
+  3. `grad_norm_bounded_when_sum_y_zero`  S = 0: ||grad L||^2 is constant in t while H_entry ~ t^2
+     `grad_norm_bounded_for_uniform_labels`  cross-entropy, y_mj = 1/d: the gradient vanishes on the ray
+  4. `no_subquadratic_l_witness`  for l(u) = a + b u^alpha, alpha < 2: explicit t*, exact check
+  5. `quadratic_l_not_excluded_by_ray`  along the ray |H_entry| <= a + b ||grad L||^2 for suitable a, b:
+                                   the ray argument cannot reach quadratic l (so "subquadratic" is sharp for it)
+Review notes: the paper states this without proof ("the proofs of Theorems 12 and 14 show");
+the limit in step 1 makes it precise.  The bound uses |H_ii| <= ||H||_op.  Two readings of
+"lie exactly in" (§1): "not subquadratic" is established; "exactly quadratic" (some quadratic
+l works) is not: along the ray a quadratic l holds (step 5), elsewhere it is open.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping
+
+import sympy as sp
+
+from numeric import network as mirror
+from proofs.cooper import thm_12 as l2
+from proofs.engine import (Assumption, Check, Claim, Equality, Limit, Necessity, Parameter, PolynomialDegree, Reading, StepResult,
+                           Witness, WitnessCheck)
+from proofs.errors import BadInput
+from symbolic import network as net
+from symbolic import shifted_ray as shift
+from symbolic.activations import SIGMA_1, SIGMA_2
+
+ID = "cooper.corollary_subquadratic"
+ARCH = net.Architecture((2, 2), 2, 2)
+SEED = 1
+#: The limits are taken on an architecture whose sizes n = 3, d_in = 1, c_l = 2, d_out = 5 are distinct,
+#: so that a limit formula with one dimension symbol put for another is wrong there.
+LIMIT_ARCH, LIMIT_N = net.Architecture((2, 2), 1, 5), 3
+#: The architecture of the cross-entropy bounded-gradient step (three classes).
+CE_ARCH = net.Architecture((2, 2), 2, 3)
+#: sigma'(c), sigma''(c) of catalogue activations, so the mirror can evaluate the same point.
+BY_VALUES = {(sp.Integer(1), sp.Integer(0)): "tanh", (sp.Rational(1, 2), sp.Rational(1, 4)): "softplus_shifted"}
+
+
+def _pair(loss: str, data: net.Data | None = None, arch: net.Architecture = ARCH, n: int = 2) -> tuple[sp.Expr, sp.Expr]:
+    data = data or net.seeded_data(n, arch.d_in, arch.d_out, SEED, loss)
+    d, e = net.derivatives_on_ray(arch, data, loss), net.named_entry(arch)
+    return d.entry(e, e), d.grad_norm_sq()
+
+
+def ratio_formula(loss: str, D: Mapping[str, int], data: net.Data) -> sp.Expr:
+    r"""The limit of :math:`\partial^2_{(b^\ell_1)^2}L/\|\nabla L\|^2` along the ray as written in the steps
+    (``D``: n, d_in, width = c_l, d_out, depth; nonzero denominator).
+
+    >>> ratio_formula("l2", {"n": 1, "d_in": 1, "width": 2, "d_out": 2, "depth": 2}, net.Data(((1,),), ((1, 1),)))
+    1/8
+    """
+    d, n, width = D["d_out"], D["n"], D["width"]
+    if loss == "l2":
+        return sp.Rational(n * d) / (2 * width * sp.sympify(sum(sum(r) for r in data.ys)) ** 2)
+    e = [sum(sp.sympify(sum(r)) / d - r[j] for r in data.ys) for j in range(d)]
+    return n * (sp.Rational(1, d) - sp.Rational(1, d**2)) / sum(v**2 for v in e[:min(width, d)])
+
+
+def expected_ratio(loss: str, data: net.Data, arch: net.Architecture = LIMIT_ARCH) -> sp.Expr:
+    r"""The formula at ``arch`` and ``data``."""
+    return ratio_formula(loss, l2.dimensions(arch, data.n), data)
+
+
+def _limit_data(loss: str) -> net.Data:
+    return net.seeded_data(LIMIT_N, LIMIT_ARCH.d_in, LIMIT_ARCH.d_out, SEED, loss)
+
+
+def _mirror(loss: str):
+    data = _limit_data(loss)
+    xs, ys = l2._fractions(data.xs), l2._fractions(data.ys)
+    arch = LIMIT_ARCH
+
+    def ratio(params: Mapping, t) -> Any:
+        s1, s2 = (sp.Float(sp.sympify(params[k]), 30) for k in (SIGMA_1, SIGMA_2))
+        name = next(n for (a, b), n in BY_VALUES.items() if abs(a - s1) < 1e-25 and abs(b - s2) < 1e-25)
+        tf = Fraction(int(sp.Rational(t).p), int(sp.Rational(t).q))
+        h = mirror.named_hessian_entry(list(arch.widths), arch.d_in, arch.d_out, xs, ys, tf, loss, name, dps=80)
+        g = mirror.grad_norm_sq(list(arch.widths), arch.d_in, arch.d_out, xs, ys, tf, loss, name, dps=80)
+        return sp.Float(str(h / g), 60)
+    return ratio
+
+
+def limit_step(loss: str, label: str, latex: str, formula=None) -> Limit:
+    r"""The limit of the ratio on :data:`LIMIT_ARCH` (``formula(loss, D, data)`` defaults to :func:`ratio_formula`)."""
+    data = _limit_data(loss)
+    formula = formula or ratio_formula
+    return Limit(label=label, latex=latex, role="statement" if loss == "l2" else "proof",
+                 expr=lambda: _pair(loss, arch=LIMIT_ARCH, n=LIMIT_N)[0] / _pair(loss, arch=LIMIT_ARCH, n=LIMIT_N)[1],
+                 var=net.T, point=sp.oo, expected=formula(loss, l2.dimensions(LIMIT_ARCH, LIMIT_N), data),
+                 parameters=[{SIGMA_1: k[0], SIGMA_2: k[1]} for k in BY_VALUES], mirror=_mirror(loss),
+                 scope={"architectures": [l2.show_architecture(LIMIT_ARCH, LIMIT_N)],
+                        "data": f"seeded rational (seed {SEED})", "activation": l2.GENERIC_SIGMA},
+                 justification="Both are polynomials in t of degree 2 (Thms 12, 14): the ratio of leading coefficients; "
+                               "sigma'(c)^2 cancels, so the limit does not depend on the activation. Checked on one "
+                               "architecture with distinct sizes (n = 3, d_in = 1, c_l = 2, d_out = 5) and seeded data; "
+                               "for all of them the limit follows from the closed forms of cooper.thm_12 / thm_14.")
+
+
+def power_violation(h: sp.Expr, g: sp.Expr, a: Fraction, b: Fraction, alpha: Fraction, t: int) -> WitnessCheck:
+    r"""Exact test of :math:`|h(t)|>a+b\,g(t)^{\alpha/2}` for rational data and :math:`\alpha=p/q`."""
+    (hc, ok_h), (gc, ok_g) = l2._coefficients(h), l2._coefficients(g)
+    if not (ok_h and ok_g):
+        raise BadInput("the subquadratic witness needs an activation with rational sigma'(c), sigma''(c)")
+    hv, gv, p, q = abs(l2._horner(hc, Fraction(t))), l2._horner(gc, Fraction(t)), alpha.numerator, alpha.denominator
+    holds = hv > a and (hv - a) ** (2 * q) > b ** (2 * q) * gv**p
+    return WitnessCheck(lhs=f"|H_entry(t*)| = {hv}", rhs=f"{a} + {b}*({gv})^({alpha}/2)", holds=bool(holds))
+
+
+def _case_pair(p: Mapping) -> tuple[sp.Expr, sp.Expr]:
+    arch, data, name = l2.configuration(p, p.get("loss", "l2"))
+    q = l2.quantities(arch, data, p.get("loss", "l2"), name)
+    return q["hessian_entry"], q["grad_norm_sq"]
+
+
+def _constants(p: Mapping) -> tuple[Fraction, Fraction, Fraction]:
+    a, b, alpha = (Fraction(str(p[k])) for k in ("a", "b", "alpha"))
+    if alpha >= 2 or alpha < 0 or a < 0 or b < 0:
+        raise BadInput("need a, b >= 0 and 0 <= alpha < 2 (subquadratic l(u) = a + b u^alpha)")
+    return a, b, alpha
+
+
+def construct(p: Mapping) -> int:
+    r"""The first :math:`t^*=2^k` with :math:`|H_{entry}|>a+b\|\nabla L\|^\alpha`."""
+    (h, g), (a, b, alpha) = _case_pair(p), _constants(p)
+    t = 1
+    for _ in range(20000):
+        if power_violation(h, g, a, b, alpha, t).holds:
+            return t
+        t *= 2
+    raise BadInput("no violation below t = 2^20000")
+
+
+def verify(p: Mapping, t: int) -> WitnessCheck:
+    r"""Exact check of the violation at ``t``."""
+    (h, g), (a, b, alpha) = _case_pair(p), _constants(p)
+    return power_violation(h, g, a, b, alpha, t)
+
+
+def _witness(p: Mapping) -> dict[str, Any]:
+    t = construct(p)
+    check = verify(p, t)
+    return {"constants": {k: str(p.get(k)) for k in ("a", "b", "alpha")}, "points": [[str(t)]],
+            "check": {"lhs": check.lhs, "rhs": check.rhs, "holds": check.holds}}
+
+
+def quadratic_bound_holds(loss: str, slack: int = 1) -> StepResult:
+    r"""Exact: with :math:`b=2A/G_2+\text{slack}`, :math:`a` from the discriminant, :math:`\pm h\le a+bg` for all real t."""
+    h, g = (net.at_activation(v, "tanh") for v in _pair(loss))
+    A, B = sp.Poly(h, net.T).coeff_monomial(net.T**2), sp.Poly(h, net.T).coeff_monomial(net.T)
+    G2, G0 = sp.Poly(g, net.T).coeff_monomial(net.T**2), sp.Poly(g, net.T).coeff_monomial(1)
+    b = 2 * A / G2 + slack
+    a = B**2 / (4 * (b * G2 - A)) + 1
+    ok = all(b * G2 + s * A > 0 and B**2 - 4 * (b * G2 + s * A) * (b * G0 + a) < 0 for s in (1, -1))
+    return StepResult(bool(ok), "symbolic", "exact-discriminant",
+                      f"|H_entry(t)| <= {a} + {b} ||grad L(t)||^2 for every real t (tanh, {loss})")
+
+
+#: The one configuration of the quadratic-bound checks.
+QUADRATIC_SCOPE = {"architectures": [{"n": 2, "d_in": 2, "widths": [2, 2], "d_out": 2}],
+                   "data": f"seeded rational (seed {SEED})", "activation": "tanh"}
+
+
+def _steps() -> list:
+    uniform_ce = l2.uniform_labels("cross_entropy", CE_ARCH, 2)
+    zero_sum = net.Data(((sp.Integer(1), sp.Integer(2)), (sp.Integer(-1), sp.Integer(3))),
+                        ((sp.Integer(2), sp.Integer(-1)), (sp.Integer(-3), sp.Integer(2))))
+    cases = [dict(depth=2, width=2, d_in=2, d_out=2, n=2, activation="tanh", seed=1, a=1, b=1, alpha=1),
+             dict(depth=3, width=1, d_in=1, d_out=2, n=1, activation="silu", seed=4, a=10**6, b=10**6, alpha=Fraction(3, 2)),
+             dict(depth=2, width=2, d_in=1, d_out=3, n=2, activation="softplus_shifted", seed=2, a=1, b=10, alpha=Fraction(19, 10)),
+             dict(depth=2, width=2, d_in=1, d_out=2, n=2, activation="tanh", seed=3, a=1, b=10, alpha=Fraction(9, 5), loss="cross_entropy")]
+    return [
+        limit_step("l2", "ratio_limit_l2", r"\lim_{t\to\infty}\frac{\partial^2_{(b^\ell_1)^2}L}{\|\nabla L\|^2}=\frac{n\,d_{out}}{2c_\ell(\sum_{s,k}y_{sk})^2}"),
+        limit_step("cross_entropy", "ratio_limit_cross_entropy",
+                    r"\lim_{t\to\infty}\frac{\partial^2_{(b^\ell_1)^2}L}{\|\nabla L\|^2}=\frac{n(\frac1d-\frac1{d^2})}{\sum_{j\le\min(c_\ell,d)}(\sum_m(\frac1d-y_{mj}))^2}"),
+        Equality(label="grad_norm_bounded_for_uniform_labels", printed=False,
+                 latex=r"y_{mj}=\tfrac1{d_{out}}\Rightarrow\|\nabla L(\rho(t))\|^2=0\ \ (\text{cross-entropy})",
+                 lhs=lambda: net.derivatives_on_ray(CE_ARCH, uniform_ce, "cross_entropy").grad_norm_sq(),
+                 rhs=sp.Integer(0),
+                 scope={"architectures": [l2.show_architecture(CE_ARCH, 2)], "data": "uniform labels y_mj = 1/3",
+                        "activation": l2.GENERIC_SIGMA},
+                 justification="The cross-entropy analogue of the next step: on the ray the gradient is "
+                               "sum_m sum_j (1/d - y_mj) grad f_j, which vanishes for uniform labels, while "
+                               "H_entry ~ t^2: any finite l fails, so the conclusion only gets stronger."),
+        PolynomialDegree(label="grad_norm_bounded_when_sum_y_zero", printed=False,
+                         latex=r"\textstyle\sum_{s,k}y_{sk}=0\Rightarrow\deg_t\|\nabla L(\rho(t))\|^2=0",
+                         expr=lambda: net.derivatives_on_ray(ARCH, zero_sum, "l2").grad_norm_sq(), var=net.T, degree=0,
+                         scope={"architectures": [l2.show_architecture(ARCH, 2)], "data": "one data set with sum y = 0",
+                                "activation": l2.GENERIC_SIGMA},
+                         justification="Then l(||grad L||) is bounded along the ray while H_entry ~ t^2: any finite l fails."),
+        Witness(label="no_subquadratic_l_witness", role="statement", reading="not_subquadratic",
+                latex=r"\forall a,b\ge0,\ \alpha<2\ \exists t^*:\ \|\mathbf HL(\rho(t^*))\|_{op}>a+b\|\nabla L(\rho(t^*))\|^\alpha",
+                construct=construct, verify=verify, cases=cases,
+                wrong_constructions=[lambda p: 1, lambda p: l2.witness_point(*_case_pair(p), sp.Rational(str(p["a"])),
+                                                                            sp.Rational(str(p["b"])))]),
+        Check(label="quadratic_l_not_excluded_by_ray", printed=False, reading="exactly_quadratic",
+              latex=r"|\partial^2_{(b^\ell_1)^2}L(\rho(t))|\le a+b\|\nabla L(\rho(t))\|^2\ \ \forall t\in\mathbb R",
+              justification="So along this ray only subquadratic l can be refuted: the paper's qualifier is sharp for its argument.",
+              run_check=lambda: quadratic_bound_holds("l2"), wrong_versions=[lambda: quadratic_bound_holds("l2", slack=-10**9)],
+              scope=QUADRATIC_SCOPE),
+    ]
+
+
+def theorem() -> Claim:
+    r"""Cooper's third contribution as a claim."""
+    return Claim(
+        id=ID, paper="cooper", label="Third contribution (subquadratic l-smoothness)", section="§1, §4",
+        title="No subquadratic l-smoothness for deep networks",
+        statement=r"Under the hypotheses of Theorems 12 and 14, $L$ is not $\ell$-smooth "
+                  r"($\|\mathbf HL\|\le\ell(\|\nabla L\|)$) for any subquadratic $\ell$. ``In other words, these "
+                  r"loss functions lie exactly in the types of functions they showed can fail to have good convergence "
+                  r"properties'' (\S1); ``the loss functions of deep feedforward networks lie in this more challenging "
+                  r"setting'' (\S4: $\ell$ quadratic or superquadratic).",
+        readings=[Reading("not_subquadratic", "'lie exactly in' = lie in the class where l is not subquadratic: the "
+                          "losses are l-smooth for no subquadratic l", "§1 'exactly', §4 'this more challenging setting'; "
+                          "the reading the proof supports"),
+                  Reading("exactly_quadratic", "'exactly' = the losses are l-smooth for some quadratic l and for no "
+                          "subquadratic one (the boundary of the class is hit)", "§1 'exactly'; possible reading of the "
+                          "adverb, not argued anywhere in the paper")],
+        repaired_statement=r"Under the hypotheses of Theorems 12 and 14 (weakened to $\sigma$ non-constant, "
+                           r"$\ell\ge1$), $L$ is not $\ell$-smooth for any subquadratic $\ell$: the losses lie in "
+                           r"the setting of [6] where $\ell$ is at least quadratic. That they lie \emph{exactly} there "
+                           r"(some quadratic $\ell$ works) is not established: the ray excludes only subquadratic "
+                           r"$\ell$, and along it a quadratic $\ell$ is not violated (step "
+                           r"quadratic\_l\_not\_excluded\_by\_ray); whether another point violates every quadratic "
+                           r"$\ell$ is open.",
+        reference="Cooper, §1 (third contribution) and §4 (Conclusion)",
+        assumptions=[Assumption(label="A1", name="hypotheses of Theorems 12 / 14", latex=r"\ell\ge2,\ \text{Assumption 1}",
+                                necessity=Necessity(verdict="necessary", evidence="Dropped altogether the conclusion fails: "
+                                                    "at depth 0 the L2 Hessian is constant (checked), so l(u) = m works. "
+                                                    "They can be weakened to 'sigma non-constant' and l >= 1 (cooper.thm_12 "
+                                                    "A1 and A3: the shifted ray, depth 1); those two are necessary.",
+                                                    check=l2._bounded_hessian_check("depth_0_loss_is_m_smooth", "l2",
+                                                                                    shift.DEPTH_0_ARCH, r"\ell=0"))),
+                     Assumption(label="A2", name="l subquadratic", latex=r"\ell(u)/u^2\to0",
+                                necessity=Necessity(verdict="unknown", evidence="Along the ray a quadratic l is not "
+                                                    "violated (step quadratic_l_not_excluded_by_ray); whether another "
+                                                    "point violates it is not settled.",
+                                                    check=Check(label="quadratic_bound_along_ray_cross_entropy",
+                                                                latex=r"|H_{ii}|\le a+b\|\nabla L\|^2",
+                                                                run_check=lambda: quadratic_bound_holds("cross_entropy"),
+                                                                scope=QUADRATIC_SCOPE,
+                                                                wrong_versions=[lambda: quadratic_bound_holds("cross_entropy", -10**9)])))],
+        steps=_steps(),
+        parameters=[*[p for p in l2.theorem().parameters if p.name not in ("L0", "L1")],
+                    Parameter("loss", "choice", "l2", "l2 or cross_entropy", ("l2", "cross_entropy")),
+                    Parameter("a", "rational", 1), Parameter("b", "rational", 1),
+                    Parameter("alpha", "rational", Fraction(3, 2), "exponent < 2 of l(u) = a + b u^alpha")],
+        witness=_witness,
+        notes=["The limit is the ratio of leading coefficients of two polynomials of degree 2; sigma'(c)^2 cancels.",
+               "For a general subquadratic l (not a power law) the argument is: ||grad L|| -> infinity and "
+               "H_entry/||grad L||^2 -> limit > 0, while l(u)/u^2 -> 0; or ||grad L|| bounded and H_entry -> infinity."],
+    )

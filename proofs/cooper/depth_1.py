@@ -1,0 +1,214 @@
+r"""Cooper, the open case of depth 1: one hidden layer is not (L0, L1)-smooth either.
+
+Reference: [Cooper, §1 and App. C/D after Thms 13, 15: "This leaves the case of depth l = 1 open"]
+(not a numbered result of the paper: the paper leaves it open; this claim is ours)
+
+Statement:   For a network with one hidden layer (:math:`\ell=1`) and twice differentiable
+             :math:`\sigma` satisfying Assumption 1, the L2 loss, and the cross-entropy
+             loss with :math:`b\ge2` classes under Assumption 2, are not :math:`(L_0,L_1)`-smooth
+             for any :math:`L_0,L_1`: the ray :math:`\rho(t)` of §3 still works.
+Assumptions: A1  sigma(c) = 0, sigma'(c) != 0   [paper: Assumption 1]  superfluous (shifted ray)
+             A2  b = d_out >= 2 (cross-entropy)  [paper: Thm 14]
+             A3  sigma non-constant             [implied by A1]        necessary
+Symbols:     \sigma'(c) -> sigma_1, \sigma''(c) -> sigma_2
+Proof outline:
+  1. `lemma_9_fails_at_depth_1`          what changes: d f / d w^1_{jk} = sigma'(c) t M Delta^1_{jk} x != 0
+  2. `first_derivatives_degree_at_most_1`  still every entry of Df on the ray has degree <= 1 in t
+  3. `second_derivatives_degree_at_most_1` and every entry of Hf has degree <= 1 in t
+  4. `layer_recursion_output`            the output-layer expansion (valid for l = 1 with lambda = dM^1 x + db^1)
+     `shifted_ray_without_assumption_1`, `shifted_ray_without_assumption_1_cross_entropy`  no Assumption 1 needed
+  5. `hessian_entry_closed_form_depth_1` (b^1_1, b^1_1) entry: the same closed forms as for l >= 2 (L2 and CE)
+  6. `grad_norm_sq_degree_at_most_2_depth_1`  ||grad L||^2 has degree <= 2 in t (weights now contribute)
+  7. `jets_equal_direct_differentiation_depth_1`  the expansion equals sympy.hessian of the whole loss
+  8. `agrees_with_mirror_depth_1`        independent mpmath hyper-dual values, t up to 1e6
+  9. `no_L0_L1_witness_depth_1_l2`, `no_L0_L1_witness_depth_1_cross_entropy`  explicit t* for any (L0, L1)
+Review notes: the paper's Lemma 9 and Lemma 11 fail at l = 1 (extra nonzero derivatives in the
+first-layer weights), but those derivatives are still of degree <= 1 in t, which is all
+Theorems 12 and 14 use.  Proved exactly over the scope below, with the depth-independent
+output-layer expansion; not a proof for all widths (those are covered by Hypothesis numerically).
+The claim is the project's, not the paper's; Assumption 1 is not needed for it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from fractions import Fraction
+from typing import Any, Mapping
+
+import sympy as sp
+
+from proofs.cooper import thm_12 as l2
+from proofs.cooper.lemma_9 import _negated, _zero_table, table_check
+from proofs.engine import Assumption, Check, Claim, Necessity, Parameter, PolynomialDegree, StepResult, Witness
+from symbolic import network as net
+from symbolic.activations import SIGMA_1
+
+ID = "cooper.depth_1"
+SCOPE = dict(depths=(1,), widths=(1, 2, 3), d_ins=(1, 2), d_outs=(1, 2, 3))
+LOSSES = ("l2", "cross_entropy")
+
+
+def _data(loss: str, arch: net.Architecture, n: int = 2) -> net.Data:
+    return (net.symbolic_data if loss == "l2" else net.probability_data)(n, arch.d_in, arch.d_out)
+
+
+def degree_check(order: int, bound: int) -> StepResult:
+    r"""Every entry of Df (``order`` 1) or Hf (2) on the ray has degree <= ``bound`` in t (scope, symbolic x, M)."""
+    worst = 0
+    for arch in net.scope(**SCOPE):
+        for jet in net._cached_layer_jets(arch)[-1]:
+            for v in (jet.lin if order == 1 else jet.quad).values():
+                worst = max(worst, v.degree(0))
+    return StepResult(worst <= bound, "symbolic", "exact-jets", f"max degree {worst} (claimed <= {bound}) on {SCOPE}",
+                      counterexample=None if worst <= bound else f"degree {worst}")
+
+
+#: Depth-1 architectures whose sizes n, d_in, c_1, d_out are distinct primes (see cooper_thm_12.PRIME_CASES).
+PRIME_CASES = tuple((n, d_in, width, d_out, 1) for n, d_in, width, d_out, _ in l2.PRIME_CASES)
+
+
+def entry_pairs(loss: str) -> list[tuple[net.Architecture, int]]:
+    r"""``(architecture, n)``: the scope with n = 2 and the prime-size depth-1 architectures (d_out >= 2 for CE)."""
+    pairs = l2.prime_architectures(PRIME_CASES) + [(arch, 2) for arch in net.scope(**SCOPE)]
+    return [(a, n) for a, n in pairs if loss == "l2" or a.d_out >= 2]
+
+
+def entry_check(scale: int = 1) -> StepResult:
+    r"""The (b^1_1, b^1_1) entry equals the closed form of Theorems 12/14 at depth 1 (both losses, scope + primes)."""
+    for loss in LOSSES:
+        for arch, n in entry_pairs(loss):
+            data = _data(loss, arch, n)
+            d, e = net.derivatives_on_ray(arch, data, loss), net.named_entry(arch)
+            if sp.expand(d.entry(e, e) - scale * net.hessian_entry_closed_form(arch, data, loss)) != 0:
+                return StepResult(False, "symbolic", "exact-jets", f"{loss}, {arch}, n = {n}",
+                                  counterexample=f"{loss}, {arch}, n = {n}: {d.entry(e, e)}")
+    return StepResult(True, "symbolic", "exact-jets", "closed forms hold at depth 1 on the scope and the prime-size "
+                      "architectures, symbolic data")
+
+
+def _entry_wrong_dimension() -> StepResult:
+    r"""Wrong version: the L2 entry's leading term with c_1 put for d_out (2 n c_1 sigma'(c)^2 t^2)."""
+    for arch, n in entry_pairs("l2"):
+        data = _data("l2", arch, n)
+        e = net.named_entry(arch)
+        want = net.hessian_entry_closed_form(arch, data, "l2") + 2 * n * (arch.widths[-1] - arch.d_out) * SIGMA_1**2 * net.T**2
+        if sp.expand(net.derivatives_on_ray(arch, data, "l2").entry(e, e) - want) != 0:
+            return StepResult(False, "symbolic", "exact-jets", f"{arch}, n = {n}: c_1 is not d_out")
+    return StepResult(True, "symbolic", "exact-jets", "c_1 for d_out passes?")
+
+
+@functools.cache
+def _direct(loss: str) -> bool:
+    arch = net.Architecture((1,), 1, 2)
+    data = net.seeded_data(1, 1, 2, 3, loss)
+    g, H = net.naive_derivatives_on_ray(arch, data, loss, simplifier=sp.expand)
+    d, P = net.derivatives_on_ray(arch, data, loss), arch.parameters()
+    return all(sp.expand(g[a] - v) == 0 for a, v in enumerate(d.gradient_vector())) and \
+        all(sp.expand(H[a, b] - d.entry(P[a], P[b])) == 0 for a in range(len(P)) for b in range(len(P)))
+
+
+def direct_check(losses=("l2",)) -> StepResult:
+    r"""``sympy.hessian`` of the whole loss (widths (1,), d_out 2, generic sigma) equals the expansion, exactly."""
+    ok = all(_direct(loss) for loss in losses)
+    return StepResult(ok, "symbolic", "sympy.hessian", f"full gradient and Hessian agree exactly ({', '.join(losses)})")
+
+
+def _direct_wrong() -> StepResult:
+    arch = net.Architecture((1,), 1, 2)
+    data = net.seeded_data(1, 1, 2, 3, "l2")
+    g, H = net.naive_derivatives_on_ray(arch, data, "l2", simplifier=sp.expand)
+    return StepResult(sp.expand(H[1, 1] - 2 * arch.d_out * SIGMA_1**2 * net.T**2) == 0, "symbolic", "sympy.hessian",
+                      "entry equals the printed leading term only (no sigma_2 term)?")
+
+
+def _depth_1_witness(loss: str) -> Witness:
+    step = l2.witness_step(loss, f"no_L0_L1_witness_depth_1_{loss}")
+    cases = [{**c, "depth": 1} for c in step.cases[:3] + step.cases[4:5]]
+    return Witness(label=step.label, role="statement", latex=step.latex.replace(r"\exists", r"\ell=1:\ \exists"),
+                   justification=step.justification, construct=step.construct, verify=step.verify, cases=cases,
+                   method=step.method, wrong_constructions=step.wrong_constructions)
+
+
+def _witness(params: Mapping[str, Any]) -> dict[str, Any]:
+    loss = params.get("loss") or "l2"
+    return l2.make_witness(loss, ID)({**params, "depth": 1})
+
+
+def _scope(data: str = "symbolic x, y (sum_j y_mj = 1 for cross-entropy)", *, primes: bool = False) -> dict:
+    return l2.scope_of(SCOPE, data=data, also=l2.prime_architectures(PRIME_CASES) if primes else None)
+
+
+def _steps() -> list:
+    depth1 = dict(SCOPE, widths=(1, 2))
+    return [
+        Check(label="lemma_9_fails_at_depth_1", printed=False,
+              latex=r"\ell=1:\ \partial_{w^1_{jk}}f_\rho(x)|_{\rho(t)}=\sigma'(c)\,t\,M\Delta^1_{jk}x\neq0",
+              justification="A counterexample to Lemma 9 at depth 1 (one architecture suffices).",
+              run_check=lambda: _negated(table_check(_zero_table, layers_of=lambda a: [2], scope=depth1)),
+              wrong_versions=[lambda: _negated(table_check(_zero_table, layers_of=lambda a: [a.depth + 1],
+                                                           scope=dict(depth1, depths=(2,))))]),
+        Check(label="first_derivatives_degree_at_most_1", printed=False, latex=r"\deg_t[\mathbf Df_\rho(x)|_{\rho(t)}]\le1",
+              run_check=lambda: degree_check(1, 1), wrong_versions=[lambda: degree_check(1, 0)], scope=l2.hf_scope(SCOPE)),
+        Check(label="second_derivatives_degree_at_most_1", printed=False, latex=r"\deg_t[\mathbf Hf_\rho(x)|_{\rho(t)}]\le1",
+              run_check=lambda: degree_check(2, 1), wrong_versions=[lambda: degree_check(2, 0)], scope=l2.hf_scope(SCOPE)),
+        l2.recursion_steps()[1],
+        l2.shifted_ray_step("l2"),
+        dataclasses.replace(l2.shifted_ray_step("cross_entropy"), label="shifted_ray_without_assumption_1_cross_entropy"),
+        Check(label="hessian_entry_closed_form_depth_1", printed=False,
+              latex=r"\ell=1:\ \partial^2_{(b^1_1)^2}L=\text{the closed forms of Theorems 12 and 14}",
+              run_check=entry_check, wrong_versions=[lambda: entry_check(scale=2), _entry_wrong_dimension],
+              scope=_scope(primes=True)),
+        PolynomialDegree(label="grad_norm_sq_degree_at_most_2_depth_1", printed=False, latex=r"\deg_t\|\nabla L(\rho(t))\|^2\le2",
+                         expr=lambda: net.derivatives_on_ray(net.Architecture((2,), 2, 2), net.symbolic_data(2, 2, 2), "l2").grad_norm_sq(),
+                         var=net.T, degree=2, at_most=True,
+                         scope=l2.architectures_scope([(net.Architecture((2,), 2, 2), 2)])),
+        Check(label="jets_equal_direct_differentiation_depth_1", printed=False,
+              latex=r"\text{expansion}=\texttt{sympy.hessian}(L)|_{\rho(t)}\ \ (\ell=1)",
+              run_check=direct_check, wrong_versions=[_direct_wrong],
+              scope=l2.architectures_scope([(net.Architecture((1,), 1, 2), 1)], data="seeded rational (seed 3)")),
+        _mirror_depth_1(),
+        _depth_1_witness("l2"),
+        _depth_1_witness("cross_entropy"),
+    ]
+
+
+def _mirror_depth_1():
+    step = l2.mirror_agreement("l2", "agrees_with_mirror_depth_1", jets=True)
+    points = [((2,), 2, 2, 2, "tanh", 7, Fraction(10**6)), ((3,), 1, 3, 1, "gelu", 4, Fraction(37, 3)),
+              ((1,), 1, 1, 2, "silu", 9, Fraction(-1000))]
+    return dataclasses.replace(step, points=points)
+
+
+def theorem() -> Claim:
+    r"""The depth-1 case the paper leaves open."""
+    base = l2.theorem()
+    return Claim(
+        id=ID, paper="cooper", label="Depth 1 (open in the paper)", statement_kind="project", section="App. C, D (after Thms 13 and 15)",
+        title="One hidden layer: the L2 and cross-entropy losses are not (L0, L1)-smooth",
+        statement=r"For $\ell=1$, with $\sigma$ twice differentiable satisfying Assumption 1, the L2 loss (and the "
+                  r"cross-entropy loss with $b\ge2$, Assumption 2) is not $(L_0,L_1)$-smooth for any $L_0,L_1$.",
+        reference="Cooper, App. C after Thm 13 and App. D after Thm 15 (the open case)",
+        assumptions=[Assumption(label="A1", name=base.assumptions[0].name, latex=base.assumptions[0].latex,
+                                holds=base.assumptions[0].holds,
+                                necessity=Necessity(verdict="superfluous",
+                                                    evidence="Not necessary at depth 1 either: the shifted ray (output "
+                                                    "bias -t sigma(c') M 1) gives the conclusion for every non-constant "
+                                                    "sigma (steps shifted_ray_without_assumption_1*, depth 1 in their "
+                                                    "scope); witnesses at depth 1 for the logistic sigmoid, softplus, u^2 "
+                                                    "and u^2 + 1, L2 and cross-entropy alternately, checked here.",
+                                                    check=l2.shifted_witness("l2", depth=1, losses=LOSSES))),
+                     Assumption(label="A2", name="b = d_out >= 2 (cross-entropy)", latex=r"b\ge2",
+                                necessity=Necessity(verdict="necessary", evidence="One class: the loss is identically 0 "
+                                                    "(checked in cooper.thm_14).")),
+                     l2.non_constant_assumption("l2", "A3")],
+        steps=_steps(),
+        parameters=[*[p for p in base.parameters if p.name != "depth"],
+                    Parameter("loss", "choice", "l2", "l2 or cross_entropy", LOSSES)],
+        witness=_witness,
+        notes=["Settled here along the same ray, exactly on the scope " + str(SCOPE) + " (n = 2) and on depth-1 "
+               "architectures of prime sizes (proved on that scope, not for every width), and numerically by "
+               "Hypothesis on larger widths: the answer to the paper's open question is negative.",
+               "What the paper calls 'more complex' at depth 1 is real (Lemmas 9 and 11 fail: weight derivatives "
+               "sigma'(c) t M Delta x and sigma''(c) t M (Delta x)^2 appear) but harmless: all are of degree <= 1 in t."],
+    )

@@ -1,0 +1,157 @@
+r"""Cooper, Lemma 9: on the ray, every first derivative of f_rho in a weight vanishes.
+
+Reference: [Cooper, App. B, Lemma 9 with Claim 1, eqs. (15)-(19)]
+
+Statement:   .. math:: \partial f_\rho(x)/\partial w^{i_1}_{j_1k_1}\big|_{\rho=\rho(t)} = 0 \quad (\ell\ge2)
+Assumptions: A1  sigma(c) = 0, sigma'(c) != 0   [paper: Assumption 1]
+             A2  depth l >= 2                   [paper: App. B]
+Symbols:     \sigma'(c) -> sigma_1, M -> m_r_q (generic), x -> x_1_k (generic)
+Proof outline:
+  1. `preactivations_on_ray_eq_c`    f^i = c for i <= l and f_rho = 0 on the ray (15), (16)
+  2. `claim_1_inductive_step_eq_19`  d f^i = sigma'(c) M^i d f^{i-1} at rho(t) (chain rule)
+  3. `claim_1_eq_17`                 d f^i / d w^{i1} = Delta x if i1 = i = 1, else 0, every layer i
+  4. `lemma_9`                       the case i = l + 1
+  5. `layer_recursion_hidden`        first-order part of f^i is delta b^i (every depth)
+  6. `lemma_9_agrees_with_mirror`    hyper-dual derivatives of f in the weights vanish numerically
+Review notes: checked entry by entry over the declared scope with symbolic x and
+M; the recursion step carries it to every depth.  Without l >= 2 it fails (l = 1:
+d f / d w^1_{jk} = sigma'(c) t M Delta x).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import sympy as sp
+
+from numeric import network as mirror
+from proofs.cooper.thm_12 import any_width_step, hf_scope, recursion_steps
+from proofs.engine import Assumption, Check, Claim, Necessity, NumericAgreement, StepResult
+from symbolic import network as net
+
+ID = "cooper.lemma_9"
+#: The declared scope of the exhaustive checks (generic x and M).
+SCOPE = dict(depths=(2, 3, 4), widths=(1, 2), d_ins=(1, 2), d_outs=(1, 2))
+
+
+def constants_check(output_value=0) -> StepResult:
+    r"""(15)-(16) over the scope: hidden pre-activations equal c, the output equals ``output_value``."""
+    for arch in net.scope(**SCOPE):
+        values = net.constants_on_ray(arch)
+        hidden_ok = all(v == net.C for layer in values[:-1] for v in layer)
+        if not hidden_ok or any(v != output_value for v in values[-1]):
+            return StepResult(False, "symbolic", "exact-jets", f"{arch}: values {values}",
+                              counterexample=f"{arch}: f^i on the ray = {values}")
+    return StepResult(True, "symbolic", "exact-jets", f"f^i = c (i <= l), f_rho = 0 on all {len(net.scope(**SCOPE))} architectures")
+
+
+def table_check(table, *, layers_of=None, kinds=("w",), scope=SCOPE) -> StepResult:
+    r"""Exact comparison of every first derivative with ``table`` over ``scope``."""
+    for arch in net.scope(**scope):
+        layers = None if layers_of is None else layers_of(arch)
+        bad = net.first_derivative_mismatches(arch, table, layers=layers, kinds=kinds)
+        if bad:
+            return StepResult(False, "symbolic", "exact-jets", bad[0], counterexample=bad[0])
+    return StepResult(True, "symbolic", "exact-jets",
+                      f"every entry agrees on all {len(net.scope(**scope))} architectures of {scope} (symbolic x, M)")
+
+
+def _weights_never_vanish_at_1(arch, i, p, x, M):
+    return [sp.Integer(0)] * arch.sizes()[i] if p.kind == "w" else net.first_derivative_table(arch, i, p, x, M)
+
+
+def _zero_table(arch, i, p, x, M):
+    return [sp.Integer(0)] * arch.sizes()[i]
+
+
+def _last(arch):
+    return [arch.depth + 1]
+
+
+def _mirror_points():
+    return [((2, 2), 2, 2, "tanh", Fraction(10**6)), ((1, 2, 1), 1, 2, "gelu", Fraction(7, 3)), ((2, 2, 2, 2), 2, 1, "silu", Fraction(-40))]
+
+
+def _weight_derivatives_mirror(p) -> float:
+    widths, d_in, d_out, name, t = p
+    arch, total = net.Architecture(widths, d_in, d_out), 0
+    x = [Fraction(k + 2, 3) for k in range(d_in)]
+    for a, param in enumerate(arch.parameters()):
+        if param.kind == "w":
+            total += sum(abs(v) for v in mirror.output_derivative(list(widths), d_in, d_out, x, t, "l2", name, a))
+    return total
+
+
+def _dropped_a1() -> StepResult:
+    jac, _ = net.naive_output_derivatives(net.Architecture((1, 1), 1, 1), keep_sigma_c=True)
+    params = net.Architecture((1, 1), 1, 1).parameters()
+    nonzero = [(params[a].latex(), row) for a, row in enumerate(jac) if params[a].kind == "w" and any(v != 0 for v in row)]
+    return StepResult(bool(nonzero), "symbolic", "sympy.diff",
+                      f"with sigma(c) = sigma_0 kept: nonzero weight derivatives {nonzero}")
+
+
+def _dropped_a1_wrong() -> StepResult:
+    jac, _ = net.naive_output_derivatives(net.Architecture((1, 1), 1, 1), keep_sigma_c=False)
+    params = net.Architecture((1, 1), 1, 1).parameters()
+    nonzero = [a for a, row in enumerate(jac) if params[a].kind == "w" and any(v != 0 for v in row)]
+    return StepResult(bool(nonzero), "symbolic", "sympy.diff", "sigma(c) = 0: weight derivatives nonzero?")
+
+
+
+def _steps() -> list:
+    return [
+        Check(label="preactivations_on_ray_eq_c", latex=r"f^i_{\rho(t)}(x)=c\ (i\le\ell),\qquad f_{\rho(t)}(x)=0",
+              justification="M^i = 0 and b^i = c before the last layer; sigma(c) = 0 kills t M.",
+              run_check=constants_check, wrong_versions=[lambda: constants_check(output_value=net.C)],
+              scope=hf_scope(SCOPE)),
+        any_width_step("claim_1_inductive_step_eq_19",
+                       latex=r"\partial_z f^i_\rho(x)\big|_{\rho(t)}=\sigma'(c)\,M^i\,\partial_z f^{i-1}_\rho(x)\big|_{\rho(t)}",
+                       sides=net.first_order_chain_rule_on_ray_any_width,
+                       justification="Chain rule with f^{i-1} = c, sigma generic, every quantity a symbol, one row of M^i with K summands (K a symbol: SymPy differentiates under the finite sum), so the identity holds for every width."),
+        Check(label="claim_1_eq_17",
+              latex=r"\partial_{w^{i_1}_{j_1k_1}}f^i_\rho(x)\big|_{\rho(t)}=\begin{cases}\Delta^{i_1}_{j_1k_1}x & i_1=i=1\\0&\text{otherwise}\end{cases}",
+              run_check=lambda: table_check(net.first_derivative_table),
+              wrong_versions=[lambda: table_check(_weights_never_vanish_at_1)], scope=hf_scope(SCOPE)),
+        Check(label="lemma_9", role="statement",
+              latex=r"\partial_{w^{i_1}_{j_1k_1}}f_\rho(x)\big|_{\rho(t)}=0",
+              run_check=lambda: table_check(_zero_table, layers_of=_last),
+              wrong_versions=[lambda: table_check(_zero_table, layers_of=_last, scope=dict(SCOPE, depths=(1,)))],
+              scope=hf_scope(SCOPE)),
+        recursion_steps()[0],
+        NumericAgreement(label="lemma_9_agrees_with_mirror", printed=False,
+                         latex=r"\sum|\partial_w f_\rho(x)|=0\ \text{(mpmath hyper-dual, 60 digits)}",
+                         closed_form=lambda p: 0, mirror=_weight_derivatives_mirror, points=_mirror_points(),
+                         describe=lambda p: f"widths={p[0]}, d_in={p[1]}, d_out={p[2]}, {p[3]}, t={p[4]}"),
+    ]
+
+
+def theorem() -> Claim:
+    r"""Cooper's Lemma 9 with Claim 1."""
+    return Claim(
+        id=ID, paper="cooper", label="Lemma 9", section="Appendix B", title="Weight derivatives of f vanish on the ray",
+        statement=r"On $\mathcal R$, $\partial f_\rho(x)/\partial w^{i_1}_{j_1k_1}|_{\rho=\rho(t)}=0$ for all weights ($\ell\ge2$).",
+        reference="Cooper, App. B, Lemma 9, Claim 1, eqs. (15)-(19)",
+        assumptions=[
+            Assumption(label="A1", name="sigma(c) = 0 and sigma'(c) != 0", latex=r"\sigma(c)=0\neq\sigma'(c)",
+                       necessity=Necessity(verdict="necessary", evidence="sigma(c) = sigma_0 != 0 gives "
+                                           "d f / d w^{l+1}_{jk} = sigma_0 (direct differentiation, depth 2). The sigma'(c) != 0 "
+                                           "half is not used.",
+                                           check=Check(label="weight_derivative_without_A1", latex=r"\partial_{w^{\ell+1}_{11}}f=\sigma(c)",
+                                                       run_check=_dropped_a1, wrong_versions=[_dropped_a1_wrong]))),
+            Assumption(label="A2", name="depth l >= 2", latex=r"\ell\ge2",
+                       necessity=Necessity(verdict="necessary", evidence="At l = 1, d f / d w^1_{jk} = sigma'(c) t M Delta x != 0.",
+                                           check=Check(label="lemma_9_fails_at_depth_1", latex=r"\ell=1:\ \partial_{w^1}f\neq0",
+                                                       run_check=lambda: _negated(table_check(_zero_table, layers_of=_last,
+                                                                                              scope=dict(SCOPE, depths=(1,)))),
+                                                       wrong_versions=[lambda: _negated(table_check(_zero_table, layers_of=_last))]))),
+        ],
+        steps=_steps(),
+        notes=["Scope: " + str(SCOPE) + ", every layer i and every weight, with symbolic input and symbolic M: proved "
+               "on that scope; the chain-rule step (claim_1_inductive_step_eq_19) and the layer recursion, proved for "
+               "every layer, are the inductive step for every depth."],
+    )
+
+
+def _negated(result: StepResult) -> StepResult:
+    return StepResult(not result.ok, result.checked, result.method,
+                      ("counterexample: " + result.detail) if not result.ok else "no counterexample: " + result.detail)
