@@ -27,7 +27,8 @@ the values the check computed, so no number in it is typed by hand) and
 ``scope`` (the finite scope or box the check covers, when it does not cover the
 whole domain: the success is then ``proved-on-scope``, never ``proved``) and
 ``reading`` (the name of the claim's :class:`~proofs.engine.Reading` this step
-checks, where the text is reconstructed or ambiguous).
+checks, where the text is reconstructed or ambiguous) and ``establishes`` (the
+proposition proved, for an :class:`~proofs.induction.Induction`).
 
 Every result carries an *evidence level* (:mod:`proofs.evidence`): ``proved``,
 ``proved-on-scope`` (with its scope), ``confirmed`` (with its sample),
@@ -152,6 +153,9 @@ class Step:
     erratum: str | None = None
     scope: Mapping[str, Any] | None = None
     reading: str | None = None
+    #: The proposition this step proves, as SymPy (``Eq(Q(1), F(1))``): read by an
+    #: :class:`~proofs.induction.Induction` that uses the step as its base case or a fact.
+    establishes: Any = None
 
     kind = "step"
 
