@@ -57,25 +57,30 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from proofs.evidence import weakest
-from proofs.steps import Equality, Step, StepResult, check_zero
+from proofs import z3check
+from proofs.steps import Equality, Inequality, Step, StepResult, check_zero
 
-__all__ = ["BaseCase", "Induction", "InductiveStep", "Recursion", "conjuncts"]
+__all__ = ["BaseCase", "Bound", "Induction", "InductiveStep", "Recursion", "conjuncts"]
 
 Proposition = Any  # a SymPy Eq, or an And of Eqs
 
 
-def conjuncts(proposition: Proposition) -> list[sp.Eq]:
-    r"""The equations of a proposition (``And`` flattened); anything else is refused.
+def conjuncts(proposition: Proposition) -> list[sp.Rel]:
+    r"""The relations of a proposition (``And`` flattened); anything else is refused.
 
     >>> a, b = sp.symbols("a b")
-    >>> conjuncts(sp.And(sp.Eq(a, 1), sp.Eq(b, 2)))
-    [Eq(a, 1), Eq(b, 2)]
+    >>> conjuncts(sp.And(sp.Eq(a, 1), sp.Le(b, 2)))
+    [Eq(a, 1), b <= 2]
     """
     parts = list(proposition.args) if isinstance(proposition, sp.And) else [proposition]
     for part in parts:
-        if not isinstance(part, sp.Equality):
-            raise ValueError(f"an induction proposition is an equation (or And of equations), not {part}")
+        if not isinstance(part, (sp.Equality, sp.Le, sp.Lt, sp.Ge, sp.Gt)):
+            raise ValueError(f"an induction proposition is a relation (or And of relations), not {part}")
     return parts
+
+
+def _equations_only(propositions: Sequence[Proposition]) -> bool:
+    return all(isinstance(r, sp.Equality) for p in propositions for r in conjuncts(p))
 
 
 def _rules(propositions: Sequence[Proposition]) -> dict:
@@ -120,6 +125,33 @@ class Recursion(Equality):
         object.__setattr__(self, "establishes", sp.Eq(self.quantity_next, rhs))
 
 
+@dataclass(frozen=True, kw_only=True)
+class Bound(Inequality):
+    r"""An inequality between closed forms (``lhs`` ``relation`` ``rhs`` for every value of the
+    symbols), read as a fact about the sequence's quantities through ``generic``, a map from
+    sub-expressions to quantities (``{s(u): S(k), s(gamma*u): S(k+1)}``); establishes the relation
+    with those sub-expressions replaced.  What is checked is the closed-form inequality; the link
+    (``u = gamma^(k+1)`` ranges over the domain given) is the definition, said in the justification."""
+
+    generic: Mapping[Any, Any]
+
+    kind = "bound"
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        rel = {"<=": sp.Le, "<": sp.Lt, ">=": sp.Ge, ">": sp.Gt}[self.relation]
+        lhs, rhs = (_read_as_quantities(sp.sympify(_value(side)), self.generic) for side in (self.lhs, self.rhs))
+        object.__setattr__(self, "establishes", rel(lhs, rhs, evaluate=False))
+
+
+def _read_as_quantities(expr: sp.Expr, generic: Mapping[Any, Any]) -> sp.Expr:
+    r"""``expr`` with each sub-expression of ``generic`` replaced by its quantity (largest first;
+    SymPy's ``subs`` also finds a product inside a product: ``2*t`` -> ``2*T(k+1)``)."""
+    for pattern in sorted(generic, key=sp.count_ops, reverse=True):
+        expr = expr.subs(pattern, generic[pattern])
+    return expr
+
+
 def _value(side: Any) -> Any:
     return side() if callable(side) and not isinstance(side, sp.Basic) else side
 
@@ -133,10 +165,14 @@ class InductiveStep(Step):
     hypothesis: Proposition
     conclusion: Proposition
     facts: Sequence[Proposition] = ()
+    #: Premises on the parameters (``0 < gamma < 1``) for the relational (Z3) mode.
+    assuming: Sequence[Any] = ()
 
     kind = "inductive step"
 
     def check(self) -> StepResult:
+        if not _equations_only([self.hypothesis, self.conclusion, *self.facts]):
+            return self._check_relations()
         facts, hypothesis = _rules(self.facts), _rules([self.hypothesis])
         results = []
         for eq in conjuncts(self.conclusion):
@@ -157,6 +193,30 @@ class InductiveStep(Step):
                           sample=next((r.sample for _, r in results if r.sample), None))
 
 
+    def _check_relations(self) -> StepResult:
+        r"""Inequalities: every quantity becomes a real unknown; Z3 shows that the hypothesis, the
+        facts and the premises leave no room for the conclusion to fail (a decision procedure:
+        ``proved``, or an exactly re-checked counterexample)."""
+        quantities = set().union(*(sp.sympify(p).atoms(AppliedUndef)
+                                   for p in [self.hypothesis, self.conclusion, *self.facts]))
+        unknowns = {q: sp.Symbol(f"_q{i}", real=True) for i, q in enumerate(sorted(quantities, key=str))}
+        premises = [r.xreplace(unknowns) for p in [self.hypothesis, *self.facts] for r in conjuncts(p)]
+        premises += list(self.assuming)
+        for relation in conjuncts(self.conclusion):
+            r = relation.xreplace(unknowns)
+            gap, rel = {sp.Le: (r.rhs - r.lhs, ">="), sp.Lt: (r.rhs - r.lhs, ">"), sp.Ge: (r.lhs - r.rhs, ">="),
+                        sp.Gt: (r.lhs - r.rhs, ">"), sp.Equality: (r.lhs - r.rhs, "==")}[type(r)]
+            verdict = z3check.decide(gap, rel, assuming=premises)
+            if verdict.outcome != "proved":
+                names = {v: q for q, v in unknowns.items()}
+                point = {str(names.get(k, k)): str(v) for k, v in (verdict.point or {}).items()}
+                return StepResult(False, "symbolic", "z3", f"{relation} does not follow from the hypothesis and the "
+                                  f"facts: z3 {verdict.outcome} ({verdict.reason})",
+                                  counterexample=str(point) if verdict.point else None)
+        return StepResult(True, "symbolic", "z3", f"assuming {self.hypothesis} and the facts, {self.conclusion} "
+                          "(Z3: the negation is unsatisfiable)", engines=("z3",))
+
+
 @dataclass(frozen=True, kw_only=True)
 class Induction(Step):
     r"""``statement(ℓ)`` for every integer ℓ ≥ ``start``, from ``base``, ``step`` and the ``using`` facts.
@@ -166,7 +226,8 @@ class Induction(Step):
     """
 
     variable: sp.Symbol
-    start: int
+    #: ℓ₀: an integer, or a nonnegative integer symbol (an index the base case shows exists).
+    start: int | sp.Symbol
     statement: Callable[[Any], Proposition]
     base: Step
     step: InductiveStep
@@ -210,16 +271,21 @@ class Induction(Step):
         ell, start = self.variable, self.start
         if not (isinstance(ell, sp.Symbol) and ell.is_integer):
             return f"the induction variable {ell} must be an integer symbol"
-        if not isinstance(self.base, BaseCase):
-            return f"the base case `{self.base.label}` must be a BaseCase (its proposition derived from its check)"
-        loose = [u.label for u in self.using if not isinstance(u, Recursion)]
+        if not isinstance(self.base, (BaseCase, Bound)):
+            return (f"the base case `{self.base.label}` must be a BaseCase or a Bound "
+                    f"(its proposition derived from its check)")
+        loose = [u.label for u in self.using if not isinstance(u, (Recursion, Bound))]
         if loose:
-            return f"`{loose[0]}` must be a Recursion (its proposition derived from its check)"
-        if (ell.is_positive and start < 1) or (ell.is_nonnegative and start < 0):
+            return f"`{loose[0]}` must be a Recursion or a Bound (its proposition derived from its check)"
+        if isinstance(start, sp.Symbol):
+            if not (start.is_integer and start.is_nonnegative):
+                return f"a symbolic start {start} must be a nonnegative integer symbol"
+        elif (ell.is_positive and start < 1) or (ell.is_nonnegative and start < 0):
             return f"{ell} is declared {'positive' if ell.is_positive else 'nonnegative'}: it cannot start at {start}"
-        if self.base.establishes != self.statement(sp.Integer(start)):
+        first = self.statement(sp.sympify(start))
+        if self.base.establishes != first:
             return (f"the base case `{self.base.label}` establishes {self.base.establishes}, "
-                    f"not the statement at {ell} = {start}: {self.statement(sp.Integer(start))}")
+                    f"not the statement at {ell} = {start}: {first}")
         if self.step.hypothesis != self.statement(ell):
             return f"the inductive step assumes {self.step.hypothesis}, not the statement at {ell}: {self.statement(ell)}"
         if self.step.conclusion != self.statement(ell + 1):
@@ -236,7 +302,7 @@ class Induction(Step):
 
     def _cross_check(self) -> str | None:
         r"""The first small ℓ where the statement disagrees with the direct computation."""
-        if self.instances is None:
+        if self.instances is None or isinstance(self.start, sp.Symbol):
             return None
         for k in range(self.start, self.start + self.cross_checks):
             values = self.instances(k)

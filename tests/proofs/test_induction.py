@@ -94,7 +94,7 @@ def test_declared_propositions_are_not_accepted_in_place_of_derived_ones():
     proof = _gauss()
     declared = Equality(label="base", latex="", lhs=lambda: _total(1), rhs=sp.Integer(1),
                         establishes=proof.statement(sp.Integer(1)))
-    assert "must be a BaseCase" in dataclasses.replace(proof, base=declared).run().detail
+    assert "must be a BaseCase or a Bound" in dataclasses.replace(proof, base=declared).run().detail
 
 
 def test_a_wrong_closed_form_fails_at_the_inductive_step():
@@ -133,6 +133,7 @@ def test_disagreement_with_the_direct_computation_is_undecided_not_proved():
     assert not result.ok and result.undecided and "l = 2" in result.detail
 
 
-def test_propositions_are_equations():
+def test_propositions_are_relations():
+    assert set(conjuncts(sp.And(sp.Lt(x, 1), sp.Eq(s, 2)))) == {sp.Lt(x, 1), sp.Eq(s, 2)}
     with pytest.raises(ValueError):
-        conjuncts(sp.Lt(x, 1))
+        conjuncts(x + 1)
