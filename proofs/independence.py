@@ -23,6 +23,7 @@ import ast
 import importlib.util
 from pathlib import Path
 
+from proofs.errors import BadInput
 from proofs.registry import Pack, _declaration
 
 #: Always forbidden in a mirror: SymPy itself, and the engine (it imports SymPy).
@@ -30,20 +31,35 @@ FORBIDDEN = ("sympy", "proofs", "symbolic")
 
 
 def _module_file(name: str, pack: Pack) -> Path | None:
-    r"""The source file of module ``name`` without running it where it is the pack's own."""
+    r"""The source file of module ``name``, found without running it: the pack's own modules
+    through its folder, others through the folders of their top-level package (only a top-level
+    name is looked up: ``find_spec`` of a dotted name would import its parents)."""
     if name == pack.package or name.startswith(pack.package + "."):
-        rest = name[len(pack.package):].lstrip(".").split(".") if name != pack.package else []
-        base = pack.folder.joinpath(*rest) if rest else pack.folder
-        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-            if candidate.is_file():
-                return candidate
-        return None
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        return None
-    origin = getattr(spec, "origin", None) if spec else None
-    return Path(origin) if origin and origin.endswith(".py") else None
+        folder, rest = pack.folder, name[len(pack.package):].lstrip(".")
+        locations = [str(folder)]
+        origin: str | None = str(folder / "__init__.py")
+    else:
+        top, _, rest = name.partition(".")
+        try:
+            spec = importlib.util.find_spec(top)
+        except (ImportError, ValueError):
+            return None
+        if spec is None:
+            return None
+        origin = spec.origin if spec.has_location else None
+        locations = list(spec.submodule_search_locations or [])
+    for part in rest.split(".") if rest else []:
+        for folder_text in locations:
+            package, plain = Path(folder_text) / part, Path(folder_text) / f"{part}.py"
+            if (package / "__init__.py").is_file():
+                origin, locations = str(package / "__init__.py"), [str(package)]
+                break
+            if plain.is_file():
+                origin, locations = str(plain), []
+                break
+        else:
+            return None
+    return Path(origin) if origin and origin.endswith(".py") and Path(origin).is_file() else None
 
 
 def _imports(path: Path, module: str) -> list[tuple[str, int]]:
@@ -68,29 +84,62 @@ def _own(pack: Pack, prefixes: tuple[str, ...]) -> list[str]:
     return sorted(f"{pack.package}.{p.stem}" for p in pack.folder.glob("*.py") if p.stem.startswith(prefixes))
 
 
+def _declared(pack: Pack, declared: dict[str, object], field: str) -> list[str] | None:
+    r"""``MIRROR`` or ``SYMBOLIC`` as module names (``None`` when not declared): a name that is a
+    module of the pack (``numeric_thm_1``) means that module, any other an importable one
+    (``numeric``: the project's shared mirror)."""
+    if field not in declared:
+        return None
+    names = declared[field]
+    if isinstance(names, str) or not isinstance(names, (tuple, list)) or not all(isinstance(n, str) and n for n in names):
+        raise BadInput(f"{pack.folder / '__init__.py'}: {field} must be a tuple of module names, got {names!r}")
+    own = lambda n: (pack.folder / f"{n.replace('.', '/')}.py").is_file() or \
+        (pack.folder / n.replace(".", "/") / "__init__.py").is_file()  # noqa: E731
+    return [f"{pack.package}.{n}" if own(n) else n for n in names]
+
+
 def mirror_and_symbolic(pack: Pack) -> tuple[list[str], list[str]]:
     r"""The module names of the pack's mirror and of its symbolic part (declared, else by file name)."""
     declared = _declaration(pack.folder / "__init__.py")
-    mirror = list(declared.get("MIRROR") or _own(pack, ("numeric", "mirror")))
-    symbolic = list(declared.get("SYMBOLIC") or _own(pack, ("symbolic",)))
-    return mirror, symbolic
+    mirror = _declared(pack, declared, "MIRROR")
+    symbolic = _declared(pack, declared, "SYMBOLIC")
+    return (_own(pack, ("numeric", "mirror")) if mirror is None else mirror,
+            _own(pack, ("symbolic",)) if symbolic is None else symbolic)
 
 
 def _within(name: str, roots: list[str]) -> bool:
     return any(name == r or name.startswith(r + ".") for r in roots)
 
 
+def _modules_of(root: str, path: Path) -> list[str]:
+    r"""A mirror package's modules, sub-packages included (a module: itself)."""
+    if path.name != "__init__.py":
+        return [root]
+    folder = path.parent
+    return [root] + [".".join([root, *p.relative_to(folder).with_suffix("").parts[:-1 if p.name == "__init__.py" else None]])
+                     for p in sorted(folder.rglob("*.py")) if p != path]
+
+
 def mirror_violations(pack: Pack) -> list[str]:
-    r"""One line per import path from the pack's mirror to SymPy, the engine or the symbolic part."""
+    r"""One line per import path from the pack's mirror to SymPy, the engine or the symbolic part.
+
+    Imports into the pack itself (its helpers, its ``__init__``) and into the mirror are followed:
+    a mirror that reaches SymPy through a pack helper is as dependent as one that imports it.
+    A declared mirror module that cannot be found is a violation too: what cannot be read cannot
+    be shown independent.
+    """
     mirror, symbolic = mirror_and_symbolic(pack)
     forbidden = [*FORBIDDEN, *symbolic]
+    # The packages above the pack run when it is imported (``proofs/__init__`` for ``proofs.katende``).
+    parents = [".".join(pack.package.split(".")[:i]) for i in range(1, pack.package.count(".") + 1)]
     problems: list[str] = []
-    todo: list[tuple[str, tuple[str, ...]]] = [(m, (m,)) for m in mirror]
-    for root in mirror:  # a mirror package: every module in it
+    todo: list[tuple[str, tuple[str, ...]]] = []
+    for root in mirror:
         path = _module_file(root, pack)
-        if path is not None and path.name == "__init__.py":
-            todo += [(f"{root}.{p.stem}", (f"{root}.{p.stem}",)) for p in sorted(path.parent.glob("*.py"))
-                     if p.name != "__init__.py"]
+        if path is None:
+            problems.append(f"mirror module {root} (declared in {pack.folder / '__init__.py'}) not found")
+            continue
+        todo += [(name, (name,)) for name in _modules_of(root, path)]
     seen: set[str] = set()
     while todo:
         name, chain = todo.pop(0)
@@ -100,9 +149,21 @@ def mirror_violations(pack: Pack) -> list[str]:
         path = _module_file(name, pack)
         if path is None:
             continue
-        for imported, line in _imports(path, name):
-            if _within(imported, forbidden):
+        try:
+            imports = _imports(path, name)
+        except (SyntaxError, UnicodeDecodeError, OSError) as exc:
+            problems.append(f"{' -> '.join(chain)}: cannot be read ({type(exc).__name__}: {exc})")
+            continue
+        for imported, line in imports:
+            if _within(imported, symbolic):
                 problems.append(f"{' -> '.join(chain)} imports {imported} ({path}:{line})")
-            elif _within(imported, [pack.package, *mirror]) and imported not in seen:
-                todo.append((imported, (*chain, imported)))
+            elif _within(imported, [pack.package, *mirror]) or imported in parents:
+                # followed: the module, and the packages above it inside the pack (their __init__ runs)
+                steps = imported.split(".")
+                for i in range(len(steps), 0, -1):
+                    inner = ".".join(steps[:i])
+                    if inner not in seen and (_within(inner, [pack.package, *mirror]) or inner in parents):
+                        todo.append((inner, (*chain, inner)))
+            elif _within(imported, forbidden):
+                problems.append(f"{' -> '.join(chain)} imports {imported} ({path}:{line})")
     return sorted(set(problems))

@@ -22,14 +22,16 @@ Each pack also gets an item ``<pack>::mirror_independence``, collected from its
 symbolic part (:func:`proofs.independence.mirror_violations`).
 
 Options: ``--smoothcheck-review=FILE`` writes the review of the claims that ran
-(Markdown, or JSON when ``FILE`` ends in ``.json``); ``-p no:smoothcheck``
-turns the plugin off.  Checked claims go through the verdict cache
+(Markdown, or JSON when ``FILE`` ends in ``.json``), in the packs' order, by the
+process that reports (the controller under xdist), and an empty review when no
+claim ran (never a stale file); ``-p no:smoothcheck`` turns the plugin off.  Checked claims go through the verdict cache
 (:mod:`proofs.cache`), so a claim is checked once however many items and
 xdist workers ask for it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from pathlib import Path
 from typing import Any, Iterator
@@ -37,8 +39,6 @@ from typing import Any, Iterator
 import pytest
 
 _PROPERTY = "smoothcheck_claim"
-#: ``(pack folder, claim id)`` of every claim an item ran for, in order (the review's content).
-_RAN: dict[tuple[str, str], None] = {}
 
 
 class SmoothcheckWarning(UserWarning):
@@ -58,7 +58,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "smoothcheck: a step of a claim checked by smoothcheck")
     config._smoothcheck_registries = {}  # type: ignore[attr-defined]
-    _RAN.clear()
+    target = config.getoption("smoothcheck_review", None)
+    if target and not hasattr(config, "workerinput"):
+        path = config.invocation_params.dir / Path(target).expanduser()
+        if not path.parent.is_dir():  # refuse now, not after the whole run
+            raise pytest.UsageError(f"--smoothcheck-review: no folder {str(path.parent)!r} to write {path.name!r} into")
+        # Per run, not per process: a pytest run inside another (pytester) keeps its own list.
+        config.pluginmanager.register(_Review(config, path), "smoothcheck-review")
 
 
 def _registry(config: pytest.Config, folder: Path):
@@ -91,12 +97,24 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     return ClaimFile.from_parent(parent, path=file_path)
 
 
+@contextlib.contextmanager
+def _collect_errors(node: pytest.Collector) -> Iterator[None]:
+    r"""A pack or claim that breaks a rule (a clashing folder name, a claim id that is not its
+    file's) is a collection error of one clear line, not a traceback into the registry."""
+    from proofs.errors import SmoothcheckError
+
+    try:
+        yield
+    except SmoothcheckError as exc:
+        raise node.CollectError(f"{type(exc).__name__}: {exc}") from None
+
+
 class ClaimFile(pytest.File):
     r"""A claim module: one collector, named by the claim id."""
 
     def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
-        registry = _registry(self.config, self.path.parent)
-        (pack,) = registry.packs
+        with _collect_errors(self):
+            (pack,) = _registry(self.config, self.path.parent).packs
         yield ClaimNode.from_parent(self, name=f"{pack.name}.{self.path.stem}")
 
 
@@ -104,7 +122,8 @@ class ClaimNode(pytest.Collector):
     r"""One claim: an item per step and per checked assumption."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        claim = _registry(self.config, self.path.parent).get_claim(self.name)
+        with _collect_errors(self):
+            claim = _registry(self.config, self.path.parent).get_claim(self.name)
         for index, step in enumerate(claim.steps):
             yield StepItem.from_parent(self, name=step.label, index=index)
         for index, assumption in enumerate(claim.assumptions):
@@ -166,14 +185,16 @@ class AssumptionItem(_ClaimItem):
         if ar.result.undecided:
             warnings.warn(SmoothcheckWarning(f"{label} necessity: undecided: {ar.result.detail}"))
             return
-        raise StepFailed(f"{label} ({ar.assumption.name}): its necessity evidence fails: {ar.result.detail}")
+        raise StepFailed(f"{label} ({ar.assumption.name}): its necessity evidence fails: {ar.result.detail}"
+                         + (f"\ncounterexample: {ar.result.counterexample}" if ar.result.counterexample else ""))
 
 
 class PackFile(pytest.File):
     r"""A pack's ``__init__.py``: the independence of its numeric mirror."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        (pack,) = _registry(self.config, self.path.parent).packs
+        with _collect_errors(self):
+            (pack,) = _registry(self.config, self.path.parent).packs
         yield MirrorItem.from_parent(self, name=f"{pack.name}::mirror_independence")
 
 
@@ -193,20 +214,32 @@ class MirrorItem(pytest.Item):
         return self.path, None, self.name
 
 
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    # Runs in the controller under xdist too (reports travel with their user_properties).
-    for name, value in getattr(report, "user_properties", ()):
-        if name == _PROPERTY:
-            _RAN.setdefault(tuple(value), None)
+class _Review:
+    r"""Writes ``--smoothcheck-review=FILE`` at the end of the run, in the process that reports
+    (the controller under xdist: reports reach it with their ``user_properties``)."""
 
+    def __init__(self, config: pytest.Config, target: Path) -> None:
+        self.config = config
+        self.target = target
+        #: ``(pack folder, claim id)`` of every claim an item ran for.
+        self.ran: dict[tuple[str, str], None] = {}
 
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    target = session.config.getoption("smoothcheck_review", None)
-    if not target or hasattr(session.config, "workerinput") or not _RAN:
-        return
-    from proofs.latex import atomic_write
-    from proofs.review import review_json, review_markdown
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        for name, value in getattr(report, "user_properties", ()):
+            if name == _PROPERTY:
+                self.ran.setdefault(tuple(value), None)
 
-    reports = [_registry(session.config, Path(folder)).report(cid) for folder, cid in _RAN]
-    text = review_json(reports) if str(target).endswith(".json") else review_markdown(reports)
-    atomic_write(Path(target), text)
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        from proofs.latex import atomic_write
+        from proofs.review import review_json, review_markdown
+
+        # The packs' order, whatever order the (xdist) items finished in; no claim ran: an empty
+        # review, never a stale one left from an earlier run.
+        reports = [_registry(self.config, Path(folder)).report(cid) for folder, cid in sorted(self.ran, key=self._order)]
+        text = review_json(reports) if self.target.suffix == ".json" else review_markdown(reports)
+        atomic_write(self.target, text)
+
+    def _order(self, ran: tuple[str, str]) -> tuple[str, int]:
+        folder, cid = ran
+        ids = _registry(self.config, Path(folder)).claim_ids()
+        return folder, ids.index(cid) if cid in ids else len(ids)
