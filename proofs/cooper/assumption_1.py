@@ -33,6 +33,7 @@ from typing import Any
 import sympy as sp
 
 from numeric import activations as mirror
+from proofs.cooper import ray
 from proofs.engine import Assumption, Check, Claim, Necessity, NumericAgreement, Parameter, StepResult
 from symbolic import linear_model as lm
 from symbolic import network as net
@@ -190,11 +191,24 @@ def _assumptions() -> list[Assumption]:
 
 
 def _derive(params: dict[str, Any]) -> dict[str, Any]:
+    if isinstance(params["activation"], sp.Expr):
+        return _derive_formula(params["activation"])
     act = activation(params["activation"])
     verdict = assumption_1(act)
     return {"activation": act.name, "formula": str(act.formula), "zero_set": str(act.zero_set), "c": str(verdict.c),
             "sigma_prime_c": str(verdict.sigma_prime_c), "sigma_second_c": str(verdict.sigma_second_c),
             "assumption_1": verdict.holds, "twice_differentiable": verdict.twice_differentiable, "reason": verdict.reason}
+
+
+def _derive_formula(formula: sp.Expr) -> dict[str, Any]:
+    r"""Assumption 1 for a user's formula in z (:func:`proofs.cooper.ray.decide_assumption_1`), with its evidence
+    level: ``proved`` when c is exhibited exactly (or, for a failure, the zero set is exact and complete)."""
+    verdict = ray.decide_assumption_1(formula)
+    jet = verdict.jet or (None, None, None)
+    return {"activation": "formula", "formula": str(formula), "c": str(verdict.c), "sigma_prime_c": str(jet[1]),
+            "sigma_second_c": str(jet[2]),
+            "assumption_1": {True: "holds", False: "fails", None: "undecided"}[verdict.holds],
+            "evidence": verdict.evidence, "reason": verdict.reason}
 
 
 def _theorems_12_14(name: str) -> str:
@@ -226,7 +240,9 @@ def theorem() -> Claim:
         statement=r"There is a constant $c$ such that $\sigma(c)=0$ but $\sigma'(c)\neq0$.",
         reference="Cooper, A theoretical study of the (L0,L1)-smoothness condition in deep learning, Sec. 2.1, Assumption 1",
         assumptions=_assumptions(), steps=_steps(),
-        parameters=[Parameter("activation", "choice", "tanh", "catalogue activation", tuple(CATALOGUE))],
+        parameters=[Parameter("activation", "formula", "tanh", "a catalogue activation, or a formula in z "
+                              "(e.g. log(1+exp(z))-log(2)): Assumption 1 decided, with its evidence level",
+                              tuple(CATALOGUE))],
         derive=_derive, extra=_extra,
         notes=["Fails for the logistic sigmoid, softplus, ReLU, u^2 and the paper's own Example 1 (u^2 + 1).",
                "What Assumption 1 is for: the printed tables of Lemmas 9-11 (sigma(c) = 0 makes f vanish on the ray and "

@@ -32,7 +32,7 @@ from typing import Any, Mapping
 import sympy as sp
 
 from numeric import network as mirror
-from proofs.cooper import thm_12 as l2
+from proofs.cooper import ray, ray_steps
 from proofs.engine import (Assumption, Check, Claim, Equality, Limit, Necessity, Parameter, PolynomialDegree, Reading, StepResult,
                            Witness, WitnessCheck)
 from proofs.errors import BadInput
@@ -74,7 +74,7 @@ def ratio_formula(loss: str, D: Mapping[str, int], data: net.Data) -> sp.Expr:
 
 def expected_ratio(loss: str, data: net.Data, arch: net.Architecture = LIMIT_ARCH) -> sp.Expr:
     r"""The formula at ``arch`` and ``data``."""
-    return ratio_formula(loss, l2.dimensions(arch, data.n), data)
+    return ratio_formula(loss, ray.dimensions(arch, data.n), data)
 
 
 def _limit_data(loss: str) -> net.Data:
@@ -83,7 +83,7 @@ def _limit_data(loss: str) -> net.Data:
 
 def _mirror(loss: str):
     data = _limit_data(loss)
-    xs, ys = l2._fractions(data.xs), l2._fractions(data.ys)
+    xs, ys = ray.fraction_rows(data.xs), ray.fraction_rows(data.ys)
     arch = LIMIT_ARCH
 
     def ratio(params: Mapping, t) -> Any:
@@ -102,10 +102,10 @@ def limit_step(loss: str, label: str, latex: str, formula=None) -> Limit:
     formula = formula or ratio_formula
     return Limit(label=label, latex=latex, role="statement" if loss == "l2" else "proof",
                  expr=lambda: _pair(loss, arch=LIMIT_ARCH, n=LIMIT_N)[0] / _pair(loss, arch=LIMIT_ARCH, n=LIMIT_N)[1],
-                 var=net.T, point=sp.oo, expected=formula(loss, l2.dimensions(LIMIT_ARCH, LIMIT_N), data),
+                 var=net.T, point=sp.oo, expected=formula(loss, ray.dimensions(LIMIT_ARCH, LIMIT_N), data),
                  parameters=[{SIGMA_1: k[0], SIGMA_2: k[1]} for k in BY_VALUES], mirror=_mirror(loss),
-                 scope={"architectures": [l2.show_architecture(LIMIT_ARCH, LIMIT_N)],
-                        "data": f"seeded rational (seed {SEED})", "activation": l2.GENERIC_SIGMA},
+                 scope={"architectures": [ray.show_architecture(LIMIT_ARCH, LIMIT_N)],
+                        "data": f"seeded rational (seed {SEED})", "activation": ray.GENERIC_SIGMA},
                  justification="Both are polynomials in t of degree 2 (Thms 12, 14): the ratio of leading coefficients; "
                                "sigma'(c)^2 cancels, so the limit does not depend on the activation. Checked on one "
                                "architecture with distinct sizes (n = 3, d_in = 1, c_l = 2, d_out = 5) and seeded data; "
@@ -114,36 +114,92 @@ def limit_step(loss: str, label: str, latex: str, formula=None) -> Limit:
 
 def power_violation(h: sp.Expr, g: sp.Expr, a: Fraction, b: Fraction, alpha: Fraction, t: int) -> WitnessCheck:
     r"""Exact test of :math:`|h(t)|>a+b\,g(t)^{\alpha/2}` for rational data and :math:`\alpha=p/q`."""
-    (hc, ok_h), (gc, ok_g) = l2._coefficients(h), l2._coefficients(g)
+    (hc, ok_h), (gc, ok_g) = ray.t_coefficients(h), ray.t_coefficients(g)
     if not (ok_h and ok_g):
         raise BadInput("the subquadratic witness needs an activation with rational sigma'(c), sigma''(c)")
-    hv, gv, p, q = abs(l2._horner(hc, Fraction(t))), l2._horner(gc, Fraction(t)), alpha.numerator, alpha.denominator
+    hv, gv, p, q = abs(ray.horner(hc, Fraction(t))), ray.horner(gc, Fraction(t)), alpha.numerator, alpha.denominator
     holds = hv > a and (hv - a) ** (2 * q) > b ** (2 * q) * gv**p
-    return WitnessCheck(lhs=f"|H_entry(t*)| = {hv}", rhs=f"{a} + {b}*({gv})^({alpha}/2)", holds=bool(holds))
+    return WitnessCheck(lhs=f"|H_entry(t*)| = {_shown(hv)}", rhs=f"{_shown(a)} + {_shown(b)}*({_shown(gv)})^({alpha}/2)",
+                        holds=bool(holds))
+
+
+def _shown(value: Fraction) -> str:
+    r"""``value`` exactly, or (past 3000 bits, which Python will not print as digits) 20 digits and its size."""
+    bits = max(value.numerator.bit_length(), value.denominator.bit_length())
+    if bits <= 3000:
+        return str(value)
+    import mpmath
+
+    with mpmath.workdps(30):
+        return f"{mpmath.nstr(mpmath.mpf(value.numerator) / value.denominator, 20)} (exact rational of {bits} bits)"
 
 
 def _case_pair(p: Mapping) -> tuple[sp.Expr, sp.Expr]:
-    arch, data, name = l2.configuration(p, p.get("loss", "l2"))
-    q = l2.quantities(arch, data, p.get("loss", "l2"), name)
+    arch, data, name = ray.configuration(p, p.get("loss", "l2"))
+    q = ray.quantities(arch, data, p.get("loss", "l2"), name)
     return q["hessian_entry"], q["grad_norm_sq"]
+
+
+#: Bounds of the exact witness search: alpha = p/q with q <= MAX_ALPHA_DENOMINATOR (the check raises to the power 2q),
+#: t* = 2^k with k <= MAX_K.
+MAX_ALPHA_DENOMINATOR = 64
+MAX_K = 20000
 
 
 def _constants(p: Mapping) -> tuple[Fraction, Fraction, Fraction]:
     a, b, alpha = (Fraction(str(p[k])) for k in ("a", "b", "alpha"))
     if alpha >= 2 or alpha < 0 or a < 0 or b < 0:
         raise BadInput("need a, b >= 0 and 0 <= alpha < 2 (subquadratic l(u) = a + b u^alpha)")
+    if alpha.denominator > MAX_ALPHA_DENOMINATOR:
+        raise BadInput(f"alpha = {alpha} exceeds the bound: its denominator must be <= {MAX_ALPHA_DENOMINATOR} (the exact "
+                       "check raises to the power 2 q)")
     return a, b, alpha
 
 
 def construct(p: Mapping) -> int:
-    r"""The first :math:`t^*=2^k` with :math:`|H_{entry}|>a+b\|\nabla L\|^\alpha`."""
+    r"""The first :math:`t^*=2^k` with :math:`|H_{entry}|>a+b\|\nabla L\|^\alpha` (exact check at every k from
+    :func:`first_k_estimate` - 3 on; for the small constants of the steps that is k = 0)."""
     (h, g), (a, b, alpha) = _case_pair(p), _constants(p)
-    t = 1
-    for _ in range(20000):
+    estimate = first_k_estimate(h, g, a, b, alpha)
+    start = max(estimate - 3, 0)
+    if estimate > MAX_K:
+        raise BadInput(f"t* would exceed 2^{MAX_K}, the bound of the exact search (b^(1/(2 - alpha)) is too large for "
+                       "these constants); not a counterexample to the corollary")
+    t = 2**start
+    for _ in range(start, MAX_K + 1):
         if power_violation(h, g, a, b, alpha, t).holds:
             return t
         t *= 2
-    raise BadInput("no violation below t = 2^20000")
+    raise BadInput(f"no t* = 2^k with k <= {MAX_K} where the exact check passes: the constants need a larger t "
+                   f"(b^(1/(2 - alpha)) too large); not a counterexample to the corollary")
+
+
+def first_k_estimate(h: sp.Expr, g: sp.Expr, a: Fraction, b: Fraction, alpha: Fraction) -> int:
+    r"""The first k where the violation looks true in 30-digit floating point: 0 if that is below 64 (there
+    :func:`construct` checks every k exactly), else found by doubling and bisection (the violation persists once
+    the :math:`t^2` term dominates), :data:`MAX_K` + 1 past the bound.  Only a starting point."""
+    import mpmath
+
+    (hc, _), (gc, _) = ray.t_coefficients(h), ray.t_coefficients(g)
+    with mpmath.workdps(30):
+        a_, b_, e = (mpmath.mpf(v.numerator) / v.denominator for v in (a, b, alpha / 2))
+        hf, gf = ([mpmath.mpf(c.numerator) / c.denominator for c in cs] for cs in (hc, gc))
+
+        def looks_violated(k: int) -> bool:
+            t = mpmath.mpf(2) ** k
+            return abs(ray.horner(hf, t)) > a_ + b_ * max(ray.horner(gf, t), 0) ** e
+
+        if any(looks_violated(k) for k in range(64)):
+            return 0
+        low, high = 63, 128
+        while not looks_violated(high):
+            if high > MAX_K:
+                return MAX_K + 1
+            low, high = high, 2 * high
+        while high - low > 1:
+            mid = (low + high) // 2
+            low, high = (low, mid) if looks_violated(mid) else (mid, high)
+        return high
 
 
 def verify(p: Mapping, t: int) -> WitnessCheck:
@@ -153,6 +209,9 @@ def verify(p: Mapping, t: int) -> WitnessCheck:
 
 
 def _witness(p: Mapping) -> dict[str, Any]:
+    reason = ray.no_witness_reason(_case_pair(p)[0], p.get("loss", "l2"))
+    if reason:
+        raise BadInput(reason)
     t = construct(p)
     check = verify(p, t)
     return {"constants": {k: str(p.get(k)) for k in ("a", "b", "alpha")}, "points": [[str(t)]],
@@ -177,7 +236,7 @@ QUADRATIC_SCOPE = {"architectures": [{"n": 2, "d_in": 2, "widths": [2, 2], "d_ou
 
 
 def _steps() -> list:
-    uniform_ce = l2.uniform_labels("cross_entropy", CE_ARCH, 2)
+    uniform_ce = ray_steps.uniform_labels("cross_entropy", CE_ARCH, 2)
     zero_sum = net.Data(((sp.Integer(1), sp.Integer(2)), (sp.Integer(-1), sp.Integer(3))),
                         ((sp.Integer(2), sp.Integer(-1)), (sp.Integer(-3), sp.Integer(2))))
     cases = [dict(depth=2, width=2, d_in=2, d_out=2, n=2, activation="tanh", seed=1, a=1, b=1, alpha=1),
@@ -192,21 +251,21 @@ def _steps() -> list:
                  latex=r"y_{mj}=\tfrac1{d_{out}}\Rightarrow\|\nabla L(\rho(t))\|^2=0\ \ (\text{cross-entropy})",
                  lhs=lambda: net.derivatives_on_ray(CE_ARCH, uniform_ce, "cross_entropy").grad_norm_sq(),
                  rhs=sp.Integer(0),
-                 scope={"architectures": [l2.show_architecture(CE_ARCH, 2)], "data": "uniform labels y_mj = 1/3",
-                        "activation": l2.GENERIC_SIGMA},
+                 scope={"architectures": [ray.show_architecture(CE_ARCH, 2)], "data": "uniform labels y_mj = 1/3",
+                        "activation": ray.GENERIC_SIGMA},
                  justification="The cross-entropy analogue of the next step: on the ray the gradient is "
                                "sum_m sum_j (1/d - y_mj) grad f_j, which vanishes for uniform labels, while "
                                "H_entry ~ t^2: any finite l fails, so the conclusion only gets stronger."),
         PolynomialDegree(label="grad_norm_bounded_when_sum_y_zero", printed=False,
                          latex=r"\textstyle\sum_{s,k}y_{sk}=0\Rightarrow\deg_t\|\nabla L(\rho(t))\|^2=0",
                          expr=lambda: net.derivatives_on_ray(ARCH, zero_sum, "l2").grad_norm_sq(), var=net.T, degree=0,
-                         scope={"architectures": [l2.show_architecture(ARCH, 2)], "data": "one data set with sum y = 0",
-                                "activation": l2.GENERIC_SIGMA},
+                         scope={"architectures": [ray.show_architecture(ARCH, 2)], "data": "one data set with sum y = 0",
+                                "activation": ray.GENERIC_SIGMA},
                          justification="Then l(||grad L||) is bounded along the ray while H_entry ~ t^2: any finite l fails."),
         Witness(label="no_subquadratic_l_witness", role="statement", reading="not_subquadratic",
                 latex=r"\forall a,b\ge0,\ \alpha<2\ \exists t^*:\ \|\mathbf HL(\rho(t^*))\|_{op}>a+b\|\nabla L(\rho(t^*))\|^\alpha",
                 construct=construct, verify=verify, cases=cases,
-                wrong_constructions=[lambda p: 1, lambda p: l2.witness_point(*_case_pair(p), sp.Rational(str(p["a"])),
+                wrong_constructions=[lambda p: 1, lambda p: ray.witness_point(*_case_pair(p), sp.Rational(str(p["a"])),
                                                                             sp.Rational(str(p["b"])))]),
         Check(label="quadratic_l_not_excluded_by_ray", printed=False, reading="exactly_quadratic",
               latex=r"|\partial^2_{(b^\ell_1)^2}L(\rho(t))|\le a+b\|\nabla L(\rho(t))\|^2\ \ \forall t\in\mathbb R",
@@ -241,11 +300,13 @@ def theorem() -> Claim:
                            r"$\ell$ is open.",
         reference="Cooper, §1 (third contribution) and §4 (Conclusion)",
         assumptions=[Assumption(label="A1", name="hypotheses of Theorems 12 / 14", latex=r"\ell\ge2,\ \text{Assumption 1}",
+                                holds=lambda p: (p.get("depth") is None or int(p["depth"]) >= 1)
+                                and ray.activation_holds_a1(p),
                                 necessity=Necessity(verdict="necessary", evidence="Dropped altogether the conclusion fails: "
                                                     "at depth 0 the L2 Hessian is constant (checked), so l(u) = m works. "
                                                     "They can be weakened to 'sigma non-constant' and l >= 1 (cooper.thm_12 "
                                                     "A1 and A3: the shifted ray, depth 1); those two are necessary.",
-                                                    check=l2._bounded_hessian_check("depth_0_loss_is_m_smooth", "l2",
+                                                    check=ray_steps.bounded_hessian_check("depth_0_loss_is_m_smooth", "l2",
                                                                                     shift.DEPTH_0_ARCH, r"\ell=0"))),
                      Assumption(label="A2", name="l subquadratic", latex=r"\ell(u)/u^2\to0",
                                 necessity=Necessity(verdict="unknown", evidence="Along the ray a quadratic l is not "
@@ -257,7 +318,7 @@ def theorem() -> Claim:
                                                                 scope=QUADRATIC_SCOPE,
                                                                 wrong_versions=[lambda: quadratic_bound_holds("cross_entropy", -10**9)])))],
         steps=_steps(),
-        parameters=[*[p for p in l2.theorem().parameters if p.name not in ("L0", "L1")],
+        parameters=[*[p for p in ray.deep_parameters() if p.name not in ("L0", "L1")],
                     Parameter("loss", "choice", "l2", "l2 or cross_entropy", ("l2", "cross_entropy")),
                     Parameter("a", "rational", 1), Parameter("b", "rational", 1),
                     Parameter("alpha", "rational", Fraction(3, 2), "exponent < 2 of l(u) = a + b u^alpha")],

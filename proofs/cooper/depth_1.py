@@ -38,8 +38,8 @@ from typing import Any, Mapping
 
 import sympy as sp
 
-from proofs.cooper import thm_12 as l2
-from proofs.cooper.lemma_9 import _negated, _zero_table, table_check
+from proofs.cooper import ray, ray_steps
+from proofs.cooper.ray import negated, table_check, zero_table
 from proofs.engine import Assumption, Check, Claim, Necessity, Parameter, PolynomialDegree, StepResult, Witness
 from symbolic import network as net
 from symbolic.activations import SIGMA_1
@@ -65,12 +65,12 @@ def degree_check(order: int, bound: int) -> StepResult:
 
 
 #: Depth-1 architectures whose sizes n, d_in, c_1, d_out are distinct primes (see cooper_thm_12.PRIME_CASES).
-PRIME_CASES = tuple((n, d_in, width, d_out, 1) for n, d_in, width, d_out, _ in l2.PRIME_CASES)
+PRIME_CASES = tuple((n, d_in, width, d_out, 1) for n, d_in, width, d_out, _ in ray.PRIME_CASES)
 
 
 def entry_pairs(loss: str) -> list[tuple[net.Architecture, int]]:
     r"""``(architecture, n)``: the scope with n = 2 and the prime-size depth-1 architectures (d_out >= 2 for CE)."""
-    pairs = l2.prime_architectures(PRIME_CASES) + [(arch, 2) for arch in net.scope(**SCOPE)]
+    pairs = ray.prime_architectures(PRIME_CASES) + [(arch, 2) for arch in net.scope(**SCOPE)]
     return [(a, n) for a, n in pairs if loss == "l2" or a.d_out >= 2]
 
 
@@ -123,7 +123,7 @@ def _direct_wrong() -> StepResult:
 
 
 def _depth_1_witness(loss: str) -> Witness:
-    step = l2.witness_step(loss, f"no_L0_L1_witness_depth_1_{loss}")
+    step = ray_steps.witness_step(loss, f"no_L0_L1_witness_depth_1_{loss}")
     cases = [{**c, "depth": 1} for c in step.cases[:3] + step.cases[4:5]]
     return Witness(label=step.label, role="statement", latex=step.latex.replace(r"\exists", r"\ell=1:\ \exists"),
                    justification=step.justification, construct=step.construct, verify=step.verify, cases=cases,
@@ -132,11 +132,11 @@ def _depth_1_witness(loss: str) -> Witness:
 
 def _witness(params: Mapping[str, Any]) -> dict[str, Any]:
     loss = params.get("loss") or "l2"
-    return l2.make_witness(loss, ID)({**params, "depth": 1})
+    return ray.make_witness(loss, ID)({**params, "depth": 1})
 
 
 def _scope(data: str = "symbolic x, y (sum_j y_mj = 1 for cross-entropy)", *, primes: bool = False) -> dict:
-    return l2.scope_of(SCOPE, data=data, also=l2.prime_architectures(PRIME_CASES) if primes else None)
+    return ray.scope_of(SCOPE, data=data, also=ray.prime_architectures(PRIME_CASES) if primes else None)
 
 
 def _steps() -> list:
@@ -145,16 +145,16 @@ def _steps() -> list:
         Check(label="lemma_9_fails_at_depth_1", printed=False,
               latex=r"\ell=1:\ \partial_{w^1_{jk}}f_\rho(x)|_{\rho(t)}=\sigma'(c)\,t\,M\Delta^1_{jk}x\neq0",
               justification="A counterexample to Lemma 9 at depth 1 (one architecture suffices).",
-              run_check=lambda: _negated(table_check(_zero_table, layers_of=lambda a: [2], scope=depth1)),
-              wrong_versions=[lambda: _negated(table_check(_zero_table, layers_of=lambda a: [a.depth + 1],
+              run_check=lambda: negated(table_check(zero_table, layers_of=lambda a: [2], scope=depth1)),
+              wrong_versions=[lambda: negated(table_check(zero_table, layers_of=lambda a: [a.depth + 1],
                                                            scope=dict(depth1, depths=(2,))))]),
         Check(label="first_derivatives_degree_at_most_1", printed=False, latex=r"\deg_t[\mathbf Df_\rho(x)|_{\rho(t)}]\le1",
-              run_check=lambda: degree_check(1, 1), wrong_versions=[lambda: degree_check(1, 0)], scope=l2.hf_scope(SCOPE)),
+              run_check=lambda: degree_check(1, 1), wrong_versions=[lambda: degree_check(1, 0)], scope=ray.hf_scope(SCOPE)),
         Check(label="second_derivatives_degree_at_most_1", printed=False, latex=r"\deg_t[\mathbf Hf_\rho(x)|_{\rho(t)}]\le1",
-              run_check=lambda: degree_check(2, 1), wrong_versions=[lambda: degree_check(2, 0)], scope=l2.hf_scope(SCOPE)),
-        l2.recursion_steps()[1],
-        l2.shifted_ray_step("l2"),
-        dataclasses.replace(l2.shifted_ray_step("cross_entropy"), label="shifted_ray_without_assumption_1_cross_entropy"),
+              run_check=lambda: degree_check(2, 1), wrong_versions=[lambda: degree_check(2, 0)], scope=ray.hf_scope(SCOPE)),
+        ray_steps.recursion_steps()[1],
+        ray_steps.shifted_ray_step("l2"),
+        dataclasses.replace(ray_steps.shifted_ray_step("cross_entropy"), label="shifted_ray_without_assumption_1_cross_entropy"),
         Check(label="hessian_entry_closed_form_depth_1", printed=False,
               latex=r"\ell=1:\ \partial^2_{(b^1_1)^2}L=\text{the closed forms of Theorems 12 and 14}",
               run_check=entry_check, wrong_versions=[lambda: entry_check(scale=2), _entry_wrong_dimension],
@@ -162,11 +162,11 @@ def _steps() -> list:
         PolynomialDegree(label="grad_norm_sq_degree_at_most_2_depth_1", printed=False, latex=r"\deg_t\|\nabla L(\rho(t))\|^2\le2",
                          expr=lambda: net.derivatives_on_ray(net.Architecture((2,), 2, 2), net.symbolic_data(2, 2, 2), "l2").grad_norm_sq(),
                          var=net.T, degree=2, at_most=True,
-                         scope=l2.architectures_scope([(net.Architecture((2,), 2, 2), 2)])),
+                         scope=ray.architectures_scope([(net.Architecture((2,), 2, 2), 2)])),
         Check(label="jets_equal_direct_differentiation_depth_1", printed=False,
               latex=r"\text{expansion}=\texttt{sympy.hessian}(L)|_{\rho(t)}\ \ (\ell=1)",
               run_check=direct_check, wrong_versions=[_direct_wrong],
-              scope=l2.architectures_scope([(net.Architecture((1,), 1, 2), 1)], data="seeded rational (seed 3)")),
+              scope=ray.architectures_scope([(net.Architecture((1,), 1, 2), 1)], data="seeded rational (seed 3)")),
         _mirror_depth_1(),
         _depth_1_witness("l2"),
         _depth_1_witness("cross_entropy"),
@@ -174,7 +174,7 @@ def _steps() -> list:
 
 
 def _mirror_depth_1():
-    step = l2.mirror_agreement("l2", "agrees_with_mirror_depth_1", jets=True)
+    step = ray_steps.mirror_agreement("l2", "agrees_with_mirror_depth_1", jets=True)
     points = [((2,), 2, 2, 2, "tanh", 7, Fraction(10**6)), ((3,), 1, 3, 1, "gelu", 4, Fraction(37, 3)),
               ((1,), 1, 1, 2, "silu", 9, Fraction(-1000))]
     return dataclasses.replace(step, points=points)
@@ -182,28 +182,28 @@ def _mirror_depth_1():
 
 def theorem() -> Claim:
     r"""The depth-1 case the paper leaves open."""
-    base = l2.theorem()
+    a1 = ray_steps.assumption_1("l2")
     return Claim(
         id=ID, paper="cooper", label="Depth 1 (open in the paper)", statement_kind="project", section="App. C, D (after Thms 13 and 15)",
         title="One hidden layer: the L2 and cross-entropy losses are not (L0, L1)-smooth",
         statement=r"For $\ell=1$, with $\sigma$ twice differentiable satisfying Assumption 1, the L2 loss (and the "
                   r"cross-entropy loss with $b\ge2$, Assumption 2) is not $(L_0,L_1)$-smooth for any $L_0,L_1$.",
         reference="Cooper, App. C after Thm 13 and App. D after Thm 15 (the open case)",
-        assumptions=[Assumption(label="A1", name=base.assumptions[0].name, latex=base.assumptions[0].latex,
-                                holds=base.assumptions[0].holds,
+        assumptions=[Assumption(label="A1", name=a1.name, latex=a1.latex, holds=a1.holds,
                                 necessity=Necessity(verdict="superfluous",
                                                     evidence="Not necessary at depth 1 either: the shifted ray (output "
                                                     "bias -t sigma(c') M 1) gives the conclusion for every non-constant "
                                                     "sigma (steps shifted_ray_without_assumption_1*, depth 1 in their "
                                                     "scope); witnesses at depth 1 for the logistic sigmoid, softplus, u^2 "
                                                     "and u^2 + 1, L2 and cross-entropy alternately, checked here.",
-                                                    check=l2.shifted_witness("l2", depth=1, losses=LOSSES))),
+                                                    check=ray_steps.shifted_witness("l2", depth=1, losses=LOSSES))),
                      Assumption(label="A2", name="b = d_out >= 2 (cross-entropy)", latex=r"b\ge2",
+                                holds=lambda p: p.get("loss") != "cross_entropy" or int(p.get("d_out") or 2) >= 2,
                                 necessity=Necessity(verdict="necessary", evidence="One class: the loss is identically 0 "
                                                     "(checked in cooper.thm_14).")),
-                     l2.non_constant_assumption("l2", "A3")],
+                     ray_steps.non_constant_assumption("l2", "A3")],
         steps=_steps(),
-        parameters=[*[p for p in base.parameters if p.name != "depth"],
+        parameters=[*[p for p in ray.deep_parameters() if p.name != "depth"],
                     Parameter("loss", "choice", "l2", "l2 or cross_entropy", LOSSES)],
         witness=_witness,
         notes=["Settled here along the same ray, exactly on the scope " + str(SCOPE) + " (n = 2) and on depth-1 "

@@ -23,8 +23,9 @@ from fractions import Fraction
 import sympy as sp
 
 from numeric import network as mirror
-from proofs.cooper.lemma_9 import SCOPE, _last, _negated, table_check
-from proofs.cooper.thm_12 import any_width_step, hf_scope
+from proofs.cooper.ray import JET_SCOPE as SCOPE
+from proofs.cooper.ray import hf_scope, last_layer, negated, table_check
+from proofs.cooper.ray_steps import any_width_step
 from proofs.engine import Assumption, Check, Claim, Necessity, NumericAgreement, StepResult
 from symbolic import network as net
 from symbolic.activations import values_at_c, activation
@@ -72,8 +73,8 @@ def _steps() -> list:
               wrong_versions=[lambda: table_check(_without_t, kinds=("b",))], scope=hf_scope(SCOPE)),
         Check(label="lemma_10", role="statement",
               latex=r"\partial_{b^{i_1}_{j_1}}f_\rho\big|_{\rho(t)}=\begin{cases}\Delta^{i_1}_{j_1}&i_1=\ell+1\\\sigma'(c)tM\Delta^{i_1}_{j_1}&i_1=\ell\\0&\text{otherwise}\end{cases}",
-              run_check=lambda: table_check(net.first_derivative_table, kinds=("b",), layers_of=_last),
-              wrong_versions=[lambda: table_check(_without_t, kinds=("b",), layers_of=_last)], scope=hf_scope(SCOPE)),
+              run_check=lambda: table_check(net.first_derivative_table, kinds=("b",), layers_of=last_layer),
+              wrong_versions=[lambda: table_check(_without_t, kinds=("b",), layers_of=last_layer)], scope=hf_scope(SCOPE)),
         NumericAgreement(label="lemma_10_agrees_with_mirror", printed=False,
                          latex=r"[\partial_{b^\ell_1}f_\rho(x)]_1=\sigma'(c)\,t\ \ (M=\Omega)\ \text{vs mpmath hyper-dual}",
                          closed_form=_closed, mirror=_mirror,
@@ -97,7 +98,7 @@ def theorem() -> Claim:
                                            "scope only) still gives exactly the table; sigma'(c) only scales it.",
                                            check=Check(label="lemma_10_without_sigma_c_zero", latex=r"\sigma(c)=\sigma_0\ne0",
                                                        run_check=lambda: _sigma_c_free(True),
-                                                       wrong_versions=[lambda: _negated(_sigma_c_free(True))],
+                                                       wrong_versions=[lambda: negated(_sigma_c_free(True))],
                                                        scope={"architectures": [{"widths": [1, 1], "d_in": 1, "d_out": 2}],
                                                               "data": "symbolic input x and direction M",
                                                               "activation": "generic, sigma(c) = sigma_0 kept"}))),
@@ -106,8 +107,8 @@ def theorem() -> Claim:
                                            "widths 1 and 2, d_in 1 and 2, d_out 1 and 2; not every width).",
                                            check=Check(label="lemma_10_at_depth_1", latex=r"\ell=1",
                                                        run_check=lambda: table_check(net.first_derivative_table, kinds=("b",),
-                                                                                     layers_of=_last, scope=dict(SCOPE, depths=(1,))),
-                                                       wrong_versions=[lambda: table_check(_without_t, kinds=("b",), layers_of=_last,
+                                                                                     layers_of=last_layer, scope=dict(SCOPE, depths=(1,))),
+                                                       wrong_versions=[lambda: table_check(_without_t, kinds=("b",), layers_of=last_layer,
                                                                                            scope=dict(SCOPE, depths=(1,)))],
                                                        scope=hf_scope(dict(SCOPE, depths=(1,)))))),
         ],

@@ -27,8 +27,9 @@ from fractions import Fraction
 import sympy as sp
 
 from numeric import network as mirror
-from proofs.cooper.lemma_9 import SCOPE, _negated
-from proofs.cooper.thm_12 import any_width_step, hf_scope, recursion_steps
+from proofs.cooper.ray import JET_SCOPE as SCOPE
+from proofs.cooper.ray import hf_scope, negated
+from proofs.cooper.ray_steps import any_width_step, recursion_steps
 from proofs.engine import Assumption, Check, Claim, Necessity, NumericAgreement, StepResult
 from symbolic import network as net
 from symbolic.activations import activation, values_at_c
@@ -120,14 +121,14 @@ def theorem() -> Claim:
                        necessity=Necessity(verdict="necessary", evidence="With sigma(c) = sigma_0 != 0, "
                                            "d2 f / d w^{l+1} d w^l = sigma_0 sigma'(c) appears (direct differentiation).",
                                            check=Check(label="lemma_11_fails_without_A1", latex=r"\sigma(c)\neq0",
-                                                       run_check=lambda: _negated(direct_check(keep_sigma_c=True)),
-                                                       wrong_versions=[lambda: _negated(direct_check())]))),
+                                                       run_check=lambda: negated(direct_check(keep_sigma_c=True)),
+                                                       wrong_versions=[lambda: negated(direct_check())]))),
             Assumption(label="A2", name="depth l >= 2", latex=r"\ell\ge2",
                        necessity=Necessity(verdict="necessary", evidence="At l = 1: d2 f/d(w^1_{11})^2 = sigma''(c) t M Delta x^2 "
                                            "is missing from the table.",
                                            check=Check(label="lemma_11_fails_at_depth_1", latex=r"\ell=1",
-                                                       run_check=lambda: _negated(table_check(last_only=True, scope=dict(SCOPE, depths=(1,)))),
-                                                       wrong_versions=[lambda: _negated(table_check(last_only=True))]))),
+                                                       run_check=lambda: negated(table_check(last_only=True, scope=dict(SCOPE, depths=(1,)))),
+                                                       wrong_versions=[lambda: negated(table_check(last_only=True))]))),
             Assumption(label="A3", name="sigma twice differentiable", latex=r"\sigma\in C^2",
                        necessity=Necessity(verdict="unknown", evidence="The statement names sigma''(c); only differentiability "
                                            "twice at c is used. Without it the statement is undefined, not false.")),

@@ -25,13 +25,13 @@ from fractions import Fraction
 import sympy as sp
 
 from numeric import network as mirror
-from proofs.cooper.thm_12 import any_width_step, hf_scope, recursion_steps
+from proofs.cooper.ray import JET_SCOPE as SCOPE
+from proofs.cooper.ray import hf_scope, last_layer, negated, table_check, zero_table
+from proofs.cooper.ray_steps import any_width_step, recursion_steps
 from proofs.engine import Assumption, Check, Claim, Necessity, NumericAgreement, StepResult
 from symbolic import network as net
 
 ID = "cooper.lemma_9"
-#: The declared scope of the exhaustive checks (generic x and M).
-SCOPE = dict(depths=(2, 3, 4), widths=(1, 2), d_ins=(1, 2), d_outs=(1, 2))
 
 
 def constants_check(output_value=0) -> StepResult:
@@ -45,27 +45,8 @@ def constants_check(output_value=0) -> StepResult:
     return StepResult(True, "symbolic", "exact-jets", f"f^i = c (i <= l), f_rho = 0 on all {len(net.scope(**SCOPE))} architectures")
 
 
-def table_check(table, *, layers_of=None, kinds=("w",), scope=SCOPE) -> StepResult:
-    r"""Exact comparison of every first derivative with ``table`` over ``scope``."""
-    for arch in net.scope(**scope):
-        layers = None if layers_of is None else layers_of(arch)
-        bad = net.first_derivative_mismatches(arch, table, layers=layers, kinds=kinds)
-        if bad:
-            return StepResult(False, "symbolic", "exact-jets", bad[0], counterexample=bad[0])
-    return StepResult(True, "symbolic", "exact-jets",
-                      f"every entry agrees on all {len(net.scope(**scope))} architectures of {scope} (symbolic x, M)")
-
-
 def _weights_never_vanish_at_1(arch, i, p, x, M):
     return [sp.Integer(0)] * arch.sizes()[i] if p.kind == "w" else net.first_derivative_table(arch, i, p, x, M)
-
-
-def _zero_table(arch, i, p, x, M):
-    return [sp.Integer(0)] * arch.sizes()[i]
-
-
-def _last(arch):
-    return [arch.depth + 1]
 
 
 def _mirror_points():
@@ -114,8 +95,8 @@ def _steps() -> list:
               wrong_versions=[lambda: table_check(_weights_never_vanish_at_1)], scope=hf_scope(SCOPE)),
         Check(label="lemma_9", role="statement",
               latex=r"\partial_{w^{i_1}_{j_1k_1}}f_\rho(x)\big|_{\rho(t)}=0",
-              run_check=lambda: table_check(_zero_table, layers_of=_last),
-              wrong_versions=[lambda: table_check(_zero_table, layers_of=_last, scope=dict(SCOPE, depths=(1,)))],
+              run_check=lambda: table_check(zero_table, layers_of=last_layer),
+              wrong_versions=[lambda: table_check(zero_table, layers_of=last_layer, scope=dict(SCOPE, depths=(1,)))],
               scope=hf_scope(SCOPE)),
         recursion_steps()[0],
         NumericAgreement(label="lemma_9_agrees_with_mirror", printed=False,
@@ -141,9 +122,9 @@ def theorem() -> Claim:
             Assumption(label="A2", name="depth l >= 2", latex=r"\ell\ge2",
                        necessity=Necessity(verdict="necessary", evidence="At l = 1, d f / d w^1_{jk} = sigma'(c) t M Delta x != 0.",
                                            check=Check(label="lemma_9_fails_at_depth_1", latex=r"\ell=1:\ \partial_{w^1}f\neq0",
-                                                       run_check=lambda: _negated(table_check(_zero_table, layers_of=_last,
+                                                       run_check=lambda: negated(table_check(zero_table, layers_of=last_layer,
                                                                                               scope=dict(SCOPE, depths=(1,)))),
-                                                       wrong_versions=[lambda: _negated(table_check(_zero_table, layers_of=_last))]))),
+                                                       wrong_versions=[lambda: negated(table_check(zero_table, layers_of=last_layer))]))),
         ],
         steps=_steps(),
         notes=["Scope: " + str(SCOPE) + ", every layer i and every weight, with symbolic input and symbolic M: proved "
@@ -151,7 +132,3 @@ def theorem() -> Claim:
                "every layer, are the inductive step for every depth."],
     )
 
-
-def _negated(result: StepResult) -> StepResult:
-    return StepResult(not result.ok, result.checked, result.method,
-                      ("counterexample: " + result.detail) if not result.ok else "no counterexample: " + result.detail)

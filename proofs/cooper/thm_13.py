@@ -38,6 +38,7 @@ from typing import Any
 import sympy as sp
 
 from numeric import linear_model as mirror
+from proofs.cooper import ray
 from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Necessity, NumericAgreement,
                            Parameter, StepResult, Witness, WitnessCheck)
 from proofs.errors import BadInput
@@ -270,6 +271,14 @@ def _contrast_entry(params, t) -> WitnessCheck:
     return WitnessCheck(f"|(HL)_(b^2_1, b^2_1)| at t={t}: {value}", f"m = {params['m']}", value > _q(params["m"]))
 
 
+def _assumption_1_holds(params: dict[str, Any]) -> bool:
+    r"""Assumption 1 for a catalogue activation, or for a formula in z (decided exactly, else refused with the reason)."""
+    name = params.get("activation")
+    if name is None:
+        return True
+    return ray.activation_holds_a1(params) if isinstance(name, sp.Expr) else assumption_1(activation(name)).holds
+
+
 def _assumptions() -> list[Assumption]:
     absent = Check(label="depth_zero_output_free_of_sigma", printed=False, latex=r"\ell=0:\ f_\rho = M^1x+b^1",
                    run_check=_sigma_absent, wrong_versions=[_sigma_present_at_depth_one],
@@ -281,11 +290,11 @@ def _assumptions() -> list[Assumption]:
                         wrong_constructions=[lambda p: Fraction(1, 2)])
     return [
         Assumption("A1", "Assumption 1: sigma(c) = 0, sigma'(c) != 0", r"\exists c:\ \sigma(c)=0\ne\sigma'(c)",
-                   holds=lambda p: "activation" not in p or assumption_1(activation(p["activation"])).holds,
+                   holds=_assumption_1_holds,
                    necessity=Necessity("superfluous", "At depth 0 the network (7) is M^1x+b^1; sigma is never applied, "
                                        "so no property of sigma is used.", absent)),
         Assumption("A2", "sigma twice differentiable", r"\sigma\in C^2", used_not_stated=True,
-                   holds=lambda p: "activation" not in p or activation(p["activation"]).twice_differentiable,
+                   holds=lambda p: "activation" not in p or ray.activation_twice_differentiable(p),
                    necessity=Necessity("superfluous", "sigma is never applied at depth 0.", absent)),
         Assumption("A3", "depth l = 0 (no hidden layer)", r"\ell = 0",
                    necessity=Necessity("necessary", "Depth 2, widths 1, tanh: on Cooper's ray the Hessian entry "
@@ -341,7 +350,7 @@ def theorem() -> Claim:
                     Parameter("xs", "list", None, "inputs, JSON list of n lists of d_in numbers"),
                     Parameter("ys", "list", None, "targets, JSON list of n lists of d_out numbers"),
                     Parameter("seed", "integer", 0, "seed of the rational data when xs/ys are not given"),
-                    Parameter("activation", "choice", None, "catalogue activation (unused at depth 0; checked "
+                    Parameter("activation", "formula", None, "catalogue activation or formula in z (unused at depth 0; checked "
                               "against Assumption 1)", tuple(CATALOGUE))],
         derive=_derive, extra=_extra,
         notes=["m = 2 sum_s (1 + ||x_s||^2) is explicit; the best constant is 2 lambda_max(G) (checked).",

@@ -37,12 +37,14 @@ checked without A5).  The printed "b^4_1" is a typo for b^l_1.
 
 from __future__ import annotations
 
+import dataclasses
+
 from typing import Any, Mapping
 
 import sympy as sp
 
-from proofs.cooper import thm_12 as l2
-from proofs.engine import (Assumption, Check, Claim, Equality, Necessity, Parameter, PolynomialDegree, StepResult)
+from proofs.cooper import ray, ray_steps
+from proofs.engine import Assumption, Check, Claim, Equality, Necessity, PolynomialDegree, StepResult
 from symbolic import network as net
 from symbolic.activations import SIGMA_1, SIGMA_2
 
@@ -72,20 +74,20 @@ WITH_A2, FREE_Y = "symbolic x, y with sum_j y_mj = 1 (Assumption 2)", "symbolic 
 
 
 def _scope(data: str = WITH_A2, *, primes: bool = False) -> dict:
-    return l2.scope_of(SCOPE, data=data, also=l2.prime_architectures() if primes else None)
+    return ray.scope_of(SCOPE, data=data, also=ray.prime_architectures() if primes else None)
 
 
 def _outs(arch, data):
-    return l2._output_jets(arch, data, LOSS)
+    return ray.output_jets(arch, data, LOSS)
 
 
 def gradient_eq_31(arch, data, d, mean=1) -> str | None:
     r""":math:`\nabla L=-\sum_m\sum_jy_{mj}\nabla f_j+\sum_m\sum_k\nabla f_k/d_{out}` entry by entry."""
     outs, dd = _outs(arch, data), arch.d_out
     for a in range(len(d.params)):
-        want = sum(-y * l2._expr(j.derivative(a)) + mean * l2._expr(j.derivative(a)) / dd
+        want = sum(-y * ray.as_expr(j.derivative(a)) + mean * ray.as_expr(j.derivative(a)) / dd
                    for jets, ys in zip(outs, data.ys) for j, y in zip(jets, ys))
-        if sp.expand(l2._expr(d.gradient.get(a, 0)) - want) != 0:
+        if sp.expand(ray.as_expr(d.gradient.get(a, 0)) - want) != 0:
             return f"d L / d {d.params[a].latex()}"
     return None
 
@@ -100,12 +102,12 @@ def hessian_eq_32(arch, data, d, last=-1) -> str | None:
     for a, b in keys:
         want = 0
         for jets, ys in zip(outs, data.ys):
-            ga = [l2._expr(j.derivative(a)) for j in jets]
-            gb = [l2._expr(j.derivative(b)) for j in jets]
-            h = [l2._expr(j.second_derivative(a, b)) for j in jets]
+            ga = [ray.as_expr(j.derivative(a)) for j in jets]
+            gb = [ray.as_expr(j.derivative(b)) for j in jets]
+            h = [ray.as_expr(j.second_derivative(a, b)) for j in jets]
             want += (-sum(y * hk for y, hk in zip(ys, h)) + sum(h) / dd + sum(x * y for x, y in zip(ga, gb)) / dd
                      + last * sum(ga) * sum(gb) / dd**2)
-        if sp.expand(l2._expr(d.hessian.get((a, b), 0)) - want) != 0:
+        if sp.expand(ray.as_expr(d.hessian.get((a, b), 0)) - want) != 0:
             return f"H[{d.params[a].latex()}, {d.params[b].latex()}]"
     return None
 
@@ -115,15 +117,15 @@ def _rep():
     return data, net.derivatives_on_ray(REPRESENTATIVE, data, LOSS)
 
 
-REPRESENTATIVE_SCOPE = {"architectures": [l2.show_architecture(REPRESENTATIVE, 2)], "data": WITH_A2,
-                        "activation": l2.GENERIC_SIGMA}
+REPRESENTATIVE_SCOPE = {"architectures": [ray.show_architecture(REPRESENTATIVE, 2)], "data": WITH_A2,
+                        "activation": ray.GENERIC_SIGMA}
 
 
 def last_two_terms_entry(arch: net.Architecture, data: net.Data) -> sp.Expr:
     r"""The (b^l_1, b^l_1) entry of the last two terms of (32), from the output jets."""
     a, dd, total = arch.parameters().index(net.named_entry(arch)), arch.d_out, 0
     for jets in _outs(arch, data):
-        g = [l2._expr(j.derivative(a)) for j in jets]
+        g = [ray.as_expr(j.derivative(a)) for j in jets]
         total += sum(v**2 for v in g) / dd - sum(g) ** 2 / dd**2
     return total
 
@@ -146,7 +148,7 @@ def hessian_entry_formula(D, data: net.Data) -> sp.Expr:
 
 
 def entry_t2_coefficient(arch: net.Architecture, data: net.Data) -> sp.Expr:
-    return sp.expand(l2.named_entry_on_ray(arch, data, LOSS)).coeff(net.T, 2)
+    return sp.expand(ray.named_entry_on_ray(arch, data, LOSS)).coeff(net.T, 2)
 
 
 def t2_coefficient_without_a2(D, data: net.Data) -> sp.Expr:
@@ -180,14 +182,14 @@ def _b_necessity_wrong() -> StepResult:
 
 def _a5_weakened(weight_factor=1) -> StepResult:
     r"""The :math:`t^2` coefficient of the entry without Assumption 2, on the scope and the prime-size architectures."""
-    return l2.check_against_dimensions(entry_t2_coefficient, lambda D, data: weight_factor * t2_coefficient_without_a2(D, data),
-                                       pairs=l2.prime_architectures() + scope_pairs(), loss=LOSS, data_of=net.symbolic_data)
+    return ray.check_against_dimensions(entry_t2_coefficient, lambda D, data: weight_factor * t2_coefficient_without_a2(D, data),
+                                       pairs=ray.prime_architectures() + scope_pairs(), loss=LOSS, data_of=net.symbolic_data)
 
 
 def _derive(params: Mapping[str, Any]) -> dict[str, Any]:
-    arch, data, name = l2.configuration(params, LOSS)
-    return {**{k: str(v) for k, v in l2.quantities(arch, data, LOSS, name).items()},
-            "hessian_entry_parameter": net.named_entry(arch).latex()}
+    arch, data, name = ray.configuration(params, LOSS)
+    return {**{k: str(v) for k, v in ray.quantities(arch, data, LOSS, name).items()},
+            "hessian_entry_parameter": net.named_entry(arch).latex(), **ray.activation_report(name)}
 
 
 def _a2_holds(params: Mapping[str, Any]) -> bool:
@@ -197,7 +199,7 @@ def _a2_holds(params: Mapping[str, Any]) -> bool:
 
 def _steps() -> list:
     rewrite = _loss_rewrite()
-    primes = l2.prime_architectures()
+    primes = ray.prime_architectures()
     return [
         Equality(label="loss_rewritten_with_assumption_2",
                  latex=r"-\sum_j y_j\log\frac{e^{f_j}}{\sum_ke^{f_k}}=-\sum_jy_jf_j+\log\sum_ke^{f_k}\quad(\textstyle\sum_jy_j=1)",
@@ -212,44 +214,41 @@ def _steps() -> list:
         PolynomialDegree(label="grad_norm_sq_degree_at_most_2", latex=r"\deg_t\|\nabla L(\rho(t))\|^2\le2",
                          expr=lambda: _rep()[1].grad_norm_sq(), var=net.T, degree=2, at_most=True, scope=REPRESENTATIVE_SCOPE),
         Check(label="first_two_terms_at_most_linear", latex=r"\deg_t[\mathbf H[f_\rho(x_m)]_k|_{\rho(t)}]_{ab}\le1",
-              run_check=lambda: l2.hf_degree_at_most(1), wrong_versions=[lambda: l2.hf_degree_at_most(0)],
-              scope=l2.hf_scope(l2.SCOPE)),
-        l2.dimension_step("last_two_terms_entry_as_printed",
+              run_check=lambda: ray.hf_degree_at_most(1), wrong_versions=[lambda: ray.hf_degree_at_most(0)],
+              scope=ray.hf_scope(ray.SCOPE)),
+        ray.dimension_step("last_two_terms_entry_as_printed",
                           r"\sum_m\Big(\frac{\sum_k(\sigma'(c)t[M\Delta^\ell_1]_k)^2}{d_{out}}-\frac{(\sum_k\sigma'(c)t[M\Delta^\ell_1]_k)^2}{d_{out}^2}\Big)=(\sigma'(c))^2n\Big(\frac1{d_{out}}-\frac1{d_{out}^2}\Big)t^2",
                           last_two_terms_entry, printed_last_two_terms, uses=("n", "d_out"), loss=LOSS,
                           data_of=net.probability_data,
-                          scope=l2.architectures_scope(primes, data=WITH_A2),
+                          scope=ray.architectures_scope(primes, data=WITH_A2),
                           justification="M = I: [M Delta^l_1]_k = 1 if k = 1 else 0. Printed as the "
                                         "d^2/(d b^4_1)^2 entry: a typo for b^l_1 (the entry Lemma 10 simplifies)."),
-        l2.dimension_step("hessian_entry_closed_form",
+        ray.dimension_step("hessian_entry_closed_form",
                           r"\partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2t^2(\tfrac1d-\tfrac1{d^2})\sum_mw_m+\sigma''(c)t\sum_m(\tfrac{w_m}{d}-y_{m1}),\ w_m=\sum_jy_{mj}",
-                          lambda a, dt: l2.named_entry_on_ray(a, dt, LOSS), hessian_entry_formula, uses=("d_out",),
+                          lambda a, dt: ray.named_entry_on_ray(a, dt, LOSS), hessian_entry_formula, uses=("d_out",),
                           loss=LOSS, pairs=primes + scope_pairs(), scope=_scope(FREE_Y, primes=True), printed=False,
                           justification="All terms, no Assumption 2 used: the first two terms of (32) contribute "
                                         "sigma''(c) t sum_m (w_m/d - y_m1) (Lemma 11, b-b case)."),
-        l2.dimension_step("hessian_entry_degree_2", r"\partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2n(\tfrac1d-\tfrac1{d^2})t^2+O(t)",
-                          lambda a, dt: l2.leading_coefficient(l2.named_entry_on_ray(a, dt, LOSS), 2), printed_leading,
+        ray.dimension_step("hessian_entry_degree_2", r"\partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2n(\tfrac1d-\tfrac1{d^2})t^2+O(t)",
+                          lambda a, dt: ray.leading_coefficient(ray.named_entry_on_ray(a, dt, LOSS), 2), printed_leading,
                           uses=("n", "d_out"), loss=LOSS, data_of=net.probability_data,
-                          scope=l2.architectures_scope(primes, data=WITH_A2),
+                          scope=ray.architectures_scope(primes, data=WITH_A2),
                           justification="Degree exactly 2; 1/d - 1/d^2 != 0 for d >= 2 and sigma'(c) != 0."),
-        *l2.recursion_steps(),
-        *l2.gradient_growth_steps(LOSS),
-        l2.shifted_ray_step(LOSS),
-        l2.shifted_mirror_step(LOSS),
-        l2.mirror_agreement(LOSS, "agrees_with_mirror"),
+        *ray_steps.recursion_steps(),
+        *ray_steps.gradient_growth_steps(LOSS),
+        ray_steps.shifted_ray_step(LOSS),
+        ray_steps.shifted_mirror_step(LOSS),
+        ray_steps.mirror_agreement(LOSS, "agrees_with_mirror"),
         Check(label="remark_2_norms", latex=r"|H_{ii}|\le\|H\|_{op}\le\|H\|_F\le\sqrt{\operatorname{rank}H}\,\|H\|_{op}",
-              run_check=lambda: l2.remark_2_check(LOSS), wrong_versions=[lambda: l2.remark_2_check(LOSS, r_factor=1)]),
-        l2.witness_step(LOSS),
+              run_check=lambda: ray_steps.remark_2_check(LOSS), wrong_versions=[lambda: ray_steps.remark_2_check(LOSS, r_factor=1)]),
+        ray_steps.witness_step(LOSS),
     ]
 
 
 def theorem() -> Claim:
     r"""Cooper's Theorem 14 with its printed proof as steps."""
-    base = l2.theorem()
-    a1, a2 = base.assumptions[:2]
-    a1 = Assumption(label=a1.label, name=a1.name, latex=a1.latex, holds=a1.holds,
-                    necessity=l2.assumption_1_superfluous(LOSS, "A6"))
-    a3 = Assumption(label="A3", name="depth l >= 2", latex=r"\ell\ge2", necessity=l2.depth_necessity(LOSS, "A7"))
+    a1, a2 = ray_steps.assumption_1(LOSS, "A6"), ray_steps.twice_differentiable_assumption()
+    a3 = Assumption(label="A3", name="depth l >= 2", latex=r"\ell\ge2", necessity=ray_steps.depth_necessity(LOSS, "A7"))
     return Claim(
         id=ID, paper="cooper", label="Theorem 14", section="Appendix D",
         title="Cross-entropy loss of deep networks is not (L0, L1)-smooth",
@@ -273,11 +272,11 @@ def theorem() -> Claim:
                                                                 run_check=_a5_weakened, wrong_versions=[lambda: _a5_weakened(2)],
                                                                 scope=_scope(FREE_Y, primes=True))),
                                 holds=_a2_holds),
-                     l2.non_constant_assumption(LOSS, "A6"),
-                     l2.depth_one_assumption(LOSS, "A7")],
+                     ray_steps.non_constant_assumption(LOSS, "A6"),
+                     ray_steps.depth_one_assumption(LOSS, "A7")],
         steps=_steps(),
-        parameters=[p if p.name != "d_out" else Parameter("d_out", "integer", 2, "classes b") for p in base.parameters],
-        derive=_derive, witness=l2.make_witness(LOSS, ID),
+        parameters=[p if p.name != "d_out" else dataclasses.replace(p, doc="classes b") for p in ray.deep_parameters()],
+        derive=_derive, witness=ray.make_witness(LOSS, ID),
         notes=["Scope: " + str(SCOPE) + ", n = 2, symbolic data satisfying Assumption 2 (last class = 1 - the others); "
                "the formulas in n and d_out also on architectures whose sizes are distinct primes. Proved on that "
                "scope, not for every architecture.",

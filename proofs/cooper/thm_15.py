@@ -44,11 +44,12 @@ import mpmath
 import sympy as sp
 
 from numeric import linear_model as mirror
+from proofs.cooper import ray
 from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Necessity, NumericAgreement,
                            Parameter, StepResult, Witness, WitnessCheck)
 from proofs.errors import BadInput
 from symbolic import linear_model as lm
-from symbolic.activations import CATALOGUE, activation, generic_activation
+from symbolic.activations import CATALOGUE, generic_activation
 
 ID = "cooper.thm_15"
 _X = sp.Symbol("x_1_1", real=True)
@@ -342,7 +343,7 @@ def _assumptions() -> list[Assumption]:
                         cases=[{"m": Fraction(10) ** k} for k in (0, 6, 12, 30)], wrong_constructions=[lambda p: Fraction(1)])
     return [
         Assumption("A1", "sigma smooth (footnote 1: second derivative bounded)", r"\sup_u|\sigma''(u)|<\infty",
-                   holds=lambda p: "activation" not in p or activation(p["activation"]).twice_differentiable,
+                   holds=lambda p: "activation" not in p or ray.activation_twice_differentiable(p),
                    necessity=Necessity("superfluous", "At depth 0, (7) is M^1x+b^1: sigma is never applied.", absent)),
         Assumption("A2", "Assumption 2: sum_j y_mj = 1", r"\sum_j [y_m]_j = 1", used_not_stated=True, holds=_a2_holds,
                    necessity=Necessity("superfluous", "The general Hessian sum_m s_m J^T S J holds for any y and is bounded "
@@ -391,7 +392,8 @@ def theorem() -> Claim:
                     Parameter("xs", "list", None, "inputs, JSON list of n lists of d_in numbers"),
                     Parameter("ys", "list", None, "class probabilities, JSON list of n lists of d_out numbers"),
                     Parameter("seed", "integer", 0, "seed of the rational data (rows of y sum to 1) when xs/ys are not given"),
-                    Parameter("activation", "choice", None, "catalogue activation (unused at depth 0)", tuple(CATALOGUE))],
+                    Parameter("activation", "formula", None, "catalogue activation or formula in z (unused at depth 0)",
+                              tuple(CATALOGUE))],
         derive=_derive,
         notes=["Explicit m = sum_m |s_m| (1 + ||x_m||^2), s_m = sum_j y_mj (= 1 under Assumption 2); "
                "it necessarily depends on the data (checked).",

@@ -46,3 +46,16 @@ def test_random_text_either_parses_or_is_bad_input_never_crashes(text):
     except BadInput:
         return
     assert isinstance(value, sp.Basic) and value.free_symbols <= {z}
+
+
+def test_a_formula_parameter_takes_a_listed_name_or_a_formula_in_z():
+    from proofs.engine import Parameter
+    from proofs.errors import BadInput
+    from proofs.values import parse_value
+
+    parameter = Parameter("activation", "formula", "tanh", "", ("tanh", "generic"))
+    assert parse_value(parameter, "tanh") == "tanh"
+    z = sp.Symbol("z", real=True)
+    assert parse_value(parameter, "z^2 + tanh(z)") == z**2 + sp.tanh(z)
+    with pytest.raises(BadInput, match="unknown name"):
+        parse_value(parameter, "relu")  # neither listed nor a formula: one line, no evaluation

@@ -58,3 +58,17 @@ def test_assumption_1_not_needed_step_rejects_the_paper_ray():
     assert result.result.ok and result.result.evidence == "proved-on-scope"
     (wrong,) = result.step.mutants()
     assert "||grad L||^2 = 4" in wrong.run().detail and not wrong.run().ok
+
+
+@pytest.mark.parametrize("text, verdict, evidence, c", [
+    ("log(1+exp(z))-log(2)", "holds", "proved", "0"),  # the catalogue's softplus_shifted, typed
+    ("z^3-2", "holds", "proved", "2**(1/3)"),  # c found among the exact real roots
+    ("z^2+1", "fails", "proved", "None"),  # the paper's Example 1: no real zero, exactly
+    ("z^2", "fails", "proved", "None"),  # its only zero has sigma' = 0
+    ("5", "fails", "proved", "None"),  # constant
+    ("1/(1+exp(-z))", "undecided", "undecided", "None"),  # no zero by sympy.solveset: not a certificate
+])
+def test_assumption_1_for_a_formula_with_its_evidence_level(text, verdict, evidence, c):
+    claim = registry.get_claim("cooper.assumption_1")
+    out = claim.derive(parse_settings(claim, [f"activation={text}"]))
+    assert (out["assumption_1"], out["evidence"], out["c"]) == (verdict, evidence, c)

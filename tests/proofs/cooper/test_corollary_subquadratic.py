@@ -55,3 +55,24 @@ def test_cross_entropy_gradient_vanishes_for_uniform_labels_and_the_exactly_clau
     assert steps["no_subquadratic_l_witness"].step.reading == "not_subquadratic"
     assert steps["quadratic_l_not_excluded_by_ray"].step.reading == "exactly_quadratic"
     assert "not established" in report.claim.repaired_statement
+
+
+@pytest.mark.parametrize("settings, word", [
+    (["alpha=1999/1000"], "denominator must be <= 64"),
+    (["a=1e999", "b=1e999", "alpha=31/16"], "t* would exceed 2^20000"),
+    (["depth=0"], "A1 (hypotheses of Theorems 12 / 14)"),
+])
+def test_hostile_constants_are_one_line_and_exit_2(settings, word, capsys):
+    from proofs.cli import main
+
+    assert main(["witness", "cooper.corollary_subquadratic", *[f"--set={s}" for s in settings]]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and word in err, err
+
+
+def test_a_far_witness_is_found_by_skipping_ahead_and_checked_exactly():
+    """b = 10^6, alpha = 31/16: t* is near 2^300; the search starts 3 below the float estimate, the check is exact."""
+    p = {"depth": 2, "width": 2, "d_in": 2, "d_out": 2, "n": 2, "activation": "tanh", "seed": 0,
+         "a": 1, "b": 10**6, "alpha": Fraction(31, 16)}
+    t = construct(p)
+    assert t > 2**64 and verify(p, t).holds and not verify(p, t // 2).holds

@@ -13,10 +13,11 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from numeric import network as mirror
+from proofs.cooper import ray, ray_steps
 from proofs.cooper import thm_12 as thm
 from proofs import registry
-from proofs.cooper.thm_12 import configuration, quantities, violation, witness_point
-from proofs.errors import AssumptionViolated, BadInput
+from proofs.cooper.ray import configuration, quantities, violation, witness_point
+from proofs.errors import AssumptionViolated
 from proofs.values import parse_settings
 from symbolic import network as net
 
@@ -88,35 +89,12 @@ def test_non_constant_and_depth_one_are_necessary_with_exact_counterexamples():
     assert all(not m.run().ok for a in ("A4", "A5") for m in by_label[a].assumption.necessity.check.mutants())
 
 
-def test_shifted_ray_wrong_versions_fail_for_the_right_reason():
-    """Without the shifted output bias f = t sigma(c') M 1 != 0; a doubled entry is not the closed form."""
-    assert "f on the ray" in thm.shifted_ray_check("l2", paper_bias=True).detail
-    assert "entry" in thm.shifted_ray_check("l2", entry_scale=2).counterexample
-
-
-@pytest.mark.parametrize("sides, wrong", [(net.hidden_layer_recursion_any_width, lambda r: -r),
-                                         (net.hidden_layer_recursion_any_width, lambda r: r + 1),
-                                         (net.hidden_layer_recursion_any_width, lambda r: r.subs(net.SIGMA_1, net.SIGMA_2)),
-                                         (net.output_layer_recursion_any_width, lambda r: r.subs(net.SIGMA_2, 2 * net.SIGMA_2))])
-def test_any_width_recursion_rejects_a_wrong_printed_side_with_a_finite_width_counterexample(sides, wrong):
-    assert thm.any_width_check(sides).evidence == "proved"
-    result = thm.any_width_check(sides, wrong)
-    assert not result.ok and result.counterexample.startswith("width 1")
-
-
 @pytest.mark.parametrize("label,setting", [("A1", "activation=sigmoid"), ("A1", "activation=square"),
                                            ("A2", "activation=elu")])
 def test_activations_outside_each_assumption_are_rejected(label, setting):
     with pytest.raises(AssumptionViolated) as info:
         parse_settings(registry.get_claim(CID), [setting])
     assert info.value.assumption == label
-
-
-@pytest.mark.parametrize("settings", [["xs=[[1,2]]"], ["xs=[[1]]", "ys=[[1,2]]"], ["width=0"]])
-def test_malformed_data_is_bad_input(settings):
-    claim = registry.get_claim(CID)
-    with pytest.raises(BadInput):
-        claim.derive(parse_settings(claim, settings))
 
 
 def test_depth_zero_has_no_witness():
@@ -169,20 +147,20 @@ def _steps_by_label():
 def test_printed_entry_with_a_swapped_dimension_symbol_is_rejected(symbol, other):
     """2 sigma'^2 t^2 n d_out with n c_l (or d_in, ...) put for a symbol: wrong on the prime-size architectures,
     although it passes on the all-2 representative architecture (n = d_in = c_l = d_out = 2)."""
-    wrong = thm._swapped(thm.printed_second_term, symbol, other)
-    on_primes = thm.check_against_dimensions(thm.second_term_entry, wrong, pairs=thm.prime_architectures(),
+    wrong = ray.swapped(thm.printed_second_term, symbol, other)
+    on_primes = ray.check_against_dimensions(thm.second_term_entry, wrong, pairs=ray.prime_architectures(),
                                              loss="l2", data_of=net.symbolic_data)
-    on_representative = thm.check_against_dimensions(thm.second_term_entry, wrong, pairs=[(thm.REPRESENTATIVE, 2)],
+    on_representative = ray.check_against_dimensions(thm.second_term_entry, wrong, pairs=[(ray.REPRESENTATIVE, 2)],
                                                      loss="l2", data_of=net.symbolic_data)
     assert not on_primes.ok and on_representative.ok
 
 
 @pytest.mark.parametrize("wrong", [lambda D, data: -thm.printed_second_term(D), lambda D, data: 2 * thm.printed_second_term(D),
-                                   thm._swapped(thm.printed_second_term, "d_out", "width")])
+                                   ray.swapped(thm.printed_second_term, "d_out", "width")])
 def test_printed_second_term_rejects_a_flipped_sign_a_wrong_constant_a_swapped_symbol(wrong):
-    assert thm.check_against_dimensions(thm.second_term_entry, thm.printed_second_term, pairs=thm.prime_architectures(),
+    assert ray.check_against_dimensions(thm.second_term_entry, thm.printed_second_term, pairs=ray.prime_architectures(),
                                         loss="l2", data_of=net.symbolic_data).ok
-    assert not thm.check_against_dimensions(thm.second_term_entry, wrong, pairs=thm.prime_architectures(), loss="l2",
+    assert not ray.check_against_dimensions(thm.second_term_entry, wrong, pairs=ray.prime_architectures(), loss="l2",
                                             data_of=net.symbolic_data).ok
 
 
@@ -193,17 +171,10 @@ def test_every_wrong_version_of_a_formula_step_is_a_dimension_swap_a_sign_or_a_c
     assert len(step.mutants()) == 2 * 4 + 3
 
 
-def test_prime_cases_distinguish_every_pair_of_dimensions():
-    dims = [dict(zip(thm.DIMENSIONS, (n, d_in, w, d_out, depth))) for n, d_in, w, d_out, depth in thm.PRIME_CASES]
-    for a in thm.DIMENSIONS:
-        for b in thm.DIMENSIONS:
-            assert a == b or any(D[a] != D[b] for D in dims), (a, b)
-
-
 def test_limit_on_distinct_sizes_rejects_a_swapped_dimension_symbol():
     step = _steps_by_label()["entry_over_t_squared_limit"]
     arch, n = thm._limit_arch()
-    D = thm.dimensions(arch, n)
+    D = ray.dimensions(arch, n)
     wrong = dataclasses.replace(step, expected=thm.printed_leading({**D, "d_out": D["width"]}))
     assert step.run().ok
     result = wrong.run()
@@ -246,7 +217,7 @@ def test_shifted_ray_agrees_with_the_mirror_on_random_architectures(arch, n, see
     data = net.seeded_data(n, arch.d_in, arch.d_out, seed, loss)
     xs = [[Fraction(int(v.p), int(v.q)) for v in row] for row in data.xs]
     ys = [[Fraction(int(v.p), int(v.q)) for v in row] for row in data.ys]
-    q = thm.shifted_quantities(arch, data, loss, name)
+    q = ray_steps.shifted_quantities(arch, data, loss, name)
     tt = sp.Rational(t.numerator, t.denominator)
     g, h = (sp.N(q[k].subs(net.T, tt), 60) for k in ("grad_norm_sq", "hessian_entry"))
     args = (list(arch.widths), arch.d_in, arch.d_out, xs, ys, t, loss, name)
@@ -264,7 +235,7 @@ def test_shifted_ray_with_the_true_activation_by_direct_differentiation(name, lo
     arch = net.Architecture((1, 1), 1, 2)
     data = net.seeded_data(1, 1, 2, 3, loss)
     g, H = net.naive_derivatives_on_ray(arch, data, loss, name, simplifier=sp.simplify, shifted_at=shift.SHIFT_POINTS[name])
-    q = thm.shifted_quantities(arch, data, loss, name)
+    q = ray_steps.shifted_quantities(arch, data, loss, name)
     e = arch.parameters().index(net.named_entry(arch))
     assert sp.simplify(H[e, e] - q["hessian_entry"]) == 0
     assert sp.simplify(sum(v**2 for v in g) - q["grad_norm_sq"]) == 0

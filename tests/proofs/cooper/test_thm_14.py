@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from proofs import registry
-from proofs.cooper.thm_12 import configuration, quantities, violation, witness_point
+from proofs.cooper.ray import configuration, quantities, violation, witness_point
 from proofs.errors import AssumptionViolated
 from proofs.values import parse_settings
 from symbolic import network as net
@@ -78,12 +78,12 @@ def test_witness_violates_any_named_constants(L0, L1, name, seed):
 
 # ---------------------------------------------------------------- printed formulas in the dimension symbols
 
-from proofs.cooper import thm_12 as l2  # noqa: E402
+from proofs.cooper import ray  # noqa: E402
 from proofs.cooper import thm_14 as thm  # noqa: E402
 
 
 def _check(formula):
-    return l2.check_against_dimensions(thm.last_two_terms_entry, formula, pairs=l2.prime_architectures(),
+    return ray.check_against_dimensions(thm.last_two_terms_entry, formula, pairs=ray.prime_architectures(),
                                        loss="cross_entropy", data_of=net.probability_data)
 
 
@@ -92,7 +92,7 @@ def _check(formula):
 def test_printed_last_two_terms_with_a_swapped_dimension_symbol_are_rejected(symbol, other):
     """sigma'^2 n (1/d - 1/d^2) t^2 with another dimension put for n or d_out: wrong where sizes are distinct primes."""
     assert _check(thm.printed_last_two_terms).ok
-    assert not _check(l2._swapped(thm.printed_last_two_terms, symbol, other)).ok
+    assert not _check(ray.swapped(thm.printed_last_two_terms, symbol, other)).ok
 
 
 @pytest.mark.parametrize("wrong", [lambda D, data: -thm.printed_last_two_terms(D),
