@@ -1,4 +1,5 @@
-r"""The derivation document: one section per claim, rendered from checked claims.
+r"""The derivation document: a title page, contents, a summary table, then a part per paper
+with one section per claim in the paper's order, rendered from checked claims.
 
 Each section has the statement as printed, the assumptions with their
 necessity results, the proof step by step (display math, justification, and
@@ -6,6 +7,13 @@ its evidence level: *proved*, *proved on scope* with the scope beside it,
 *numerically confirmed* with its sample, *cited*, *undecided*, or *fails*), the
 errata with their counterexamples and repairs, figures, and the verdict with
 its weakest evidence.  Only what the engine checked is typeset as a step.
+
+The summary table (claim, verdict, steps by evidence level, errata, readings)
+links each row to its claim's section.  :func:`referee_document` is the
+referee report (``smoothcheck review --format tex``): paper by paper, the
+numbered findings of :func:`proofs.review.findings`, then each claim's
+statement, repaired statement and readings.  :func:`notebook_latex` is what a
+notebook shows for a claim.
 """
 
 from __future__ import annotations
@@ -17,9 +25,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from proofs.engine import ClaimReport, fill
+from proofs.engine import Claim, ClaimReport, fill
 from proofs.errors import BadInput, SmoothcheckError
 from proofs.evidence import describe, show_scope
+from proofs.review import STATEMENT_KIND, anchor, claim_extra, findings, parts
 
 _SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
             "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
@@ -27,6 +36,7 @@ _SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": 
 
 PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage[margin=2.2cm]{geometry}
+\usepackage{longtable,booktabs}
 \usepackage[T1]{fontenc}
 \usepackage{lmodern}
 \usepackage{amsmath,amssymb}
@@ -42,10 +52,29 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \newcommand{\undecided}{\textcolor{orange!80!black}{\textsf{undecided}}}
 \newcommand{\cited}{\textcolor{gray}{\textsf{cited}}}
 \newcommand{\fails}{\textcolor{red!70!black}{\textsf{fails}}}
-\title{smoothcheck: checked derivations}
-\date{}
 \begin{document}
-\maketitle
+"""
+
+_TITLE_PAGE = r"""\begin{titlepage}
+\centering
+\vspace*{3cm}
+{\LARGE\bfseries smoothcheck: checked derivations\par}
+\vspace{1.5cm}
+{\large %(claims)s from %(papers)s\par}
+\vspace{1cm}
+\begin{minipage}{0.8\textwidth}\small
+%(papers_list)s
+
+\bigskip
+Every displayed step was checked by the engine; beside it, its evidence:
+\proved{} (every value of the domain), \onscope{} (a declared finite scope, shown),
+\confirmed{} (sampled), \cited{} (an external theorem, never counted as checked),
+\undecided{} (the oracles disagree), or \fails{} (kept with its counterexample and
+followed by its repair).
+\end{minipage}
+\end{titlepage}
+\tableofcontents
+\clearpage
 """
 
 
@@ -60,6 +89,10 @@ def escape(text: str) -> str:
 
 _STATEMENT_HEADING = {"printed": "Statement (as printed).", "reconstructed": "Statement (as reconstructed).",
                       "project": "Statement (the project's claim, not the paper's)."}
+
+
+#: A section title says when the statement is not the paper's printed one.
+_KIND_MARK = {"printed": "", "reconstructed": " (reconstructed)", "project": " (the project's claim)"}
 
 
 def _badge(result) -> str:
@@ -81,7 +114,8 @@ def _badge(result) -> str:
 def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
     r"""The LaTeX section of one checked claim."""
     claim = report.claim
-    out = [rf"\section{{{escape(claim.label)}: {escape(claim.title)}}}",
+    out = [rf"\section{{{escape(claim.label)}: {escape(claim.title)}{_KIND_MARK[claim.statement_kind]}}}"
+           rf"\label{{{anchor(claim.id)}}}",
            rf"\textbf{{Claim}} \texttt{{{escape(claim.id)}}} --- {escape(claim.reference)}.",
            rf"\paragraph{{{_STATEMENT_HEADING[claim.statement_kind]}}} {claim.statement}"]
     if claim.readings:
@@ -126,10 +160,128 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
                rf"{c['proved-on-scope']} proved on a declared scope, {c['confirmed']} numerically confirmed, "
                rf"{c['undecided']} undecided, {c['cited']} cited; {c['errata']} printed steps refuted "
                rf"and repaired; {c['failed']} failed without repair.")
-    extra = claim.extra() if claim.notes and claim.extra else {}
+    extra = claim_extra(claim) if claim.notes else {}
     for note in claim.notes:
         out.append(rf"\par\emph{{Note.}} {escape(fill(note, extra))}")
     return "\n".join(out) + "\n"
+
+
+def title_page(grouped: list[tuple[str, str, list[ClaimReport]]]) -> str:
+    r"""The title page (how many claims from which papers, what the evidence marks mean) and the contents."""
+    claims = sum(len(members) for _, _, members in grouped)
+    listing = r"\\ ".join(rf"{escape(title)} ({len(members)})" for _, title, members in grouped)
+    return _TITLE_PAGE % {"claims": f"{claims} claim{'s' * (claims != 1)}",
+                          "papers": f"{len(grouped)} paper{'s' * (len(grouped) != 1)}", "papers_list": listing}
+
+
+def summary_table(grouped: list[tuple[str, str, list[ClaimReport]]]) -> str:
+    r"""The summary: one row per claim, linked to its section, paper by paper.
+
+    Columns: the claim; whether its statement is printed, reconstructed or the
+    project's; the verdict; how many steps are proved, proved on scope,
+    confirmed, cited, undecided and not reproduced; the errata; the readings
+    with each one's verdict.
+    """
+    out = [r"\section*{Summary}\addcontentsline{toc}{section}{Summary}",
+           r"{\footnotesize\setlength{\tabcolsep}{3pt}",
+           r"\begin{longtable}{@{}p{3.4cm}lp{2.9cm}rrrrrrrp{3.7cm}@{}}",
+           r"\toprule claim & statement & verdict & pr. & sc. & cf. & ci. & un. & n.r. & err. & readings\\ \midrule",
+           r"\endhead"]
+    for _, title, members in grouped:
+        out.append(rf"\multicolumn{{11}}{{@{{}}l}}{{\textbf{{{escape(title)}}}}}\\")
+        for r in members:
+            c, key = r.counts(), anchor(r.claim.id)
+            cells = [rf"\raggedright\hyperref[{key}]{{{escape(r.claim.label)}}}, p.~\pageref{{{key}}}",
+                     escape(STATEMENT_KIND[r.claim.statement_kind]), escape(r.status),
+                     *(str(c[k]) for k in ("proved", "proved-on-scope", "confirmed", "cited", "undecided",
+                                           "not-reproduced", "errata")),
+                     r"\raggedright " + escape(_readings(r))]
+            out.append(" & ".join(cells) + r"\tabularnewline")  # \raggedright redefines \\
+        out.append(r"\midrule")
+    out[-1] = r"\bottomrule"
+    out += [r"\end{longtable}}",
+            r"{\footnotesize pr.\ proved; sc.\ proved on a declared scope; cf.\ numerically confirmed; ci.\ cited; "
+            r"un.\ undecided; n.r.\ not reproduced with our settings; err.\ printed steps refuted and repaired.\par}",
+            r"\clearpage"]
+    return "\n".join(out) + "\n"
+
+
+def _readings(report: ClaimReport) -> str:
+    return "; ".join(f"{r.name}: {report.by_reading.get(r.name, 'implausible' if not r.plausible else '-')}"
+                     for r in report.claim.readings) or "-"
+
+
+def referee_document(reports: list[ClaimReport]) -> str:
+    r"""The referee report as a standalone LaTeX document: paper by paper, the numbered findings
+    (kind, locator, counterexample, repair, evidence), then each claim's statement, repaired
+    statement, readings and verdict."""
+    out = [PREAMBLE, r"\sloppy", r"\begin{center}{\Large\bfseries smoothcheck: referee report}\end{center}"]
+    for _, title, members in parts(reports):
+        out += [rf"\section{{{escape(title)}}}", r"\subsection*{Findings}"]
+        numbered = [f for r in members for f in findings(r)]
+        if numbered:
+            out += [r"\begin{enumerate}", *(_finding_item(f) for f in numbered), r"\end{enumerate}"]
+        else:
+            out.append("No finding: every printed step and statement checked holds.")
+        out.append(r"\subsection*{Claims}")
+        for r in members:
+            out.append(_claim_summary(r))
+    return "\n".join(out) + "\n\\end{document}\n"
+
+
+def _finding_item(f: dict) -> str:
+    where = escape(f["where"]) + (rf", step \texttt{{{escape(f['step'])}}}" if f["step"] else "")
+    reading = rf" (reading \emph{{{escape(f['reading'])}}})" if f["reading"] else ""
+    out = [rf"\item \textbf{{{escape(f['kind'].capitalize())}}}{reading} --- {where}."]
+    if f["quote"]:
+        out.append(rf"The paper: ``{escape(f['quote'])}''.")
+    if f["latex"]:
+        out.append(rf"\[ {f['latex']} \]")
+    out.append(escape(f["description"]))
+    out.append(rf"\par Counterexample: {escape(f['counterexample'])}." if f["counterexample"] else
+               r"\par Counterexample: none (the outcome is not reproduced, which is not an erratum).")
+    repair = f["repair"]
+    if repair is None:
+        out.append(r"\par Repair: none checked.")
+    elif repair.get("hypothesis"):
+        out.append(rf"\par Repair: state {escape(repair['label'])}, ${repair['latex']}$.")
+    else:
+        level = describe(repair["evidence"], repair.get("scope"), repair.get("sample"))
+        out.append(rf"\par Repair: \texttt{{{escape(repair['label'])}}} ({escape(level)}): \[ {repair['latex']} \]")
+    if f.get("repaired_statement"):
+        out.append(rf"\par Repaired statement: {f['repaired_statement']}")
+    out.append(rf"\par Evidence: {escape(describe(f['evidence']))}.")
+    return "\n".join(out)
+
+
+def _claim_summary(report: ClaimReport) -> str:
+    claim = report.claim
+    out = [rf"\subsubsection*{{{escape(claim.label)}: {escape(claim.title)}{_KIND_MARK[claim.statement_kind]}}}",
+           rf"\texttt{{{escape(claim.id)}}} --- {escape(claim.reference)}. Verdict: \textbf{{{escape(report.summary())}}}.",
+           rf"\paragraph{{{_STATEMENT_HEADING[claim.statement_kind]}}} {claim.statement}"]
+    if claim.repaired_statement:
+        out.append(rf"\paragraph{{Repaired statement.}} {claim.repaired_statement}")
+    if claim.readings:
+        out += [r"\paragraph{Readings.}", r"\begin{itemize}"]
+        out += [rf"\item \textbf{{{escape(r.name)}}} ({escape(report.by_reading.get(r.name, 'implausible'))}): "
+                rf"{escape(r.description)} ({escape(r.source)})" for r in claim.readings]
+        out.append(r"\end{itemize}")
+    return "\n".join(out) + "\n"
+
+
+def notebook_latex(item: Claim | ClaimReport) -> str:
+    r"""What a notebook shows for a claim, or a checked claim: its label and title, the statement
+    (headed by its kind), the repaired statement and, once checked, the verdict.  Plain text with
+    inline math, so that MathJax renders it and pdflatex would too."""
+    report = item if isinstance(item, ClaimReport) else None
+    claim = report.claim if report else item
+    out = [rf"{escape(claim.label)}: {escape(claim.title)}.",
+           rf"{_STATEMENT_HEADING[claim.statement_kind]} {claim.statement}"]
+    if claim.repaired_statement:
+        out.append(rf"Repaired statement. {claim.repaired_statement}")
+    if report is not None:
+        out.append(rf"Verdict: {escape(report.summary())}.")
+    return "\n\n".join(out)
 
 
 def writable_target(path: Path | str) -> Path:
@@ -178,14 +330,17 @@ def write_document(reports: list[ClaimReport], path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BadInput(f"cannot write {path}: {exc.strerror or exc}") from exc
-    sections = []
-    for report in reports:
-        figures = []
-        if report.claim.figures is not None:
-            outdir = path.parent / f"{path.stem}-figures" / report.claim.id.replace(".", "_")
-            outdir.mkdir(parents=True, exist_ok=True)
-            figures = [Path(f).resolve().relative_to(path.parent.resolve()) for f in report.claim.figures(outdir)]
-        sections.append(claim_section(report, figures))
+    grouped = parts(reports)
+    sections = [title_page(grouped), summary_table(grouped)]
+    for _, title, members in grouped:
+        sections.append(rf"\clearpage\part{{{escape(title)}}}")
+        for report in members:
+            figures = []
+            if report.claim.figures is not None:
+                outdir = path.parent / f"{path.stem}-figures" / report.claim.id.replace(".", "_")
+                outdir.mkdir(parents=True, exist_ok=True)
+                figures = [Path(f).resolve().relative_to(path.parent.resolve()) for f in report.claim.figures(outdir)]
+            sections.append(claim_section(report, figures))
     try:
         atomic_write(path, PREAMBLE + "\n".join(sections) + "\\end{document}\n")
     except OSError as exc:
