@@ -122,15 +122,27 @@ class Parameter:
     r"""A ``--set NAME=VALUE`` parameter of ``derive``/``witness``.
 
     ``kind``: ``rational`` (exact number), ``integer``, ``list`` (JSON list of
-    exact numbers, possibly nested), ``choice`` (one of ``choices``) or
-    ``float`` (a binary float, only for claims about floating point).
+    exact numbers, possibly nested), ``choice`` (one of ``choices``),
+    ``float`` (a binary float, only for claims about floating point) or
+    ``formula`` (one of ``choices``, else a formula in ``z`` read by
+    :func:`proofs.formula.parse_formula` into SymPy).  ``bounds``: the
+    inclusive ``(low, high)`` range a claim accepts (``None``: open), shown
+    by ``smoothcheck params`` and enforced by the claim and by
+    :func:`proofs.values.parse_settings` (for a list: on every entry).
+    ``shape`` (lists): ``vector`` (a flat list of numbers), ``matrix`` (rows
+    of numbers, all of one length) or ``vectors`` (a list of flat lists);
+    ``length``: the inclusive ``(low, high)`` range of its number of entries
+    (rows); both refused with one line by :func:`proofs.values.parse_settings`.
     """
 
     name: str
-    kind: Literal["rational", "integer", "list", "choice", "float"]
+    kind: Literal["rational", "integer", "list", "choice", "float", "formula"]
     default: Any = None
     doc: str = ""
     choices: tuple[str, ...] = ()
+    bounds: tuple[Any, Any] | None = None
+    shape: Literal["vector", "matrix", "vectors"] | None = None
+    length: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -189,6 +201,9 @@ class Claim:
     #: code layout: never typeset "as printed") or ``project`` (a claim the project adds).
     statement_kind: Literal["printed", "reconstructed", "project"] = "printed"
     readings: Sequence[Reading] = ()
+    #: Printed steps whose erratum is one of notation (a limit written for an asymptotic, a misnamed
+    #: symbol), not of mathematics: the referee report files them as "notation".
+    notation: Sequence[str] = ()
 
     def parameter(self, name: str) -> Parameter | None:
         r"""The parameter called ``name``, or ``None``."""
@@ -200,6 +215,16 @@ class Claim:
             if assumption.holds is not None and not assumption.holds(params):
                 shown = {k: _show(v) for k, v in params.items()}
                 raise AssumptionViolated(self.id, assumption.label, assumption.name, shown)
+
+    def _repr_markdown_(self) -> str:  # a notebook shows the claim (proofs.review renders it)
+        from proofs.review import notebook_markdown
+
+        return notebook_markdown(self)
+
+    def _repr_latex_(self) -> str:
+        from proofs.latex import notebook_latex
+
+        return notebook_latex(self)
 
 
 def _show(value: Any) -> str:
@@ -260,6 +285,16 @@ class ClaimReport:
         out["symbolic"] = out["proved"] + out["proved-on-scope"]
         out["numeric"] = out["confirmed"]
         return out
+
+    def _repr_markdown_(self) -> str:  # a notebook shows the checked claim (proofs.review renders it)
+        from proofs.review import notebook_markdown
+
+        return notebook_markdown(self)
+
+    def _repr_latex_(self) -> str:
+        from proofs.latex import notebook_latex
+
+        return notebook_latex(self)
 
     def resting_on(self) -> list[StepReport]:
         r"""The steps the verdict rests on: every passing (or undecided) step that is not cited."""
@@ -431,6 +466,8 @@ def validate_claim(claim: Claim, outline: str | None = None) -> None:
     if repeated:
         raise InconsistentClaim(f"{claim.id}: step labels used twice: {repeated}")
     printed = {s.label for s in claim.steps if s.printed}
+    if not set(claim.notation) <= printed:
+        raise InconsistentClaim(f"{claim.id}: notation names no printed step {sorted(set(claim.notation) - printed)}")
     for step in claim.steps:
         if step.repairs is not None and step.repairs not in printed:
             raise InconsistentClaim(f"{claim.id}: step {step.label!r} repairs {step.repairs!r}, "

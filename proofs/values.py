@@ -9,7 +9,9 @@ fixed list.  Nothing reaches ``eval``, ``sympify`` or ``parse_expr``.
 Size limits (one line and exit status 2 past them): a number has at most
 :data:`MAX_DIGITS` digits in its numerator and in its denominator (so
 ``1e999`` is accepted, ``1e1000`` refused), a list is nested at most
-:data:`MAX_NESTING` deep and holds at most :data:`MAX_ITEMS` numbers.
+:data:`MAX_NESTING` deep and holds at most :data:`MAX_ITEMS` numbers.  A parameter's declared
+``bounds``, list ``shape`` and ``length`` (:class:`proofs.engine.Parameter`) are enforced here
+too (:func:`check_declared`), with one line naming the bound.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import json
 import re
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from proofs.engine import Claim, Parameter
 from proofs.errors import BadInput
@@ -139,6 +141,10 @@ def parse_value(parameter: Parameter, text: str) -> Any:
         return float(parse_number(text))
     if parameter.kind == "list":
         return parse_list(text)
+    if parameter.kind == "formula":  # a listed name, else a whitelisted formula in z (never eval/sympify)
+        from proofs.formula import parse_formula
+
+        return text if text in parameter.choices else parse_formula(text)
     if text not in parameter.choices:
         raise BadInput(f"{parameter.name}={text!r} is not one of: {', '.join(parameter.choices)}")
     return text
@@ -158,5 +164,70 @@ def parse_settings(claim: Claim, settings: list[str]) -> dict[str, Any]:
             known = ", ".join(p.name for p in claim.parameters) or "none"
             raise BadInput(f"{claim.id} has no parameter {name!r} (parameters: {known})")
         values[name] = parse_value(parameter, text)
+        check_declared(parameter, values[name])
     claim.validate(values)
     return values
+
+
+def check_declared(parameter: Parameter, value: Any) -> None:
+    r""":class:`BadInput` (one line naming the bound) unless ``value`` has the parameter's declared
+    ``shape`` and ``length`` and lies within its ``bounds`` (every entry, for a list).
+
+    >>> check_declared(Parameter("steps", "integer", bounds=(0, 10**5)), 10**9)
+    Traceback (most recent call last):
+    proofs.errors.BadInput: steps=1000000000 is out of range: the bound is steps <= 100000
+    """
+    if parameter.kind == "list":
+        _check_shape(parameter, value)
+    if parameter.bounds is None or parameter.kind not in ("rational", "integer", "float", "list"):
+        return
+    low, high = parameter.bounds
+    for number in _numbers(value):
+        if low is not None and number < low:
+            raise BadInput(f"{parameter.name}={_shown(value)} is out of range: the bound is {parameter.name} >= {low}")
+        if high is not None and number > high:
+            raise BadInput(f"{parameter.name}={_shown(value)} is out of range: the bound is {parameter.name} <= {high}")
+
+
+_SHAPES = {"vector": "a flat list of numbers such as [0.5, -1]", "matrix": "a list of rows of one length such as [[1, 2], [3, 4]]",
+           "vectors": "a list of flat lists of numbers such as [[1, 2], [3]]"}
+
+
+def _check_shape(parameter: Parameter, value: list) -> None:
+    name, shape = parameter.name, parameter.shape
+    if shape is not None:
+        rows = value if shape == "vector" else [row for row in value if isinstance(row, list)]
+        flat = all(not isinstance(v, list) for v in value) if shape == "vector" else (
+            len(rows) == len(value) and all(row and not any(isinstance(v, list) for v in row) for row in rows))
+        if not flat or (shape == "matrix" and len({len(row) for row in rows}) > 1):
+            raise BadInput(f"{name}={_shown(value)} has the wrong shape: {name} must be {_SHAPES[shape]}")
+    if parameter.length is not None:
+        low, high = parameter.length
+        if not low <= len(value) <= high:
+            raise BadInput(f"{name} has {len(value)} entries: the bound is {low} <= len({name}) <= {high}")
+
+
+def check_digits(params: Mapping[str, Any], names: Sequence[str], bound: int, why: str) -> None:
+    r""":class:`BadInput` naming ``bound`` when a number of ``params[name]`` has more than ``bound`` digits
+    in its numerator or denominator (for computations whose exact results have many times the inputs'
+    digits: Python prints at most 4300).
+
+    >>> check_digits({"x": Fraction(1, 10**150)}, ["x"], 100, "the exact witness")
+    Traceback (most recent call last):
+    proofs.errors.BadInput: x has 151 digits: the bound is 100 digits (numerator and denominator) for the exact witness
+    """
+    for name in names:
+        for number in _numbers(params.get(name, 0)):
+            number = Fraction(number)
+            digits = max(len(str(abs(number.numerator))), len(str(number.denominator)))
+            if digits > bound:
+                raise BadInput(f"{name} has {digits} digits: the bound is {bound} digits (numerator and denominator) for {why}")
+
+
+def _numbers(value: Any) -> list:
+    return [n for v in value for n in _numbers(v)] if isinstance(value, list) else [value]
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, default=str) if isinstance(value, list) else str(value)
+    return text if len(text) <= 60 else f"{text[:40]}...({len(text)} characters)"

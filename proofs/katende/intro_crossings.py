@@ -37,7 +37,8 @@ import sympy as sp
 
 from proofs import z3check
 from proofs.engine import Check, Claim, Equality, Reading, StepResult
-from proofs.katende.thm_1 import _same_side_pair_for, lipschitz_fails_for_every_L, violation_for_every_L
+from proofs.katende.one_neuron import lipschitz_fails_for_every_L, same_side_pair_for, violation_for_every_L
+from proofs.katende.two_layer import A, W, X1, two_layer_loss_on_active_region
 from symbolic import one_neuron as m
 from symbolic import relu_network as r
 
@@ -63,21 +64,6 @@ def lagrange_gap() -> sp.Expr:
     theta = sp.Matrix(m.THETA)
     jump = active_gradient_at(theta + d) - active_gradient_at(theta)
     return sp.expand(N**2 * (d.T * d)[0] - (jump.T * jump)[0])
-
-
-#: The §2 model with one hidden unit, no bias: f = a sigma(w x).
-NET = r.TwoLayer(1, 1)
-A, W, X1 = NET.a[0], NET.w(0)[0], NET.x[0]
-
-
-def two_layer_loss_on_active_region() -> sp.Expr:
-    r""":math:`\tfrac12(a\,wx-y)^2` on the region :math:`wx>0` (§2 model, no bias).
-
-    >>> two_layer_loss_on_active_region()
-    (a_1*w_1_1*x_1 - y)**2/2
-    """
-    f = r.output_on_region(NET, (True,)).subs(NET.b[0], 0)
-    return (f - r.y) ** 2 / 2
 
 
 def two_layer_region_gradient(a_value, w_value, x_value) -> sp.Matrix:
@@ -164,7 +150,7 @@ def _steps() -> list:
     return [
         Check(label="crossing_pairs_break_lipschitz", role="statement", reading="a-mechanism",
               latex=r"\forall L>0:\ \theta^\pm=\theta_0\pm\varepsilon(x,1)\ \text{across } s=0 \text{ violate (3.3)}",
-              run_check=lipschitz_fails_for_every_L, wrong_versions=[lambda: violation_for_every_L(_same_side_pair_for)],
+              run_check=lipschitz_fails_for_every_L, wrong_versions=[lambda: violation_for_every_L(same_side_pair_for)],
               justification="Theorem 1's construction (katende.thm_1), decided by Z3 for every L, x, y != 0."),
         Equality(label="one_neuron_gradient_lipschitz_within_active_region", printed=False, reading="only-mechanism",
                  latex=r"s>0:\ (1+x^2)^2\|d\|^2-\|\nabla\mathcal L(\theta+d)-\nabla\mathcal L(\theta)\|^2=(1+x^2)(x\,d_b-d_w)^2\ge0",

@@ -46,6 +46,7 @@ from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Necessity,
                            NumericAgreement, Parameter, StepResult, Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated, BadInput
 from proofs.steps import decide_nonnegative
+from proofs.values import check_digits
 from symbolic import contraction as c
 
 ID = "katende.prop_2"
@@ -413,10 +414,17 @@ def _derive(params: dict[str, Any]) -> dict[str, Any]:
             "undefined: T is discontinuous at theta, so the Clarke Jacobian does not exist"}
 
 
+#: Data points of ``derive`` (each adds symbolic Jacobians), and digits of a witness input (its exact
+#: points and norms have about ten times as many).
+MAX_DATA = 50
+MAX_WITNESS_DIGITS = 100
+
+
 def _witness(params: dict[str, Any]) -> dict[str, Any]:
     p = {"x": params["x"], "y": params["y"], "eta": params["eta"]}
     if p["y"] == 0 or p["eta"] <= 0:
         raise AssumptionViolated(ID, "witness", "y != 0 and eta > 0", p)
+    check_digits(p, ("x", "y", "eta"), MAX_WITNESS_DIGITS, "the exact witness")
     pair = two_sided_pair(p)
     check = violates_contraction(p, pair)
     return {"constants": {"rho": str(sp.sqrt(sp.Rational(str(rho_squared(p['x'], p['eta']))))), "D": f"{{theta: |w x + b| > {pair['margin']}}}"},
@@ -436,9 +444,12 @@ def theorem() -> Claim:
         assumptions=_assumptions(), steps=_steps(),
         repaired_statement=r"If moreover $\mathcal D$ is convex and $T$ is locally Lipschitz on an open set containing "
                            r"$\mathcal D$, then (3.6) holds for all $\theta,\theta'\in\mathcal D$, and the contraction bound follows.",
-        parameters=[Parameter("xs", "list", [Fraction(2)], "data inputs x_i (derive)"),
-                    Parameter("ys", "list", [Fraction(3)], "data targets y_i (derive)"),
-                    Parameter("theta", "list", [Fraction(1), Fraction(1)], "the point theta = (w, b) (derive)"),
+        parameters=[Parameter("xs", "list", [Fraction(2)], f"data inputs x_i (derive), 1 to {MAX_DATA} numbers", shape="vector",
+                              length=(1, MAX_DATA)),
+                    Parameter("ys", "list", [Fraction(3)], "data targets y_i (derive), as many as xs", shape="vector",
+                              length=(1, MAX_DATA)),
+                    Parameter("theta", "list", [Fraction(1), Fraction(1)], "the point theta = (w, b) (derive)", shape="vector",
+                              length=(2, 2)),
                     Parameter("eta", "rational", Fraction(1, 10), "step size"),
                     Parameter("x", "rational", Fraction(2), "datum input (witness)"),
                     Parameter("y", "rational", Fraction(3), "datum target (witness)")],

@@ -43,8 +43,10 @@ import sympy as sp
 from numeric import relu_network as num
 from proofs.engine import (Assumption, Check, Claim, Equality, Necessity, Parameter, PolynomialDegree,
                            Reading, StepResult, Witness, WitnessCheck)
-from proofs.steps import decide_nonnegative
 from proofs.errors import AssumptionViolated, BadInput
+from proofs.katende.one_neuron import ae_hessian_sup
+from proofs.katende.two_layer import W, two_layer_loss_on_active_region
+from proofs.steps import decide_nonnegative
 from symbolic import relu_network as r
 
 ID = "katende.remark_1"
@@ -168,15 +170,7 @@ def jump_is_nonzero(assume_nonzero: bool = True) -> StepResult:
                       counterexample=None if verdict.proved else verdict.counterexample or verdict.detail)
 
 
-def _one_neuron_ae_hessian_sup():
-    from proofs.katende.thm_1 import ae_hessian_sup
-
-    return ae_hessian_sup()
-
-
 def _two_layer_hessian_entry():
-    from proofs.katende.intro_crossings import W, two_layer_loss_on_active_region
-
     return sp.diff(two_layer_loss_on_active_region(), W, 2)
 
 
@@ -237,7 +231,7 @@ def _steps() -> list:
                             "Lipschitz statement above, no C^2 modification could have a bounded Hessian either."),
         Equality(label="ae_hessian_bounded_for_one_neuron", printed=False, reading="almost-everywhere",
                  latex=r"\text{depth 1 (3.1)}:\ \sup\{\|\nabla^2\mathcal L(\theta)\|:\ \text{it exists}\}=1+x^2",
-                 lhs=_one_neuron_ae_hessian_sup, rhs=1 + sp.Symbol("x", real=True) ** 2,
+                 lhs=ae_hessian_sup, rhs=1 + sp.Symbol("x", real=True) ** 2,
                  justification="On the reading 'almost-everywhere' the parenthetical fails for the one-neuron architecture."),
         Equality(label="ae_hessian_unbounded_for_two_layer", printed=False, reading="almost-everywhere",
                  latex=r"f=a\,\sigma(wx),\ wx>0:\ \partial^2\mathcal L/\partial w^2=a^2x^2\ \text{(unbounded inside one region)}",
@@ -313,8 +307,9 @@ def theorem() -> Claim:
                           "Remark 1, last sentence, '(and no global bounded-Hessian proxy)'; Sec. 3.1 'the Hessian exists a.e.'")],
         reference="Katende, Why smooth stability assumptions fail for ReLU learning, Sec. 3.2, Remark 1",
         assumptions=_assumptions(), steps=_steps(),
-        parameters=[Parameter("widths", "list", [Fraction(3), Fraction(2)], "hidden layer widths"),
-                    Parameter("d", "integer", 2, "input dimension"), Parameter("seed", "integer", 0, "seed of the random weights"),
+        parameters=[Parameter("widths", "list", [Fraction(3), Fraction(2)], "hidden layer widths: 1 to 12 integers in [1, 64]",
+                              shape="vector", length=(1, 12), bounds=(1, 64)),
+                    Parameter("d", "integer", 2, "input dimension, 1 to 64", bounds=(1, 64)), Parameter("seed", "integer", 0, "seed of the random weights"),
                     Parameter("eps", "rational", Fraction(1, 10**6), "half-distance of the crossing pair (derive)"),
                     Parameter("L", "rational", Fraction(10**12), "candidate Lipschitz constant (witness)")],
         derive=_derive, witness=_witness,

@@ -47,7 +47,6 @@ with the a.e. Hessian (reading-dependent; no erratum).
 
 from __future__ import annotations
 
-import functools
 from fractions import Fraction
 from typing import Any, Mapping
 
@@ -59,13 +58,14 @@ from proofs import z3check
 from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Limit, Necessity,
                            NumericAgreement, Parameter, Reading, StepResult, Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated
+from proofs.katende.one_neuron import (Y_NZ, ae_hessian_sup, boundary_pair_for, lipschitz_fails_for_every_L,
+                                        region_hessians, same_side_pair_for, too_wide_pair_for, violation_for_every_L)
 from proofs.steps import decide_nonnegative
+from proofs.values import check_digits
 from symbolic import one_neuron as m
-from symbolic.contraction import operator_norm
 
 ID = "katende.thm_1"
 n_sq = m.x**2 + 1  # ||(x, 1)||^2
-Y_NZ = sp.Symbol("y", real=True, nonzero=True)  # y under A2
 
 
 def _ratio_printed() -> sp.Expr:
@@ -73,23 +73,6 @@ def _ratio_printed() -> sp.Expr:
 
 
 V = m.direction()
-
-
-def region_hessians() -> sp.Matrix:
-    r""":math:`\nabla^2\mathcal L` on :math:`\{s>0\}` stacked over :math:`\nabla^2\mathcal L` on :math:`\{s<0\}`,
-    differentiated from the region losses (the loss is a polynomial on each open half-plane).
-
-    >>> region_hessians().tolist()
-    [[x**2, x], [x, 1], [0, 0], [0, 0]]
-    """
-    return sp.Matrix.vstack(sp.hessian(m.loss_on_active_side(), m.THETA), sp.hessian(m.loss_on_inactive_side(), m.THETA))
-
-
-def ae_hessian_sup() -> sp.Expr:
-    r""":math:`\sup\|\nabla^2\mathcal L(\theta)\|` over every :math:`\theta` where the Hessian exists (off the line
-    :math:`s=0`): the larger of the two region norms, computed exactly (:func:`operator_norm`)."""
-    hessians = region_hessians()
-    return sp.Max(operator_norm(hessians[:2, :]), operator_norm(hessians[2:, :]))
 
 
 def one_sided_slopes(y_value: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
@@ -114,12 +97,6 @@ def not_differentiable_on_boundary(y_value: sp.Expr) -> StepResult:
     ok = verdict.proved
     return StepResult(ok, "symbolic", "z3", f"right slope {right}, left slope {left}: they differ everywhere: {ok}",
                       engines=verdict.engines, counterexample=None if ok else verdict.counterexample or verdict.detail)
-
-
-@functools.cache
-def lipschitz_fails_for_every_L() -> StepResult:
-    r""":func:`violation_for_every_L` for the witness construction (cached: two steps use it)."""
-    return violation_for_every_L(boundary_pair_for)
 
 
 def equivalence_on(y_value: sp.Expr) -> StepResult:
@@ -246,8 +223,8 @@ def _steps() -> list:
               latex=r"\forall L>0,\,x,\,y\neq0,\,w_0:\ \|\nabla\mathcal L(\theta^+)-\nabla\mathcal L(\theta^-)\|^2 > "
                     r"L^2\|\theta^+-\theta^-\|^2,\ \varepsilon=\min\big(\tfrac{|y|}{2\|(x,1)\|^2},\tfrac{|y|}{8L}\big)",
               run_check=lipschitz_fails_for_every_L,
-              wrong_versions=[lambda: violation_for_every_L(_same_side_pair_for),
-                              lambda: violation_for_every_L(_too_wide_pair_for)],
+              wrong_versions=[lambda: violation_for_every_L(same_side_pair_for),
+                              lambda: violation_for_every_L(too_wide_pair_for)],
               justification="The witness construction of the next step, with L, x, y, w0 as symbols and the gradient "
                             "derived from the loss on the whole plane (relu' = Heaviside); the violation is piecewise "
                             "polynomial (Min, Abs, Heaviside), so Z3 decides it for every L at once."),
@@ -267,53 +244,6 @@ def _frac(value: Any) -> Fraction:
 
 
 # ---------------------------------------------------------------- the witness
-
-
-def boundary_pair_for(L: Fraction, x: Fraction, y: Fraction, w0: Fraction = Fraction(0),
-                      minimum=min) -> list[tuple[Fraction, Fraction]]:
-    r"""Exact :math:`\theta^-,\theta^+` with ratio :math:`> L`: :math:`\varepsilon = \min(|y|/(2\|(x,1)\|^2), |y|/(8L))`.
-
-    Then :math:`\varepsilon\|(x,1)\|^2 \le |y|/2`, so the ratio is at least
-    :math:`|y|/(4\varepsilon) \ge 2L > L`.  With SymPy symbols and ``minimum=sp.Min``
-    the same construction is the symbolic one :func:`violation_for_every_L` proves.
-    """
-    eps = minimum(abs(y) / (2 * (x * x + 1)), abs(y) / (8 * L))
-    return [(w0 - eps * x, -w0 * x - eps), (w0 + eps * x, -w0 * x + eps)]
-
-
-L_SYM = sp.Symbol("L", positive=True)
-
-
-def relu_loss_gradient() -> sp.Matrix:
-    r""":math:`\nabla\mathcal L` of :math:`\tfrac12(\max(s,0)-y)^2` on the whole plane, differentiated by SymPy
-    (:math:`\sigma'=` Heaviside; its value at :math:`s=0` is never used: the pair has :math:`s=\pm\varepsilon\|(x,1)\|^2`).
-
-    >>> relu_loss_gradient().T
-    Matrix([[x*(-y + Max(0, b + w*x))*Heaviside(b + w*x), (-y + Max(0, b + w*x))*Heaviside(b + w*x)]])
-    """
-    return m.gradient((sp.Max(m.preactivation(), 0) - m.y) ** 2 / 2)
-
-
-def violation_for_every_L(construct) -> StepResult:
-    r""":math:`\|\nabla\mathcal L(\theta')-\nabla\mathcal L(\theta)\|^2 > L^2\|\theta'-\theta\|^2` for the pair
-    ``construct(L, x, y, w0)`` with :math:`L>0`, :math:`x`, :math:`y\neq0`, :math:`w_0` symbols: decided by Z3
-    over the whole domain (``proved``), else an exact countermodel."""
-    (wm, bm), (wp, bp) = construct(L_SYM, m.x, Y_NZ, m.w0, minimum=sp.Min)
-    grad = relu_loss_gradient().subs(m.y, Y_NZ)
-    jump = m.at(grad, sp.Matrix([wp, bp])) - m.at(grad, sp.Matrix([wm, bm]))
-    gap = sum(e**2 for e in jump) - L_SYM**2 * ((wp - wm) ** 2 + (bp - bm) ** 2)
-    return decide_nonnegative(gap, strict=True)
-
-
-def _same_side_pair_for(L, x, y, w0, minimum=min):
-    # A wrong construction: both points on the active side, where the gradient is (1 + x^2)-Lipschitz.
-    (wm, bm), (wp, bp) = boundary_pair_for(L, x, y, w0, minimum)
-    return [(wp, bp), (2 * wp - w0, 2 * bp + w0 * x)]
-
-
-def _too_wide_pair_for(L, x, y, w0, minimum=min):
-    # A wrong construction: eps = |y|/(2 L) gives a ratio of about L/2 only.
-    return boundary_pair_for(L / 4, x, y, w0, minimum)
 
 
 def violates_smoothness(params: Mapping[str, Any], points) -> WitnessCheck:
@@ -400,10 +330,15 @@ def _derive(params: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+#: Digits of an input of the exact witness: its points and squared norms have about ten times as many.
+MAX_WITNESS_DIGITS = 100
+
+
 def _witness(params: dict[str, Any]) -> dict[str, Any]:
     L = params["L"]
     if L <= 0:
         raise AssumptionViolated(ID, "L", "L > 0", {"L": L})
+    check_digits(params, ("x", "y", "L", "w0"), MAX_WITNESS_DIGITS, "the exact witness")
     points = boundary_pair_for(L, params["x"], params["y"], params.get("w0", Fraction(0)))
     check = violates_smoothness(params, points)
     return {"constants": {"L": str(L)}, "points": [[str(c) for c in pt] for pt in points],

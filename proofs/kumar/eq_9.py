@@ -33,7 +33,7 @@ from numeric.optimizers import ndgm_cycle, ndgm_trajectory
 from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Necessity, Parameter, StepResult,
                            Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated
-from proofs.kumar.prop_b_1 import in_exceptional_set
+from proofs.kumar.toy_lasso import beta0_parameter, check_ndgm_budget, in_exceptional_set
 from symbolic import optimizers as o
 
 ID = "kumar.eq_9"
@@ -127,6 +127,7 @@ def _derive(params: dict[str, Any]) -> dict[str, Any]:
         raise AssumptionViolated(ID, "A1" if alpha <= 0 else "A2", "alpha > 0, lambda > 0", {"alpha": alpha, "lam": lam})
     if any(in_exceptional_set(b, alpha, lam) for b in beta0):
         raise AssumptionViolated(ID, "A1", "beta0 off alpha*lambda*Z (else lim f_best = 0)", {"beta0": [str(b) for b in beta0]})
+    check_ndgm_budget(beta0, alpha, lam)
     n = len(beta0)
     return {"n": n, "lim_f_best": str(limit_best_value(beta0, alpha, lam)),
             "bound_G_lambda": str(alpha * lam * lam / 2), "bound_G_lambda_sqrt_n": str(n * alpha * lam * lam / 2),
@@ -154,7 +155,7 @@ def theorem() -> Claim:
                  ],
                  parameters=[Parameter("alpha", "rational", Fraction(1, 100), "step size"),
                              Parameter("lam", "rational", Fraction(1), "LASSO penalty"),
-                             Parameter("beta0", "list", [Fraction(4947, 10000)] * 2, "initialization")],
+                             beta0_parameter([Fraction(4947, 10000)] * 2, "initialization")],
                  derive=_derive,
                  repaired_statement=r"(7) on $\mathbb R^n$ satisfies (6) with $G=\lambda\sqrt n$, and "
                                     r"$\lim_k f^{(k)}_{\rm best}-f^\star\le n\alpha\lambda^2/2$.")

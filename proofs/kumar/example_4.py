@@ -32,7 +32,7 @@ import sympy as sp
 from numeric.optimizers import ndgm_cycle, ndgm_trajectory
 from proofs.engine import Assumption, Check, Claim, Equality, Necessity, Parameter, StepResult, Witness, WitnessCheck
 from proofs.errors import AssumptionViolated
-from proofs.kumar.prop_b_1 import in_exceptional_set
+from proofs.kumar.toy_lasso import beta0_parameter, check_ndgm_budget, in_exceptional_set
 from symbolic import optimizers as o
 
 ID = "kumar.example_4"
@@ -127,6 +127,7 @@ def _derive(params: dict[str, Any]) -> dict[str, Any]:
         lam = params[name]
         if alpha <= 0 or lam <= 0 or any(in_exceptional_set(b, alpha, lam) for b in beta0):
             raise AssumptionViolated(ID, "A1", "alpha, lambda > 0 and beta0 off alpha*lambda*Z", {"alpha": alpha, name: lam})
+        check_ndgm_budget(beta0, alpha, lam)
         cyc = ndgm_cycle(beta0, alpha, lam)
         out[name] = {"cycle": [[str(x) for x in cyc.first], [str(x) for x in cyc.second]],
                      "norms": [str(x) for x in cycle_norms(beta0, alpha, lam)],
@@ -167,7 +168,7 @@ def theorem() -> Claim:
                  parameters=[Parameter("alpha", "rational", Fraction(1, 100), "step size"),
                              Parameter("lam_small", "rational", Fraction(1), "small penalty"),
                              Parameter("lam_large", "rational", Fraction(100), "large penalty"),
-                             Parameter("beta0", "list", B0, "initialization")],
+                             beta0_parameter(B0, "initialization")],
                  derive=_derive, figures=figures,
                  notes=["The instance is the reconstruction's (values lost from the text); it is one of several four-decimal "
                         "initializations that fit the printed bounds (not counted here)."])

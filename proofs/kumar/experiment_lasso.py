@@ -181,7 +181,7 @@ def _derive(params: dict[str, Any]) -> dict[str, Any]:
     if not 0 < alpha < 0.011:
         raise AssumptionViolated(ID, "A1", "alpha < 2/L", {"alpha": alpha})
     if not 100 <= steps <= 50000:
-        raise BadInput(f"steps must be in [100, 50000], got {steps}")
+        raise BadInput(f"steps={steps} is out of range: the bound is 100 <= steps <= 50000")
     r = runs(seed, alpha, steps)
     lo, hi = SETTINGS["lams"]
     return {"settings": {**SETTINGS, "seed": seed, "alpha": alpha, "steps": steps},
@@ -231,13 +231,13 @@ def theorem() -> Claim:
                   r"$1000\lambda$: a more than 15-fold increase.",
         reference="Kumar, App. B.2, eq. (19)", steps=_steps(),
         assumptions=[Assumption("A1", "alpha < 2/L", r"\alpha < 2/L,\ L=2\|X\|_2^2", used_not_stated=True,
-                                holds=lambda p: "alpha" not in p or 0 < float(p["alpha"]) < 0.011,
+                                holds=lambda p: "alpha" not in p or 0 < p["alpha"] < Fraction(11, 1000),
                                 necessity=Necessity("necessary", "With alpha = 0.02 > 2/L NDGM diverges: no end point to compare.",
                                                     Check(label="ndgm_diverges_above_2_over_L", printed=False, latex=r"\alpha>2/L:\ \|\beta\|_1\to\infty",
                                                           run_check=_unstable, wrong_versions=[lambda: _unstable(0.001)])))],
-        parameters=[Parameter("seed", "integer", 0, "NumPy seed of X, y, beta0"),
+        parameters=[Parameter("seed", "integer", 0, "NumPy seed of X, y, beta0, in [0, 2^32)", bounds=(0, 2**32 - 1)),
                     Parameter("alpha", "rational", Fraction(1, 1000), "step size"),
-                    Parameter("steps", "integer", SETTINGS["steps"], "NDGM iterations")],
+                    Parameter("steps", "integer", SETTINGS["steps"], "NDGM iterations, 100 to 50000", bounds=(100, 50000))],
         derive=_derive, figures=figures,
         extra=_extra,
         repaired_statement=r"With the same step and initialization, NDGM's end norm grows with $\lambda$: for large $\lambda$ it is "

@@ -39,6 +39,7 @@ from numeric.optimizers import ndgm_first_zero, ndgm_trajectory, zero_entry_freq
 from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Necessity, Parameter, StepResult, Witness,
                            WitnessCheck)
 from proofs.errors import AssumptionViolated
+from proofs.kumar.toy_lasso import beta0_parameter, check_ndgm_budget, in_exceptional_set
 from symbolic import optimizers as o
 
 ID = "kumar.prop_b_1"
@@ -71,15 +72,6 @@ def _ndgm_step_with_sign(x: sp.Expr, sign: int, alpha: sp.Symbol, lam: sp.Symbol
     r"""(15) at :math:`\beta^{(k)}=x` with :math:`\operatorname{sign}(x)` known: :math:`x-\alpha\lambda\cdot\text{sign}`."""
     step = o.ndgm_step(x).subs({o.alpha: alpha, o.lam: lam})
     return step.subs(sp.sign(x), sign)
-
-
-def in_exceptional_set(beta0_i: Fraction, alpha: Fraction, lam: Fraction) -> bool:
-    r"""Whether :math:`\beta^{(0)}_i\in\alpha\lambda\mathbb Z` (the exact exceptional set of B.1).
-
-    >>> in_exceptional_set(Fraction(1, 2), Fraction(1, 100), Fraction(1)), in_exceptional_set(Fraction(1, 3), Fraction(1, 100), Fraction(1))
-    (True, False)
-    """
-    return (beta0_i / (alpha * lam)).denominator == 1
 
 
 def _initializations(alpha: Fraction, lam: Fraction) -> list[Fraction]:
@@ -215,6 +207,7 @@ def _validate(params: Mapping[str, Any]) -> None:
 def _derive(params: dict[str, Any]) -> dict[str, Any]:
     _validate(params)
     alpha, lam = params["alpha"], params["lam"]
+    check_ndgm_budget(params["beta0"], alpha, lam)
     rows = [{"beta0": str(b), "exceptional": in_exceptional_set(b, alpha, lam),
              "first_zero_step": ndgm_first_zero(b, alpha, lam, floor(abs(b) / (alpha * lam)) + 3)} for b in params["beta0"]]
     return {"alpha_lambda": str(alpha * lam), "coordinates": rows}
@@ -235,6 +228,6 @@ def theorem() -> Claim:
                  reference="Kumar, App. B.1, Prop. B.1, eqs. (15)-(16)", assumptions=_assumptions(), steps=_steps(),
                  parameters=[Parameter("alpha", "rational", Fraction(1, 100), "step size"),
                              Parameter("lam", "rational", Fraction(1), "LASSO penalty lambda"),
-                             Parameter("beta0", "list", [Fraction(1, 2), Fraction(4947, 10000)], "initialization")],
+                             beta0_parameter([Fraction(1, 2), Fraction(4947, 10000)], "initialization")],
                  derive=_derive, extra=measurements,
                  notes=["Exceptional set, exactly: coordinate i ever hits 0 iff beta0_i is an integer multiple of alpha*lambda."])

@@ -38,7 +38,7 @@ from flint import arb
 from numeric import kumar_experiments as ke
 from numeric.optimizers import float_l1_history, ndgm_cycle, ndgm_trajectory, rmsprop_trajectory
 from proofs.engine import Assumption, Check, Claim, Inequality, Necessity, Reading, StepResult, Witness, WitnessCheck
-from proofs.kumar.prop_b_2 import _random_inits
+from proofs.kumar.toy_lasso import random_initializations
 from symbolic import optimizers as o
 
 ID = "kumar.prop_b_11"
@@ -46,14 +46,14 @@ u1, u2, u3, w = sp.symbols("u_1 u_2 u_3 w", positive=True)
 
 
 def _loss_bound(factor: Fraction) -> StepResult:
-    for beta0, alpha, lam in _random_inits():
+    for beta0, alpha, lam in random_initializations():
         K, n = ndgm_cycle(beta0, alpha, lam).K, len(beta0)
         for b in ndgm_trajectory(beta0, alpha, lam, K + 3)[K:]:
             loss = lam * sum(abs(x) for x in b)
             if not loss < factor * n * alpha * lam * lam:
                 return StepResult(False, "symbolic", "exact-rational", f"f = {loss} >= {factor * n * alpha * lam * lam}",
                                   counterexample=f"beta0={[str(x) for x in beta0]}, alpha={alpha}, lambda={lam}: f = {loss}")
-    inits = _random_inits()
+    inits = random_initializations()
     # exact runs at chosen settings (B.2's 14 initializations): proved on exactly these
     return StepResult(True, "symbolic", "exact-rational",
                       f"f(beta^(k)) < {factor}*n*alpha*lambda^2 for k = K..K+3, {len(inits)} exact runs",

@@ -27,7 +27,6 @@ sequence does converge (to 0), so (8) holds only almost surely.
 
 from __future__ import annotations
 
-import random
 from fractions import Fraction
 from math import floor
 from pathlib import Path
@@ -39,7 +38,7 @@ from numeric.optimizers import ndgm_cycle, ndgm_trajectory
 from proofs.engine import (Assumption, Check, Claim, Equality, Inequality, Necessity, Parameter, StepResult,
                            Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated
-from proofs.kumar.prop_b_1 import in_exceptional_set
+from proofs.kumar.toy_lasso import beta0_parameter, check_ndgm_budget, in_exceptional_set, random_initializations
 from symbolic import optimizers as o
 
 ID = "kumar.prop_b_2"
@@ -65,19 +64,8 @@ def cycle_closed_form(beta0: Sequence[Fraction], alpha: Fraction, lam: Fraction)
     return {"K": K, "K_i": K_i, "first": first, "second": second}
 
 
-def _random_inits(seed: int = 7) -> list[tuple[list[Fraction], Fraction, Fraction]]:
-    rng = random.Random(seed)
-    out = [([Fraction(4947, 10000)] * 2, Fraction(1, 100), Fraction(1)), ([Fraction(4947, 10000)] * 2, Fraction(1, 100), Fraction(100))]
-    for _ in range(12):
-        alpha, lam = Fraction(rng.randint(1, 30), 1000), Fraction(rng.randint(1, 40), 10)
-        beta0 = [Fraction(rng.randint(-10**6, 10**6), 10**6) for _ in range(rng.randint(1, 5))]
-        beta0 = [b if not in_exceptional_set(b, alpha, lam) else b + Fraction(1, 10**7) for b in beta0]
-        out.append((beta0, alpha, lam))
-    return out
-
-
 def _statement_holds(closed=cycle_closed_form) -> StepResult:
-    for beta0, alpha, lam in _random_inits():
+    for beta0, alpha, lam in random_initializations():
         claimed = closed(beta0, alpha, lam)
         K = claimed["K"]
         path = ndgm_trajectory(beta0, alpha, lam, K + 4)
@@ -87,7 +75,7 @@ def _statement_holds(closed=cycle_closed_form) -> StepResult:
             return StepResult(False, "symbolic", "exact-rational", f"(8) fails for beta0={beta0}",
                               counterexample=f"alpha={alpha}, lambda={lam}, beta0={[str(b) for b in beta0]}: "
                                              f"beta^(K)={[str(x) for x in path[K]]}, claimed {[str(x) for x in claimed['first']]}")
-    inits = _random_inits()
+    inits = random_initializations()
     # exact runs at chosen settings: proved on exactly these initializations
     return StepResult(True, "symbolic", "exact-rational",
                       f"(8) with K = max K_i holds in exact runs ({len(inits)} initializations, n = 1..5), beta^(K+2) = beta^(K)",
@@ -196,6 +184,7 @@ def _derive(params: dict[str, Any]) -> dict[str, Any]:
         raise AssumptionViolated(ID, "A1" if alpha <= 0 else "A2", "alpha > 0, lambda > 0", {"alpha": alpha, "lam": lam})
     if not beta0 or any(isinstance(b, list) for b in beta0):
         raise AssumptionViolated(ID, "A3", "beta0 is a nonempty flat list", {"beta0": beta0})
+    check_ndgm_budget(beta0, alpha, lam)
     out = cycle_closed_form(beta0, alpha, lam)
     mirror = ndgm_cycle(beta0, alpha, lam)
     return {"K": out["K"], "K_i": out["K_i"], "cycle": [[str(x) for x in out["first"]], [str(x) for x in out["second"]]],
@@ -226,6 +215,6 @@ def theorem() -> Claim:
                  reference="Kumar, App. B.1, Prop. B.2, eqs. (17)-(18)", assumptions=_assumptions(), steps=_steps(),
                  parameters=[Parameter("alpha", "rational", Fraction(1, 100), "step size"),
                              Parameter("lam", "rational", Fraction(1), "LASSO penalty lambda"),
-                             Parameter("beta0", "list", [Fraction(4947, 10000)] * 2, "initialization (not in alpha*lambda*Z)")],
+                             beta0_parameter([Fraction(4947, 10000)] * 2, "initialization (not in alpha*lambda*Z)")],
                  derive=_derive, figures=figures,
                  notes=["Holds almost surely, not surely: an initialization in alpha*lambda*Z reaches 0 and stays (A3)."])

@@ -30,7 +30,7 @@ import sympy as sp
 
 from numeric.optimizers import momentum_trajectory, zero_entry_frequency
 from proofs.engine import (Assumption, Claim, Equality, Inequality, Necessity, Parameter, Witness, WitnessCheck)
-from proofs.errors import AssumptionViolated
+from proofs.errors import AssumptionViolated, BadInput
 from symbolic import optimizers as o
 
 ID = "kumar.prop_b_3"
@@ -69,11 +69,12 @@ def _assumptions() -> list[Assumption]:
                                        check=Witness(label="no_momentum_stays_zero", latex=r"\mu=0:\ \beta^{(2)}=\beta^{(1)}=0",
                                                      construct=lambda p: _run(p, mu=0)[1:], verify=_stays_zero, cases=CASES[:1], for_all=False,
                                                      wrong_constructions=[lambda p: _run(p)[1:]]))),
-        Assumption("A2", "mu < 1", r"\mu<1",
+        Assumption("A2", "mu < 1", r"\mu<1", holds=lambda p: p.get("mu", 0) < 1,
                    necessity=Necessity("superfluous", "(21) is an identity in mu (re-checked with mu any real).",
                                        check=Equality(label="kick_for_any_real_mu", latex=r"\beta^{(k+1)}=-\mu\beta^{(k-1)},\ \mu\in\mathbb R",
                                                       lhs=lambda: o.momentum_step(sp.Integer(0)).subs(o.mu, mu_real), rhs=-mu_real * o.beta_prev))),
-        Assumption("A3", "beta^(k-1) != 0", r"\beta^{(k-1)}_i\neq0",
+        # with beta^(-1) := beta^(0) (20), beta0 = 0 breaks A3 at k = 0
+        Assumption("A3", "beta^(k-1) != 0", r"\beta^{(k-1)}_i\neq0", holds=lambda p: p.get("beta0", 1) != 0,
                    necessity=Necessity("necessary", "beta^(k-1) = beta^(k) = 0 gives beta^(k+1) = 0 (beta0 = 0).",
                                        check=Witness(label="two_zeros_stay_zero", latex=r"\beta^{(0)}=0\Rightarrow\beta^{(1)}=0",
                                                      construct=lambda p: _run(p, beta0=Fraction(0)), verify=_stays_zero, cases=CASES[:1], for_all=False,
@@ -119,9 +120,28 @@ def measurements() -> dict[str, Any]:
                                      for a, l in ((0.01, 1.0), (0.003, 2.0)) for dt in (np.float32, np.float64)]}
 
 
+#: Steps of an exact momentum run from ``derive``, and the digits its numbers may reach: the run's
+#: denominators grow by about the inputs' digits at every step (and Python prints at most 4300).
+MAX_STEPS = 200
+MAX_RUN_DIGITS = 4000
+
+
+def _digits(value: Fraction) -> int:
+    return len(str(abs(value.numerator))) + len(str(value.denominator))
+
+
+def _check_run_size(params: Mapping[str, Any]) -> None:
+    r""":class:`BadInput` naming :data:`MAX_RUN_DIGITS` when ``steps`` times the inputs' digits is past it."""
+    size = params["steps"] * sum(_digits(Fraction(params[k])) for k in ("alpha", "lam", "mu", "beta0"))
+    if size > MAX_RUN_DIGITS:
+        raise BadInput(f"steps={params['steps']} with these alpha, lam, mu, beta0 would make numbers of about {size} digits: "
+                       f"the bound is steps * (digits of alpha, lam, mu, beta0) <= {MAX_RUN_DIGITS}")
+
+
 def _derive(params: dict[str, Any]) -> dict[str, Any]:
     if params["mu"] == 0:
         raise AssumptionViolated(ID, "A1", "mu != 0", {"mu": params["mu"]})
+    _check_run_size(params)
     run = momentum_trajectory([params["beta0"]], params["alpha"], params["lam"], params["mu"], params["steps"])
     return {"trajectory": [str(b[0]) for b in run], "zero_steps": [k for k, b in enumerate(run) if b[0] == 0]}
 
@@ -135,5 +155,6 @@ def theorem() -> Claim:
                              Parameter("lam", "rational", Fraction(1), "LASSO penalty"),
                              Parameter("mu", "rational", Fraction(1, 2), "momentum"),
                              Parameter("beta0", "rational", Fraction(1, 100), "initialization (one coordinate)"),
-                             Parameter("steps", "integer", 6, "number of steps")],
+                             Parameter("steps", "integer", 6, f"number of steps, at most {MAX_STEPS} (and steps * digits of the inputs <= "
+                                       f"{MAX_RUN_DIGITS})", bounds=(0, MAX_STEPS))],
                  derive=_derive, extra=measurements)

@@ -39,6 +39,7 @@ from flint import arb, ctx
 
 from proofs.engine import (Assumption, Check, Claim, Equality, Inequality, Limit, Necessity, Parameter, Reading, StepResult)
 from proofs.errors import AssumptionViolated
+from proofs.values import check_digits
 from symbolic import optimizers as o
 
 ID = "kumar.prop_b_5"
@@ -125,11 +126,16 @@ def _steps() -> list:
     ]
 
 
+#: Digits of an input of ``derive``: the limit step is a SymPy radical of them, simplified exactly.
+MAX_INPUT_DIGITS = 100
+
+
 def _derive(params: dict[str, Any]) -> dict[str, Any]:
     alpha, lam, eps, conv = params["alpha"], params["lam"], params["eps"], params["convention"]
     for name in ("alpha", "lam", "eps"):
         if params[name] <= 0:
             raise AssumptionViolated(ID, "A2", f"{name} > 0", {name: params[name]})
+    check_digits(params, ("alpha", "lam", "eps"), MAX_INPUT_DIGITS, "the exact limit step (SymPy radicals)")
     step = o.rmsprop_limit_step(conv).subs({o.alpha: sp.Rational(alpha.numerator, alpha.denominator),
                                             o.lam: sp.Rational(lam.numerator, lam.denominator),
                                             o.eps: sp.Rational(eps.numerator, eps.denominator)})

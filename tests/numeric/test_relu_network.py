@@ -26,11 +26,20 @@ def _setup(widths, d, seed):
     return net0, x, num.forward(net0, x)[1] + 1
 
 
+def _zero_preactivations(net, x) -> int:
+    return sum(z == 0 for layer in num.forward(net, x)[0] for z in layer)
+
+
 @given(architectures())
 @example(([32] * 6, 4, 0))
+@example(([2, 29], 2, 1000000))  # first layer entirely inactive: the next layer's pre-activations are its biases
 def test_jump_is_order_one_and_ratio_grows_like_one_over_epsilon(arch):
     widths, d, seed = arch
     net0, x, y = _setup(widths, d, seed)
+    # The hypothesis of the property: the chosen neuron is the only pre-activation on its boundary (else the
+    # pair crosses two boundaries at once).  random_network guarantees it for a dead layer (no zero bias);
+    # an exact zero by cancellation elsewhere would be a generator bug, so it is asserted, not assumed.
+    assert _zero_preactivations(net0, x) == 1
     layer = len(widths) - 1
     j1, q1 = num.jump_ratio(net0, x, y, layer, 0, Fraction(1, 10**8))
     j2, q2 = num.jump_ratio(net0, x, y, layer, 0, Fraction(1, 10**16))
@@ -67,3 +76,12 @@ def test_outgoing_weight_zero_removes_the_jump():
     net0 = num.place_on_boundary(net, x, 0, 0)
     j, _ = num.jump_ratio(net0, x, Fraction(5), 0, 0, Fraction(1, 10**20))
     assert j < 1e-15
+
+
+@given(architectures())
+def test_random_network_has_no_zero_entry_so_a_dead_layer_puts_no_neuron_on_its_boundary(arch):
+    # A zero bias behind an entirely inactive layer is a pre-activation exactly 0: the flake of
+    # test_jump_is_order_one_and_ratio_grows_like_one_over_epsilon (arch ([2, 29], 2, 10**6), seed 1, before the fix).
+    widths, d, seed = arch
+    net = num.random_network(widths, d, seed)
+    assert all(v != 0 for W, b in net for row in W for v in row) and all(v != 0 for W, b in net for v in b)

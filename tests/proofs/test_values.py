@@ -2,14 +2,16 @@ r"""``--set`` values are parsed exactly and never evaluated."""
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from proofs.engine import Parameter
 from proofs.errors import BadInput
-from proofs.values import parse_list, parse_number
+from proofs.values import check_declared, check_digits, parse_list, parse_number
 
 
 @pytest.mark.parametrize("text", ["__import__('os')", "1/0", "nan", "inf", "1e", "", "2**3", "x", "[1, 'a']", "{}"])
@@ -53,3 +55,43 @@ def test_malformed_or_too_deep_lists_are_one_bad_input(text):
 def test_printed_exact_values_are_read_back_inside_lists():
     assert parse_list('[["4/7", "3/7"], ["-1/3", 0.5]]') == [[Fraction(4, 7), Fraction(3, 7)],
                                                               [Fraction(-1, 3), Fraction(1, 2)]]
+
+
+# ---------------------------------------------------------------- declared shapes, lengths and bounds
+
+
+@pytest.mark.parametrize("shape, good, bad", [
+    ("vector", "[1, 2.5]", ["[[1], 2]", "[[0.5]]", "[[[1],2],[3,4]]"]),
+    ("matrix", "[[1, 2], [3, 4]]", ["[[1, 2], [3]]", "[1, 2]", "[[1, [2]], [3, 4]]", "[[], []]"]),
+    ("vectors", "[[1, 2], [3]]", ["[1, [2]]", "[[1], [[2]]]", "[[]]"]),
+])
+def test_a_list_parameter_refuses_the_wrong_shape_with_one_line(shape, good, bad):
+    parameter = Parameter("v", "list", shape=shape)
+    check_declared(parameter, parse_list(good))
+    for text in bad:
+        with pytest.raises(BadInput, match=f"v must be {'a flat list' if shape == 'vector' else 'a list of'}"):
+            check_declared(parameter, parse_list(text))
+
+
+def test_length_and_bounds_of_a_list_parameter_name_the_bound():
+    parameter = Parameter("widths", "list", shape="vector", length=(1, 3), bounds=(1, 64))
+    check_declared(parameter, [1, 64, 2])
+    for value, bound in (([], "1 <= len(widths) <= 3"), ([1, 2, 3, 4], "1 <= len(widths) <= 3"), ([0], "widths >= 1"),
+                         ([65], "widths <= 64")):
+        with pytest.raises(BadInput, match=re.escape(bound)):
+            check_declared(parameter, value)
+
+
+def test_bounds_of_a_number_parameter_are_inclusive():
+    seed = Parameter("seed", "integer", bounds=(0, 2**32 - 1))
+    check_declared(seed, 0), check_declared(seed, 2**32 - 1)
+    for value in (-1, 2**32):
+        with pytest.raises(BadInput, match="the bound is seed"):
+            check_declared(seed, value)
+
+
+def test_digit_bound_counts_numerator_and_denominator():
+    check_digits({"x": Fraction(10**99 - 1, 7)}, ["x"], 99, "a test")
+    for value in (Fraction(10**99), Fraction(1, 10**99), [Fraction(1), Fraction(10**120)]):
+        with pytest.raises(BadInput, match="the bound is 99 digits"):
+            check_digits({"x": value}, ["x"], 99, "a test")

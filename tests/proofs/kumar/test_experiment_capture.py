@@ -4,8 +4,6 @@ and (deep) the full 6000-iteration runs of both readings."""
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pytest
 
@@ -16,7 +14,6 @@ from proofs.kumar import experiment_capture as cap
 from proofs.kumar.experiment_capture import PRINTED_LOSS, full_run
 
 CID = "kumar.experiment_capture"
-DEEP = pytest.mark.skipif(os.environ.get("SMOOTHCHECK_PROFILE") != "deep", reason="long exploration: deep profile only")
 
 
 def _result(label):
@@ -106,7 +103,6 @@ def test_extra_quotes_the_paper_beside_the_rerun():
 
 
 @pytest.mark.deep
-@DEEP
 @pytest.mark.parametrize("reading", ["two_cuts", "one_cut"])
 def test_full_run_reproduces_the_benchmark_record(reading):
     s = ke.CAPTURE_SETTINGS

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from numeric.optimizers import ndgm_first_zero
 from proofs import registry
 from proofs.errors import AssumptionViolated
-from proofs.kumar.prop_b_1 import in_exceptional_set
+from proofs.kumar.toy_lasso import in_exceptional_set
 from proofs.values import parse_settings
 
 CID = "kumar.prop_b_1"

@@ -44,7 +44,6 @@ def test_float32_zeros_are_measured():
 
 
 @pytest.mark.deep
-@pytest.mark.skipif(__import__("os").environ.get("SMOOTHCHECK_PROFILE") != "deep", reason="long exploration: deep profile only")
 def test_table_2_settings_rmsprop_zeroes_a_third_of_the_entries_in_both_precisions():
     import numpy as np
 
