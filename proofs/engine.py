@@ -196,6 +196,9 @@ class Claim:
     notes: Sequence[str] = ()
     extra: Callable[[], dict[str, Any]] | None = None
     figures: Callable[[Path], list[Path]] | None = None
+    #: ``plot(params, path)``: the claim's figure for the user's ``--set`` parameters, written to ``path``
+    #: (``.pdf`` or ``.png``); ``smoothcheck plot``.  Claims without it plot their default ``figures``.
+    plot: Callable[[dict[str, Any], Path], Path] | None = None
     repaired_statement: str | None = None
     #: ``printed`` (the paper's words), ``reconstructed`` (rests on a reconstructed equation or lost
     #: code layout: never typeset "as printed") or ``project`` (a claim the project adds).

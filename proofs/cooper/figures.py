@@ -63,3 +63,33 @@ def curvature_against_bound(path: Path, widths: Sequence[int], d_in: int, d_out:
     fig.savefig(Path(path))
     plt.close(fig)
     return Path(path)
+
+
+def plotter(loss: str, claim_id: str, title: str):
+    r"""The ``plot(params, path)`` of a Cooper ray claim: its figure for the user's architecture, data,
+    activation and (L0, L1), with the claim's own exact witness t*."""
+    from fractions import Fraction
+
+    from proofs.cooper import ray
+    from proofs.errors import BadInput
+
+    def plot(params, path: Path) -> Path:
+        arch, data, name = ray.configuration(params, loss)
+        if not isinstance(name, str) or name not in {**nw.ACTIVATIONS, **nw.SHIFTED_ACTIVATIONS}:
+            raise BadInput(f"plot needs a catalogue activation the numeric mirror computes "
+                           f"({', '.join(nw.ACTIVATIONS)}); a formula or 'generic' has no independent mirror")
+        t_star = ray.make_witness(loss, claim_id)(params)["points"][0][0]
+        xs = [[Fraction(str(v)) for v in row] for row in data.xs]
+        ys = [[Fraction(str(v)) for v in row] for row in data.ys]
+        L0, L1 = (Fraction(str(params.get(k, 1))) for k in ("L0", "L1"))
+        return curvature_against_bound(path, list(arch.widths), arch.d_in, arch.d_out, xs, ys, name, loss, L0, L1,
+                                       Fraction(t_star), f"{title}: depth {arch.depth}, widths {list(arch.widths)}, "
+                                                         f"n = {len(xs)}, {name}")
+    return plot
+
+
+def figures_for(loss: str, claim_id: str, title: str):
+    r"""The claim's default figure (its default parameters), for the document."""
+    def figures(outdir: Path) -> list[Path]:
+        return [plotter(loss, claim_id, title)({}, Path(outdir) / f"{claim_id.replace('.', '_')}_ray.pdf")]
+    return figures

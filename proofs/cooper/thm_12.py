@@ -46,6 +46,7 @@ from typing import Any, Mapping
 
 import sympy as sp
 
+from proofs.cooper.figures import figures_for, plotter
 from proofs.cooper.ray import (GENERIC_SIGMA, REPRESENTATIVE, SCOPE, activation_report, as_expr, configuration,
                                deep_parameters, dimension_step, dimensions, hf_degree_at_most, hf_scope,
                                leading_coefficient, make_witness, named_entry_on_ray, output_jets, over_scope,
@@ -241,6 +242,7 @@ def theorem() -> Claim:
         steps=_steps(),
         parameters=deep_parameters(),
         derive=_derive, witness=make_witness(LOSS, ID),
+        figures=figures_for(LOSS, ID, "Theorem 12 (L2 loss)"), plot=plotter(LOSS, ID, "Theorem 12 (L2 loss)"),
         notes=["The steps are checked exactly over the declared scope " + str(SCOPE) + " (n = 2, symbolic data; "
                "proved on that scope, not for every architecture); the formulas in the dimension symbols also on "
                "architectures whose sizes n, d_in, c_l, d_out are distinct primes; the layer recursion (steps "

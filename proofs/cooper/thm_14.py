@@ -43,6 +43,7 @@ from typing import Any, Mapping
 
 import sympy as sp
 
+from proofs.cooper.figures import figures_for, plotter
 from proofs.cooper import ray, ray_steps
 from proofs.engine import Assumption, Check, Claim, Equality, Necessity, PolynomialDegree, StepResult
 from symbolic import network as net
@@ -277,6 +278,7 @@ def theorem() -> Claim:
         steps=_steps(),
         parameters=[p if p.name != "d_out" else dataclasses.replace(p, doc="classes b") for p in ray.deep_parameters()],
         derive=_derive, witness=ray.make_witness(LOSS, ID),
+        figures=figures_for(LOSS, ID, "Theorem 14 (cross-entropy)"), plot=plotter(LOSS, ID, "Theorem 14 (cross-entropy)"),
         notes=["Scope: " + str(SCOPE) + ", n = 2, symbolic data satisfying Assumption 2 (last class = 1 - the others); "
                "the formulas in n and d_out also on architectures whose sizes are distinct primes. Proved on that "
                "scope, not for every architecture.",

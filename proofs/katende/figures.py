@@ -64,16 +64,17 @@ def constant_points(family: str, x: Fraction = X, y: Fraction = Y, betas: Sequen
                 for b in betas]
 
 
-def smoothness_constant_against_beta(path: Path, families: Sequence[str] = surrogates.FAMILIES) -> Path:
+def smoothness_constant_against_beta(path: Path, families: Sequence[str] = surrogates.FAMILIES,
+                                     x: Fraction = X, y: Fraction = Y) -> Path:
     r"""Proposition 1's figure: L_β against β for each surrogate family (log–log)."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(5, 3.2))
     for family in families:
-        points = constant_points(family)
+        points = constant_points(family, x, y)
         ax.loglog([b for b, _ in points], [c for _, c in points], "o-", ms=3, lw=0.8, label=family)
     ax.set_xlabel(r"$\beta$")
     ax.set_ylabel(r"$L_\beta=\sup_\theta\|\nabla^2\mathcal{L}_\beta(\theta)\|$ (numeric)")
-    ax.set_title(rf"Proposition 1: surrogate smoothness constants, $x={X}$, $y={Y}$", fontsize=9)
+    ax.set_title(rf"Proposition 1: surrogate smoothness constants, $x={x}$, $y={y}$", fontsize=9)
     ax.legend(fontsize=7)
     return _save(fig, plt, path)
 
@@ -84,3 +85,25 @@ def _save(fig, plt, path: Path) -> Path:
     fig.savefig(path)
     plt.close(fig)
     return path
+
+
+def _xy(params) -> tuple[Fraction, Fraction]:
+    return Fraction(str(params.get("x", X))), Fraction(str(params.get("y", Y)))
+
+
+def plot_thm_1(params, path: Path) -> Path:
+    r"""``smoothcheck plot katende.thm_1``: the ratio figure for the user's x, y."""
+    return ratio_against_epsilon(path, *_xy(params))
+
+
+def plot_prop_1(params, path: Path) -> Path:
+    r"""``smoothcheck plot katende.prop_1``: L_β against β for every family, at the user's x, y."""
+    return smoothness_constant_against_beta(path, surrogates.FAMILIES, *_xy(params))
+
+
+def figures_thm_1(outdir: Path) -> list[Path]:
+    return [ratio_against_epsilon(Path(outdir) / "katende_thm_1_ratio.pdf")]
+
+
+def figures_prop_1(outdir: Path) -> list[Path]:
+    return [smoothness_constant_against_beta(Path(outdir) / "katende_prop_1_constants.pdf")]

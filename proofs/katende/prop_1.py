@@ -53,6 +53,7 @@ from proofs import z3check
 from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Limit, Necessity,
                            NumericAgreement, Parameter, StepResult)
 from proofs.errors import AssumptionViolated
+from proofs.katende import figures
 from proofs.steps import decide_nonnegative
 from symbolic import surrogates as m
 from symbolic.contraction import operator_norm
@@ -679,7 +680,7 @@ def theorem() -> Claim:
                     Parameter("beta", "rational", Fraction(10), "sharpness beta >= 1 (derive)"),
                     Parameter("x", "rational", Fraction(2), "datum input"), Parameter("y", "rational", Fraction(3), "datum target"),
                     Parameter("L", "rational", Fraction(10**12), "candidate uniform smoothness constant (witness)")],
-        derive=_derive, witness=_witness, extra=_extra,
+        derive=_derive, witness=_witness, figures=figures.figures_prop_1, plot=figures.plot_prop_1, extra=_extra,
         notes=["({=3.4}) is false as printed: ||grad^2 L_beta|| = (1+x^2)|sigma'^2 + (sigma-y)sigma''| can be smaller than "
                "(1+x^2)|(sigma-y)sigma''|; the repaired bound subtracts sigma'^2 <= 1 and the conclusion survives.",
                "Admissible catalogue families: softplus_beta and the square-root smoothing. GELU_beta and SiLU_beta violate "

@@ -17,6 +17,10 @@ Proof outline:    (a remark: its sentences are checked as steps)
   3. `crossing_pair_preactivation`   s_j(theta^{+-}) = +-eps (1 + ||x||^2)
   4. `crossing_pair_gap`             ||theta^+ - theta^-|| = 2 eps sqrt(1 + ||x||^2) = O(eps)
   5. `gradient_jump_limit_two_layer` lim jump = (f(theta_0) - y) a_j (x, 1)_j, every m <= 3, d <= 2, j, pattern
+     `jump_every_architecture`       every depth, width, input dimension (crossing_jump.py): the jump in
+                                    component i is (f(theta_0) - y) dF/dh ds_j/dtheta_i
+     `bias_enters_with_coefficient_one`  ||grad s_j||^2 >= 1, so `jump_vanishes_exactly_when` (f - y) dF/dh != 0
+     `two_layer_specialization`      the two-layer formula above is its special case (a cross-check)
   6. `gradient_jump_at_every_crossing_as_printed`  'whenever ... O(1)': fails when a_j = 0 or f(theta_0) = y
   7. `gradient_jump_norm_of_nonzero_residual_and_weight`  repaired: ||lim jump||^2 = (f0 - y)^2 a_j^2 (1 + ||x||^2)
   8. `gradient_jump_deep_networks`   exact back-propagation, depth 1..6, width up to 32: jump converges, ratio ~ 1/eps
@@ -44,6 +48,7 @@ from numeric import relu_network as num
 from proofs.engine import (Assumption, Check, Claim, Equality, Necessity, Parameter, PolynomialDegree,
                            Reading, StepResult, Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated, BadInput
+from proofs.katende.crossing_jump import steps as every_architecture_steps
 from proofs.katende.one_neuron import ae_hessian_sup
 from proofs.katende.two_layer import W, two_layer_loss_on_active_region
 from proofs.steps import decide_nonnegative
@@ -203,6 +208,7 @@ def _steps() -> list:
               wrong_versions=[lambda: _jump_formula_check(lambda n, j, o: n.a[j] * r.crossing_direction(n, j)),
                               lambda: _jump_formula_check(lambda n, j, o: sp.zeros(len(r.parameters(n)), 1))],
               justification="Each side's gradient is a polynomial; subtract them at theta_0 (all widths m <= 3, d <= 2)."),
+        *every_architecture_steps(),
         Check(label="gradient_jump_at_every_crossing_as_printed",
               latex=r"\text{whenever } s_j \text{ changes sign: } \|\Delta\nabla\mathcal L\| = O(1) \not\to 0",
               run_check=_every_crossing_check,

@@ -58,6 +58,7 @@ from proofs import z3check
 from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Limit, Necessity,
                            NumericAgreement, Parameter, Reading, StepResult, Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated
+from proofs.katende import figures
 from proofs.katende.one_neuron import (Y_NZ, ae_hessian_sup, boundary_pair_for, lipschitz_fails_for_every_L,
                                         region_hessians, same_side_pair_for, too_wide_pair_for, violation_for_every_L)
 from proofs.steps import decide_nonnegative
@@ -382,7 +383,7 @@ def theorem() -> Claim:
                     Parameter("y", "rational", Fraction(3), "the datum's target"),
                     Parameter("L", "rational", Fraction(10**12), "the candidate Lipschitz constant (witness)"),
                     Parameter("w0", "rational", Fraction(0), "boundary point theta0 = (w0, -w0 x) (witness)")],
-        derive=_derive, witness=_witness,
+        derive=_derive, witness=_witness, figures=figures.figures_thm_1, plot=figures.plot_thm_1,
         notes=["Assumption x != 0 is never used by the proof; the theorem holds for x = 0 as well (checked).",
                "Readings of the Hessian clauses. The gloss of ({=3.3}) is false as an equivalence (the paper's loss has "
                "||Hessian|| <= 1 + x^2 wherever it exists and no Lipschitz gradient), true as a consequence and, for C^2 "

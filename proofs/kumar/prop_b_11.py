@@ -14,10 +14,17 @@ Proof outline:
   1. `box_bound_from_b_2`          lambda * sum_i alpha*lambda*t_i < n*alpha*lambda^2 for t_i in (0,1) (n = 3)
   2. `loss_bound_b_11`             exact runs: f(beta^(k)) < n*alpha*lambda^2 for k = K..K+3
   3. `rmsprop_norm_bound`          50-digit RMSProp runs: ||beta^R||_1 < n*alpha late in the run (both conventions)
+     `rmsprop_cycle_invariant_inside`  for every n and lambda, by induction over k (rmsprop_cycle.py):
+                                      |beta^(k)_i| <= max(2T(k), |beta^(0)_i| - k m); the same for `rmsprop_cycle_invariant_pytorch`
+     `settled_coordinate_inside`      once k m >= |beta^(0)_i|: |beta^(k+1)_i| <= T(k), so ||beta^(k+1)||_1 <= n T(k)
+     `late_step_below_alpha_inside`   n T(k) < n*alpha when gamma^(k+1) lambda^2 < eps, and only then
+                                      (`late_step_below_alpha_only_then_inside`): "late" means k >= 2749 at lambda = 100
   4. `worked_numbers`              n*alpha = 1: 0.01 vs 1e-4 (lambda = 0.01), 100 vs 1e4 (lambda = 100)
   5. `losses_ordered_like_bounds`  printed: lambda < 1 => f(beta^R) > f(beta^N) at late iterates
   6. `bounds_cross_at_lambda_1`    repaired: n*alpha*lambda > n*alpha*lambda^2 iff lambda < 1
-Review notes: comparing upper bounds does not order the losses; RMSProp's small cycle points drift
+Review notes: ||beta^R||_1 < n*alpha is proved for every n and lambda, but only from the iteration on
+which gamma^(k+1) lambda^2 < eps (eps inside the root; PyTorch: lambda sqrt(1-gamma^(k+1)) + eps > lambda):
+the printed "late" is that precondition.  Comparing upper bounds does not order the losses; RMSProp's small cycle points drift
 to 0 (B.4; exactly 0 in float), so after 4200 steps at lambda = 0.5 RMSProp's loss is below NDGM's at every late iterate.
 """
 
@@ -38,6 +45,7 @@ from flint import arb
 from numeric import kumar_experiments as ke
 from numeric.optimizers import float_l1_history, ndgm_cycle, ndgm_trajectory, rmsprop_trajectory
 from proofs.engine import Assumption, Check, Claim, Inequality, Necessity, Reading, StepResult, Witness, WitnessCheck
+from proofs.kumar.rmsprop_cycle import late_iterate_steps
 from proofs.kumar.toy_lasso import random_initializations
 from symbolic import optimizers as o
 
@@ -222,6 +230,8 @@ def _steps() -> list:
               run_check=lambda: _loss_bound(Fraction(1)), wrong_versions=[lambda: _loss_bound(Fraction(1, 2))]),
         Check(label="rmsprop_norm_bound", kind_name="high-precision runs", latex=r"\|\beta^R\|_1<n\alpha,\ \ f(\beta^R)<n\alpha\lambda",
               run_check=lambda: _rmsprop_norm(Fraction(1)), wrong_versions=[lambda: _rmsprop_norm(Fraction(1, 4))]),
+        *late_iterate_steps("inside"),
+        *late_iterate_steps("pytorch"),
         Check(label="worked_numbers", kind_name="exact computation", latex=r"n\alpha=1:\ (n\alpha\lambda,n\alpha\lambda^2)=(0.01,10^{-4})\ (\lambda=0.01),\ (100,10^4)\ (\lambda=100)",
               run_check=lambda: _worked(False), wrong_versions=[lambda: _worked(True)]),
         Check(label="losses_ordered_like_bounds", reading="every_late_iterate", kind_name="exact simulation",
