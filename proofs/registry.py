@@ -30,6 +30,7 @@ Two different folders declaring the same ``PACK`` are an error naming both.
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import importlib.util
 import os
@@ -82,10 +83,24 @@ class Pack:
 
 def _defines_theorem(path: Path) -> bool:
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        stat = path.stat()
+    except OSError as exc:
+        raise InconsistentClaim(f"{path}: cannot be read as Python ({type(exc).__name__}: {exc})") from None
+    return _parsed_defines_theorem(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_defines_theorem(path: Path, mtime_ns: int, size: int) -> bool:
+    r"""Whether the file defines a top-level ``theorem()``; parsed once per version of the file
+    (``mtime_ns``, ``size``: an edited file is parsed again), since ``list`` asks for every claim."""
+    from proofs.cache import remembered
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        return remembered("defines theorem()", text, lambda: any(
+            isinstance(node, ast.FunctionDef) and node.name == "theorem" for node in ast.parse(text, str(path)).body))
     except (SyntaxError, UnicodeDecodeError, OSError) as exc:
         raise InconsistentClaim(f"{path}: cannot be read as Python ({type(exc).__name__}: {exc})") from None
-    return any(isinstance(node, ast.FunctionDef) and node.name == "theorem" for node in tree.body)
 
 
 def _label_key(name: str) -> tuple:
@@ -144,6 +159,8 @@ def _packs_at(path_text: str, origin: str) -> list[Pack]:
         if path.suffix != ".py" or not is_pack_folder(folder):
             raise BadInput(f"{origin}: {path_text!r} is not a claim module in a pack "
                            f"(its folder needs an __init__.py that sets PACK = 'name')")
+        if path.stem.startswith("_"):  # as Pack.modules: a private module is never a claim
+            raise BadInput(f"{origin}: {path_text!r} is not a claim module (no module whose name starts with '_' is)")
         if not _defines_theorem(path):
             raise BadInput(f"{origin}: {path_text!r} defines no theorem() (not a claim module)")
         return [_folder_pack(folder, origin, only=(path.stem,))]
@@ -248,19 +265,49 @@ class Registry:
             self._claims[cid] = claim
         return self._claims[cid]
 
-    def report(self, cid: str):
+    def cache_key(self, cid: str) -> str:
+        r"""The verdict-cache key of claim ``cid`` (:func:`proofs.cache.key`): its module, what that
+        imports, the pack's data files and the library versions.  Files are read, nothing is imported."""
+        from proofs import cache
+
+        pack, module_name = self.locate(cid)
+        _make_importable(pack)
+        return cache.key(module_name, pack.data_files(), packages=(pack.package.split(".")[0],))
+
+    def report(self, cid: str, results: tuple | None = None):
         r"""The checked claim: from the verdict cache (:mod:`proofs.cache`) while nothing it depends
-        on has changed, else checked now (and kept for the process: checking is deterministic)."""
+        on has changed, else checked now (and kept for the process: checking is deterministic).
+
+        ``results``: the claim's step and necessity results, already checked (by a worker process
+        of ``check -j``) and used as they are.  A report checked or read here also stores its
+        :meth:`summary` beside the results, under the same key, so that ``list`` needs neither.
+        """
         if cid not in self._reports:
             from proofs import cache
             from proofs.engine import assemble, run_checks
 
             claim = self.get_claim(cid)
-            pack, module_name = self.locate(cid)
-            key = cache.key(module_name, pack.data_files(), packages=(pack.package.split(".")[0],))
-            results = cache.cached(cid, key, lambda: run_checks(claim))
-            self._reports[cid] = assemble(claim, *results)
+            if results is not None:
+                self._reports[cid] = assemble(claim, *results)
+            else:
+                key = self.cache_key(cid)
+                report = assemble(claim, *cache.cached(cid, key, lambda: run_checks(claim)))
+                self._reports[cid] = report
+                if cache.lookup(_summary_name(cid), key) != summary_of(report):
+                    cache.store(_summary_name(cid), key, summary_of(report))
         return self._reports[cid]
+
+    def summary(self, cid: str) -> dict[str, object]:
+        r"""What ``list`` shows of claim ``cid`` (:func:`summary_of`), plain data: from the verdict
+        cache while its key is unchanged (no claim built, SymPy not imported), else from
+        :meth:`report` (which checks the claim, or reads its results, and stores the summary)."""
+        if cid not in self._reports:
+            from proofs import cache
+
+            stored = cache.lookup(_summary_name(cid), self.cache_key(cid))
+            if isinstance(stored, dict) and stored.get("format") == SUMMARY_FORMAT and stored.get("id") == cid:
+                return stored
+        return summary_of(self.report(cid))
 
     def select(self, ids: Sequence[str] | None = None, paper: str | None = None) -> list[str]:
         r"""Claim ids named by the user, or all (of one pack); :class:`BadInput` on an unknown one."""
@@ -272,9 +319,36 @@ class Registry:
         return chosen
 
 
+#: Bump when :func:`summary_of` changes what it stores (older summaries are then ignored).
+SUMMARY_FORMAT = 1
+
+
+def _summary_name(cid: str) -> str:
+    return f"{cid}.summary"
+
+
+def summary_of(report) -> dict[str, object]:
+    r"""A checked claim in plain data (strings, numbers): id, paper, label, title, verdict
+    (``status``), weakest evidence, the one-line ``summary``, ``ok`` and the evidence ``counts``."""
+    claim = report.claim
+    return {"format": SUMMARY_FORMAT, "id": claim.id, "paper": claim.paper, "label": claim.label,
+            "title": claim.title, "status": report.status, "evidence": report.evidence,
+            "summary": report.summary(), "ok": report.ok, "counts": report.counts()}
+
+
 def _import(pack: Pack, module_name: str):
     r"""Import a claim module; a folder pack's parent goes on ``sys.path`` (never shadowing a
     different module of the same name that is already imported)."""
+    _make_importable(pack)
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        raise InconsistentClaim(f"claim module {module_name} ({pack.origin}) cannot be imported: {exc}") from None
+
+
+def _make_importable(pack: Pack) -> None:
+    r"""Put a folder pack's root on ``sys.path`` (:class:`BadInput` if a different module of the
+    pack's top-level name is already imported); nothing to do for an installed pack."""
     if pack.root is not None:  # a folder pack: importable from its root folder
         top = pack.package.split(".")[0]
         loaded = sys.modules.get(top)
@@ -285,10 +359,6 @@ def _import(pack: Pack, module_name: str):
                            f"name is already imported from {where[0]}: rename the folder")
         if str(pack.root) not in sys.path:
             sys.path.insert(0, str(pack.root))
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        raise InconsistentClaim(f"claim module {module_name} ({pack.origin}) cannot be imported: {exc}") from None
 
 
 def _outline(docstring: str) -> str | None:
@@ -330,8 +400,12 @@ def get_claim(cid: str):
     return current().get_claim(cid)
 
 
-def report(cid: str):
-    return current().report(cid)
+def report(cid: str, results: tuple | None = None):
+    return current().report(cid, results)
+
+
+def summary(cid: str) -> dict[str, object]:
+    return current().summary(cid)
 
 
 def select(ids: Sequence[str] | None = None, paper: str | None = None) -> list[str]:

@@ -93,3 +93,77 @@ def test_a_cached_report_equals_a_checked_one():
     fresh = check_claim(registry.get_claim("cooper.thm_13"))
     assert [r.result for r in cached.steps] == [r.result for r in fresh.steps]
     assert cached.status == fresh.status and cached.summary() == fresh.summary()
+
+
+_TOY_CLAIM = '''r"""Toy theorem: (x + 1)^2 = x^2 + 2x + 1.
+
+Proof outline:
+  1. `square`   expand
+"""
+import sympy as sp
+
+from proofs.engine import Claim, Equality
+
+x = sp.Symbol("x", real=True)
+
+
+def theorem() -> Claim:
+    return Claim(id="toy.thm_1", paper="toy", label="LABEL", section="1", title="a square",
+                 statement="(x+1)^2 = x^2+2x+1", reference="none", assumptions=[],
+                 steps=[Equality(label="square", latex="(x+1)^2", lhs=(x + 1) ** 2, rhs=x**2 + 2*x + 1)])
+'''
+
+
+def _list_in_a_fresh_process(pack) -> tuple[str, bool]:
+    r"""``smoothcheck list --claims pack`` in a new interpreter: its output, and whether it imported SymPy."""
+    program = ("import sys, proofs.cli; code = proofs.cli.main(['list', '--claims', sys.argv[1]]); "
+               "print('sympy' in sys.modules); sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", program, str(pack)], capture_output=True, text=True, timeout=120,
+                          check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    *lines, imported = done.stdout.splitlines()
+    return "\n".join(lines), imported == "True"
+
+
+def test_a_warm_list_builds_no_claim_and_a_changed_module_invalidates_its_summary(private_cache, tmp_path, monkeypatch):
+    from proofs.cli import main
+
+    pack = tmp_path / f"toy_{os.getpid()}_{tmp_path.name}"  # a fresh module name: never one imported before
+    pack.mkdir()
+    (pack / "__init__.py").write_text('PACK = "toy"\n')
+    (pack / "thm_1.py").write_text(_TOY_CLAIM.replace("LABEL", "Theorem 1"))
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.setattr(registry, "_CURRENT", [])
+    assert main(["check", "--claims", str(pack)]) == 0  # warms the cache (results and summary)
+    listed, imported = _list_in_a_fresh_process(pack)
+    assert listed.split() == ["toy.thm_1", "Theorem", "1", "verified", "proved"] and not imported, \
+        "a warm list built the claim (imported SymPy)"
+    (pack / "thm_1.py").write_text(_TOY_CLAIM.replace("LABEL", "Theorem 2"))
+    listed, imported = _list_in_a_fresh_process(pack)
+    assert listed.split()[1:3] == ["Theorem", "2"] and imported, "the summary of a changed module was reused"
+
+
+def test_a_summary_is_what_the_report_says():
+    cid = "katende.thm_1"
+    report = registry.report(cid)
+    summary = registry.current().summary(cid)
+    assert summary == registry.summary_of(report)
+    assert (summary["status"], summary["evidence"], summary["summary"]) == (report.status, report.evidence,
+                                                                          report.summary())
+
+
+def test_keys_are_computed_without_importing_the_claim():
+    program = ("import sys; from proofs import registry; registry.current().cache_key('cooper.thm_15'); "
+               "print(sorted(m for m in ('sympy', 'numpy', 'proofs.cooper.thm_15') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_parsed_sources_are_remembered_by_their_text_and_a_damaged_file_is_ignored(private_cache, monkeypatch):
+    monkeypatch.setattr(cache, "_REMEMBERED", {})
+    assert cache.remembered("imports of m", "import a", lambda: ("a",)) == ("a",)
+    monkeypatch.setattr(cache, "_REMEMBERED", {})  # as another process: read from the cache folder
+    assert cache.remembered("imports of m", "import a", lambda: pytest.fail("parsed again")) == ("a",)
+    assert cache.remembered("imports of m", "import b", lambda: ("b",)) == ("b",), "an edited text was not parsed"
+    (private_cache / cache._REMEMBERED_FILE).write_bytes(b"not a cache entry")
+    monkeypatch.setattr(cache, "_REMEMBERED", {})
+    assert cache.remembered("imports of m", "import a", lambda: ("parsed",)) == ("parsed",)

@@ -159,3 +159,86 @@ def test_a_write_that_fails_midway_is_one_line_and_leaves_no_file(capsys, tmp_pa
     code, out, err = run(capsys, "latex", "-o", str(tmp_path / "doc.tex"))
     assert code == 2 and "Permission denied" in err and err.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- discoverability: params and --help
+
+
+def test_params_lists_kind_default_bounds_and_doc(capsys):
+    code, out, err = run(capsys, "params", "cooper.thm_12")
+    lines = {line.split()[0]: line for line in out.splitlines()}
+    assert code == 0 and not err
+    assert "integer" in lines["depth"] and "default 2" in lines["depth"] and "range [0, 32]" in lines["depth"]
+    assert "formula" in lines["activation"] and "tanh" in lines["activation"] and "formula in z" in lines["activation"]
+    assert "range [0, inf]" in lines["L0"]
+
+
+def test_params_of_an_unknown_claim_is_one_line(capsys):
+    code, out, err = run(capsys, "params", "cooper.no_such_claim")
+    assert code == 2 and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command, words", [("derive", "derived quantities"), ("witness", "violates")])
+def test_derive_and_witness_help_say_what_they_print_and_point_to_params(capsys, command, words):
+    with pytest.raises(SystemExit) as info:
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert info.value.code == 0 and words in out and "smoothcheck params ID" in " ".join(out.split())
+
+
+# ---------------------------------------------------------------- -j N workers, progress on stderr
+
+_CHEAP = ["kumar.eq_9", "kumar.prop_b_2"]  # two cheap claims: the workers' start-up is the cost
+
+
+def test_check_with_two_workers_prints_what_one_prints(capsys, monkeypatch):
+    one = run(capsys, "check", *_CHEAP)
+    monkeypatch.setenv("SMOOTHCHECK_NO_CACHE", "1")  # the workers check afresh and send their answers back
+    two = run(capsys, "check", "-j", "2", *_CHEAP)
+    assert one[0] == two[0] == 0 and one[1] == two[1], "check -j 2 printed something else than check -j 1"
+
+
+def test_results_sent_back_by_a_worker_give_the_same_review(capsys):
+    import pickle
+
+    from proofs import cli, registry
+    from proofs.review import review_json
+
+    alone = run(capsys, "review", "--format", "json", *_CHEAP)[1]
+    sent = {cid: pickle.loads(pickle.dumps(cli._results(cid))) for cid in _CHEAP}  # what -j N workers send
+    fresh = registry.Registry()
+    assert review_json([fresh.report(cid, sent[cid]) for cid in _CHEAP]) == alone
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two", "1.5"])
+def test_a_bad_number_of_jobs_is_one_line_and_exit_2(capsys, jobs):
+    code, out, err = run(capsys, "check", "-j", jobs, "katende.thm_1")
+    assert code == 2 and not out and err.count("\n") == 1 and "jobs" in err, err
+
+
+class _Terminal:
+    r"""A stderr that says it is a terminal (progress is shown only on one)."""
+
+    def __init__(self):
+        self.text = ""
+
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        self.text += text
+
+    def flush(self):
+        pass
+
+
+def test_progress_goes_to_a_terminal_stderr_only_and_never_to_stdout(capsys, monkeypatch):
+    piped = run(capsys, "check", "katende.thm_1")
+    assert piped[2] == "", "progress was written to a stderr that is not a terminal"
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert run(capsys, "check", "katende.thm_1")[1] == piped[1]
+    assert "[1/1] katende.thm_1" in terminal.text and " s\n" in terminal.text
+    terminal.text = ""
+    run(capsys, "check", "--quiet", "katende.thm_1")
+    assert terminal.text == ""
