@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -346,6 +347,22 @@ def write_document(reports: list[ClaimReport], path: Path) -> Path:
     except OSError as exc:
         raise BadInput(f"cannot write {path}: {exc.strerror or exc}") from exc
     return path
+
+
+_OVERFULL = re.compile(r"^Overfull \\hbox \((\d+(?:\.\d+)?)pt too wide\)(.*)$", re.MULTILINE)
+
+
+def overfull_boxes(log: Path, above_pt: float = 5.0) -> list[tuple[float, str]]:
+    r"""The overfull boxes of a pdflatex log wider than ``above_pt`` points: ``(width, where)``.
+
+    >>> import tempfile
+    >>> log = Path(tempfile.mkdtemp()) / "x.log"
+    >>> _ = log.write_text("Overfull \\hbox (12.5pt too wide) in paragraph at lines 3--4\nOverfull \\hbox (1.0pt too wide) x\n")
+    >>> overfull_boxes(log)
+    [(12.5, ' in paragraph at lines 3--4')]
+    """
+    text = Path(log).read_text(encoding="utf-8", errors="replace")
+    return [(float(w), where) for w, where in _OVERFULL.findall(text) if float(w) > above_pt]
 
 
 def compile_pdf(tex: Path) -> Path:

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from proofs import registry
-from proofs.latex import compile_pdf, escape, notebook_latex, referee_document, write_document
+from proofs.latex import compile_pdf, escape, notebook_latex, overfull_boxes, referee_document, write_document
 from proofs.review import anchor
 
 needs_pdflatex = pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pdflatex (texlive) is not installed")
@@ -25,13 +25,25 @@ def test_katende_thm_1_compiles_to_pdf(tmp_path):
     pdf = compile_pdf(tex)
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
     assert r"\fails" in tex.read_text()  # the printed erratum is typeset as failing
+    assert overfull_boxes(tex.with_suffix(".log")) == []
+    assert "katende_thm_1_ratio.pdf" in tex.read_text()  # the growth claim's figure
 
 
+#: Growth claims whose section must carry a figure drawn from computed data.
+GROWTH_FIGURES = ("katende_thm_1_ratio.pdf", "katende_prop_1_constants.pdf", "cooper_thm_12_ray.pdf",
+                  "cooper_thm_14_ray.pdf")
+
+
+@pytest.mark.deep  # every claim's details and figures (minutes): .ci/run runs it, outside the 60 s default run
 @needs_pdflatex
 def test_every_claim_compiles_into_one_document(tmp_path):
     reports = [registry.report(cid) for cid in registry.claim_ids()]
-    pdf = compile_pdf(write_document(reports, tmp_path / "all.tex"))
+    tex = write_document(reports, tmp_path / "all.tex")
+    pdf = compile_pdf(tex)
     assert pdf.stat().st_size > 1000
+    assert overfull_boxes(tex.with_suffix(".log")) == [], "overfull boxes wider than 5 pt"
+    text = tex.read_text()
+    assert all(name in text for name in GROWTH_FIGURES)
 
 
 @pytest.mark.parametrize("cid", registry.claim_ids())
