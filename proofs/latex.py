@@ -47,6 +47,13 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{4pt}
 \allowdisplaybreaks
+\sloppy
+\setlength{\emergencystretch}{3em}
+% A displayed formula wider than the line is scaled down to the line (never an overfull box).
+\newsavebox{\fitbox}
+\newcommand{\fitmath}[1]{\par\smallskip\noindent\sbox{\fitbox}{$\displaystyle #1$}%
+  \ifdim\wd\fitbox>\linewidth\resizebox{\linewidth}{!}{\usebox{\fitbox}}%
+  \else\makebox[\linewidth]{\usebox{\fitbox}}\fi\par\smallskip}
 \newcommand{\proved}{\textcolor{green!45!black}{\textsf{proved}}}
 \newcommand{\onscope}{\textcolor{teal!70!black}{\textsf{proved on scope}}}
 \newcommand{\confirmed}{\textcolor{blue!60!black}{\textsf{numerically confirmed}}}
@@ -79,13 +86,23 @@ followed by its repair).
 """
 
 
+_LONG_DIGITS = re.compile(r"\d{24,}")
+
+
 def escape(text: str) -> str:
-    r"""Plain text made safe for LaTeX.
+    r"""Plain text made safe for LaTeX; a line may break after an underscore (long step labels) and
+    inside a run of 24 or more digits (exact numbers stay whole in the JSON).
 
     >>> escape("a_b & 50%")
-    'a\\_b \\& 50\\%'
+    'a\\_\\allowbreak{}b \\& 50\\%'
     """
-    return "".join(_SPECIAL.get(ch, ch) for ch in text)
+    safe = "".join(_SPECIAL.get(ch, ch) for ch in text).replace(r"\_", r"\_\allowbreak{}")
+    return _LONG_DIGITS.sub(lambda m: r"\allowbreak{}".join(m[0][i:i + 12] for i in range(0, len(m[0]), 12)), safe)
+
+
+def display(formula: str) -> str:
+    r"""A displayed formula, scaled to the line when it is wider (``\fitmath`` in the preamble)."""
+    return rf"\fitmath{{{formula}}}"
 
 
 _STATEMENT_HEADING = {"printed": "Statement (as printed).", "reconstructed": "Statement (as reconstructed).",
@@ -139,7 +156,7 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
         origin = "printed" if step.printed else (f"repairs \\texttt{{{escape(step.repairs)}}}" if step.repairs else "added")
         reading = f", reading \\emph{{{escape(step.reading)}}}" if step.reading else ""
         out.append(rf"\item \texttt{{{escape(step.label)}}} [{escape(step.kind)}, {origin}{reading}] --- {_badge(result)}")
-        out.append(rf"\[ {step.latex} \]")
+        out.append(display(step.latex))
         if step.justification:
             out.append(escape(step.justification))
         out.append(rf"{{\small Checked: {escape(result.method)}; {escape(result.detail)}.}}")
@@ -237,7 +254,7 @@ def _finding_item(f: dict) -> str:
     if f["quote"]:
         out.append(rf"The paper: ``{escape(f['quote'])}''.")
     if f["latex"]:
-        out.append(rf"\[ {f['latex']} \]")
+        out.append(display(f['latex']))
     out.append(escape(f["description"]))
     out.append(rf"\par Counterexample: {escape(f['counterexample'])}." if f["counterexample"] else
                r"\par Counterexample: none (the outcome is not reproduced, which is not an erratum).")
@@ -248,7 +265,7 @@ def _finding_item(f: dict) -> str:
         out.append(rf"\par Repair: state {escape(repair['label'])}, ${repair['latex']}$.")
     else:
         level = describe(repair["evidence"], repair.get("scope"), repair.get("sample"))
-        out.append(rf"\par Repair: \texttt{{{escape(repair['label'])}}} ({escape(level)}): \[ {repair['latex']} \]")
+        out.append(rf"\par Repair: \texttt{{{escape(repair['label'])}}} ({escape(level)}): {display(repair['latex'])}")
     if f.get("repaired_statement"):
         out.append(rf"\par Repaired statement: {f['repaired_statement']}")
     out.append(rf"\par Evidence: {escape(describe(f['evidence']))}.")

@@ -16,7 +16,13 @@ needs_pdflatex = pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pd
 
 
 def test_escape_neutralises_latex_specials():
-    assert escape(r"50% of $x_1$ & {y}") == r"50\% of \$x\_1\$ \& \{y\}"
+    assert escape(r"50% of $x_1$ & {y}") == r"50\% of \$x\_\allowbreak{}1\$ \& \{y\}"
+
+
+def test_long_numbers_and_labels_may_break_but_keep_every_digit():
+    text = escape("n_" + "1234567890" * 5)
+    assert text.replace(r"\allowbreak{}", "") == r"n\_" + "1234567890" * 5
+    assert text.count(r"\allowbreak{}") == 1 + 4
 
 
 @needs_pdflatex
