@@ -10,6 +10,7 @@ review     the review and referee report (``--format md|json|tex``)
 derive     the key derived quantities of a claim (``--set NAME=VALUE``)
 witness    an explicit violating point, with its exact check
 params     the ``--set`` parameters of a claim: kind, default, bounds, meaning
+plot       the claim's figure from computed data (``-o FILE.pdf|png``, ``--set``)
 new        a new claim, its numeric mirror and its tests, from templates
 =========  ==============================================================
 
@@ -69,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                        help="a parameter of the claim (repeatable); smoothcheck params ID lists them")
         p.add_argument("--format", choices=["json", "text"], default="text")
+    plot = sub.add_parser("plot", parents=[claims], help="draw the claim's figure from computed data",
+                          description="The claim's figure (growth against epsilon, beta or t, with the bound it "
+                                      "breaks) for the parameters given with --set, as PDF or PNG by the file name."
+                                      + _PARAMS_POINTER)
+    plot.add_argument("id", help="claim id, e.g. cooper.thm_12")
+    plot.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.pdf or FILE.png")
+    plot.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                      help="a parameter of the claim (repeatable), e.g. --set L0=10 --set L1=2")
     params = sub.add_parser("params", parents=[claims], help="the --set parameters of a claim",
                             description="Each --set parameter of a claim: kind, default, bounds or choices, meaning.")
     params.add_argument("id", help="claim id, e.g. cooper.thm_12")
@@ -215,6 +224,35 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+def _cmd_plot(args) -> int:
+    import shutil
+    import tempfile
+
+    from proofs.latex import writable_target
+    from proofs.values import parse_settings
+
+    target = writable_target(args.output)
+    if target.suffix.lower() not in (".pdf", ".png"):
+        raise BadInput(f"cannot plot to {args.output}: the file name must end in .pdf or .png")
+    claim = registry.get_claim(args.id)
+    if claim.plot is None and claim.figures is None:
+        raise BadInput(f"{claim.id} has no figure (smoothcheck list; the growth claims have one)")
+    params = parse_settings(claim, args.set)
+    if claim.plot is not None:
+        made = claim.plot(params, target)
+    else:  # a claim whose figures take no parameters: its default figure, in its own format
+        if args.set:
+            raise BadInput(f"{claim.id}'s figure takes no --set parameters")
+        with tempfile.TemporaryDirectory() as folder:
+            drawn = claim.figures(Path(folder))
+            if not drawn or Path(drawn[0]).suffix.lower() != target.suffix.lower():
+                raise BadInput(f"{claim.id} draws {Path(drawn[0]).suffix if drawn else 'no'} figures: "
+                               f"name the output {target.stem}{Path(drawn[0]).suffix if drawn else ''}")
+            made = Path(shutil.copyfile(drawn[0], target))
+    print(f"wrote {made}")
+    return 0
+
+
 def _cmd_params(args) -> int:
     claim = registry.get_claim(args.id)
     if not claim.parameters:
@@ -251,7 +289,7 @@ def _cmd_new(args) -> int:
 
 _COMMANDS = {"list": _cmd_list, "check": _cmd_check, "review": _cmd_review, "latex": _cmd_latex,
              "derive": _cmd_derive_or_witness, "witness": _cmd_derive_or_witness, "params": _cmd_params,
-             "new": _cmd_new}
+             "new": _cmd_new, "plot": _cmd_plot}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

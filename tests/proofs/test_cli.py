@@ -242,3 +242,16 @@ def test_progress_goes_to_a_terminal_stderr_only_and_never_to_stdout(capsys, mon
     terminal.text = ""
     run(capsys, "check", "--quiet", "katende.thm_1")
     assert terminal.text == ""
+
+
+def test_plot_draws_the_users_figure_and_refuses_bad_targets(tmp_path, capsys):
+    from proofs import cli
+
+    assert cli.main(["plot", "katende.thm_1", "-o", str(tmp_path / "ratio.pdf"), "--set", "y=-2"]) == 0
+    assert (tmp_path / "ratio.pdf").read_bytes().startswith(b"%PDF")
+    for argv in (["plot", "katende.thm_1", "-o", str(tmp_path / "ratio.txt")],
+                 ["plot", "kumar.prop_b_3", "-o", str(tmp_path / "x.pdf")],
+                 ["plot", "katende.thm_1", "-o", str(tmp_path / "missing" / "x.pdf")]):
+        capsys.readouterr()
+        assert cli.main(argv) == 2
+        assert len(capsys.readouterr().err.strip().splitlines()) == 1
