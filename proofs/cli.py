@@ -234,6 +234,7 @@ def _cmd_plot(args) -> int:
     target = writable_target(args.output)
     if target.suffix.lower() not in (".pdf", ".png"):
         raise BadInput(f"cannot plot to {args.output}: the file name must end in .pdf or .png")
+    target.parent.mkdir(parents=True, exist_ok=True)  # as latex -o does
     claim = registry.get_claim(args.id)
     if claim.plot is None and claim.figures is None:
         raise BadInput(f"{claim.id} has no figure (smoothcheck list; the growth claims have one)")
