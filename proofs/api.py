@@ -20,6 +20,9 @@ What there is:
   :class:`Cited`; a step's outcome, :class:`StepResult`; and
   :func:`decide_nonnegative`, the inequality decision behind
   :class:`Inequality`, for a :class:`Check` that builds its own gap;
+* induction over an integer (a depth, an iteration): :class:`Induction` from a
+  :class:`BaseCase`, :class:`Recursion`/:class:`Bound` facts and an
+  :class:`InductiveStep` (:mod:`proofs.induction`);
 * checking: :func:`check_claim` (a :class:`ClaimReport`: verdict, errata,
   evidence) and :func:`validate_claim` (the registration rules);
 * the evidence levels, strongest first: :data:`EVIDENCE_LEVELS` and the
@@ -58,6 +61,7 @@ from proofs.engine import (
 )
 from proofs.errors import AssumptionViolated, BadInput
 from proofs.evidence import Evidence as _Evidence
+from proofs.induction import BaseCase, Bound, Induction, InductiveStep, Recursion
 from proofs.steps import (
     CaseSplit,
     Check,
@@ -78,6 +82,8 @@ __all__ = [
     "Assumption",
     "AssumptionViolated",
     "BadInput",
+    "BaseCase",
+    "Bound",
     "CITED",
     "CONFIRMED",
     "CaseSplit",
@@ -89,6 +95,8 @@ __all__ = [
     "EVIDENCE_LEVELS",
     "Equality",
     "Evidence",
+    "Induction",
+    "InductiveStep",
     "Inequality",
     "Limit",
     "NOT_REPRODUCED",
@@ -99,6 +107,7 @@ __all__ = [
     "Parameter",
     "PolynomialDegree",
     "Reading",
+    "Recursion",
     "Step",
     "StepResult",
     "UNDECIDED",
