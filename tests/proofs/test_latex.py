@@ -91,7 +91,7 @@ def test_referee_document_lists_findings_per_paper():
     text = referee_document([registry.report("katende.prop_2")])
     findings = text.split(r"\subsection*{Findings}", 1)[1].split(r"\subsection*{Claims}", 1)[0]
     assert r"\item \textbf{Statement false}" in findings and r"\item \textbf{Hypothesis missing}" in findings
-    assert "Counterexample:" in findings and r"Repair: \texttt{contraction\_inequality\_of\_convex\_D}" in findings
+    assert "Counterexample:" in findings and rf"Repair: \texttt{{{escape('contraction_inequality_of_convex_D')}}}" in findings
 
 
 def test_notebook_latex_heads_the_statement_by_its_kind():

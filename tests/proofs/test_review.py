@@ -22,6 +22,7 @@ def _all_reports():
     return [registry.report(cid) for cid in registry.claim_ids()]
 
 
+@pytest.mark.deep  # every claim's details (tens of CPU seconds in a fresh run): .ci/run runs it
 def test_docs_review_md_is_current():
     # The verdict cache makes this cheap once the claims are checked; a changed claim changes the text.
     fresh = review_markdown(_all_reports())
@@ -29,6 +30,7 @@ def test_docs_review_md_is_current():
     assert REVIEW_MD.read_text(encoding="utf-8") == fresh, f"docs/REVIEW.md is stale: run `{REGENERATE}`"
 
 
+@pytest.mark.deep
 def test_the_staleness_check_sees_a_changed_review():
     reports = _all_reports()
     assert review_markdown(reports[:-1]) != REVIEW_MD.read_text(encoding="utf-8")
