@@ -30,6 +30,14 @@ Proof outline:
  13. `agrees_with_mirror`             jets = independent mpmath hyper-dual values, t up to 1e6
  14. `remark_2_norms`                 |H_ii| <= ||H||_op <= ||H||_F <= sqrt(p) ||H||_op on the ray
  15. `no_L0_L1_witness`               for any (L0, L1) an explicit t* with ||H||_op > L0 + L1 ||grad L||
+ 16. For every depth, width, d_in, d_out and n (every_size.py), with the sizes as symbols:
+     `hidden_preactivation_is_c`      induction over the layer: every hidden pre-activation is c
+     `backward_signal_vanishes`       induction downwards: no gradient below layer l
+     `units_interchangeable`          sums over a layer's units are K times one unit (K a symbol)
+     `grad_norm_sq_every_size`        ||grad L||^2 = 4 sum_r (sum_s y_sr)^2 + 4 K sigma_1^2 t^2 (sum y)^2 (l >= 2)
+     `hessian_entry_every_size`       2 n d_out sigma_1^2 t^2 - 2 sigma_2 t sum y (l >= 1)
+     `every_size_agrees_with_jets`    the general forms equal the exhaustive computation on the scope
+     `leading_coefficient_positive`, `no_L0_L1_every_size`  the witness t*(L0, L1) for every size (Z3)
 Review notes: the printed proof holds step by step, proved on the declared scope (not for
 every architecture); the layer recursion is the inductive step.  One printed sentence is too
 strong ("the gradient grows linearly": bounded when sum y = 0; the conclusion only gets stronger).
@@ -46,6 +54,7 @@ from typing import Any, Mapping
 
 import sympy as sp
 
+from proofs.cooper.every_size import every_size_steps
 from proofs.cooper.figures import figures_for, plotter
 from proofs.cooper.ray import (GENERIC_SIGMA, REPRESENTATIVE, SCOPE, activation_report, as_expr, configuration,
                                deep_parameters, dimension_step, dimensions, hf_degree_at_most, hf_scope,
@@ -213,6 +222,7 @@ def _steps() -> list:
                             "directly, so the conclusion holds for the operator norm of Definition 1 without rescaling.",
               run_check=lambda: remark_2_check(LOSS), wrong_versions=[lambda: remark_2_check(LOSS, r_factor=1)]),
         witness_step(LOSS),
+        *every_size_steps(LOSS),
     ]
 
 def sigma_prime_zero_check(claimed_entry_zero: bool = False) -> StepResult:

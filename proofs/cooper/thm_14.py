@@ -28,6 +28,10 @@ Proof outline:
      `gradient_grows_at_most_linearly`  repaired: degree <= 2, all the conclusion uses
  11. `shifted_ray_without_assumption_1`, `shifted_ray_agrees_with_mirror`  no Assumption 1 needed
  12. `agrees_with_mirror`, `remark_2_norms`, `no_L0_L1_witness`
+ 13. For every depth, width, d_in, d_out and n (every_size.py), sizes as symbols: `hidden_preactivation_is_c`,
+     `backward_signal_vanishes` (inductions over layers), `units_interchangeable`, `grad_norm_sq_every_size`,
+     `hessian_entry_every_size`, `every_size_agrees_with_jets` (the exhaustive scope as cross-check),
+     `leading_coefficient_positive` (d_out >= 2, A2), `no_L0_L1_every_size` (the witness, Z3)
 Review notes: the printed proof holds, except the sentence "the gradient grows linearly"
 (too strong; the conclusion only gets stronger).  A1 can be replaced by "sigma non-constant"
 (A6, shifted ray), A3 by l >= 1 (A7; cooper.depth_1); A5 can be weakened to
@@ -43,6 +47,7 @@ from typing import Any, Mapping
 
 import sympy as sp
 
+from proofs.cooper.every_size import every_size_steps
 from proofs.cooper.figures import figures_for, plotter
 from proofs.cooper import ray, ray_steps
 from proofs.engine import Assumption, Check, Claim, Equality, Necessity, PolynomialDegree, StepResult
@@ -243,6 +248,7 @@ def _steps() -> list:
         Check(label="remark_2_norms", latex=r"|H_{ii}|\le\|H\|_{op}\le\|H\|_F\le\sqrt{\operatorname{rank}H}\,\|H\|_{op}",
               run_check=lambda: ray_steps.remark_2_check(LOSS), wrong_versions=[lambda: ray_steps.remark_2_check(LOSS, r_factor=1)]),
         ray_steps.witness_step(LOSS),
+        *every_size_steps(LOSS),
     ]
 
 

@@ -188,8 +188,13 @@ def test_scoped_steps_say_so():
     assert levels["gradient_on_ray_eq_28"].evidence == "proved-on-scope"
     assert levels["gradient_on_ray_eq_28"].scope["depths"] == [2, 3, 4]
     assert levels["second_term_entry_as_printed"].scope["architectures"][0] == {"n": 2, "d_in": 3, "widths": [5, 5], "d_out": 7}
-    assert {label for label, r in levels.items() if r.ok and r.evidence == "proved"} == {"layer_recursion_hidden",
-                                                                                            "layer_recursion_output"}
+    # Proved for every size: the layer recursions and the general (every-size) steps; nothing else.
+    every_size = {"hidden_preactivation_is_c", "backward_signal_vanishes", "units_interchangeable",
+                  "grad_norm_sq_every_size", "hessian_entry_every_size", "leading_coefficient_positive",
+                  "no_L0_L1_every_size"}
+    assert {label for label, r in levels.items() if r.ok and r.evidence == "proved"} == {
+        "layer_recursion_hidden", "layer_recursion_output", *every_size}
+    assert levels["every_size_agrees_with_jets"].evidence == "proved-on-scope"
     assert levels["shifted_ray_without_assumption_1"].scope["depths"] == [1, 2, 3]
 
 
