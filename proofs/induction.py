@@ -325,3 +325,23 @@ class Induction(Step):
         if self.using:
             out.append(self._variant("an unproved fact", using=tuple(self.using[1:])))
         return out
+
+
+def typeset(induction: Induction) -> list[str]:
+    r"""The induction as a reader writes it, in LaTeX lines: the base case, the facts, the inductive
+    step (assuming P(ℓ), P(ℓ+1)), and the conclusion — each formula from the checked objects."""
+    ell, start = induction.variable, induction.start
+    show = lambda e: sp.latex(e)  # noqa: E731
+    lines = [rf"By induction on ${show(ell)}$ from ${show(sp.sympify(start))}$:", r"\begin{itemize}",
+             rf"\item base case (\texttt{{{_tex_label(induction.base.label)}}}): "
+             rf"${show(induction.base.establishes)}$;"]
+    lines += [rf"\item fact (\texttt{{{_tex_label(u.label)}}}): ${show(u.establishes)}$;" for u in induction.using]
+    lines += [rf"\item inductive step (\texttt{{{_tex_label(induction.step.label)}}}): assuming "
+              rf"${show(induction.step.hypothesis)}$, then ${show(induction.step.conclusion)}$;",
+              rf"\item hence ${show(induction.statement(ell))}$ for every integer ${show(ell)}\ge{show(sp.sympify(start))}$.",
+              r"\end{itemize}"]
+    return lines
+
+
+def _tex_label(label: str) -> str:
+    return label.replace("_", r"\_\allowbreak{}")

@@ -157,6 +157,10 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
         reading = f", reading \\emph{{{escape(step.reading)}}}" if step.reading else ""
         out.append(rf"\item \texttt{{{escape(step.label)}}} [{escape(step.kind)}, {origin}{reading}] --- {_badge(result)}")
         out.append(display(step.latex))
+        if step.kind == "induction":  # the base case, the facts and the step, as a reader writes them
+            from proofs.induction import typeset
+
+            out += typeset(step)
         if step.justification:
             out.append(escape(step.justification))
         out.append(rf"{{\small Checked: {escape(result.method)}; {escape(result.detail)}.}}")

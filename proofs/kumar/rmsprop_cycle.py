@@ -120,8 +120,8 @@ def late_iterate_steps(convention: Convention) -> list[Step]:
                    justification="Once k*m >= |beta^(0)_i| the invariant gives B(k) <= 2T(k); one more update "
                                  "leaves the coordinate within T(k), so ||beta^(k+1)||_1 <= n T(k) for every n."),
         Inequality(label=f"late_step_below_alpha_{convention}", printed=False,
-                   latex=(r"T(k)<\alpha\iff\gamma^{k+1}\lambda^2<\epsilon" if convention == "inside"
-                          else r"T(k)<\alpha\iff\lambda\sqrt{1-\gamma^{k+1}}+\epsilon>\lambda"),
+                   latex=(r"\gamma^{k+1}\lambda^2<\epsilon\ \Rightarrow\ T(k)<\alpha" if convention == "inside"
+                          else r"\lambda\sqrt{1-\gamma^{k+1}}+\epsilon>\lambda\ \Rightarrow\ T(k)<\alpha"),
                    lhs=t, rhs=alpha, relation="<", domain={x: (0, 1)}, box_is_domain=True,
                    assuming=(*PARAMETERS, threshold),
                    justification="With x = gamma^k: the late bound n T(k) is below n*alpha from the "

@@ -137,3 +137,13 @@ def test_propositions_are_relations():
     assert set(conjuncts(sp.And(sp.Lt(x, 1), sp.Eq(s, 2)))) == {sp.Lt(x, 1), sp.Eq(s, 2)}
     with pytest.raises(ValueError):
         conjuncts(x + 1)
+
+
+def test_the_induction_is_typeset_as_base_facts_step_and_conclusion():
+    from proofs.induction import typeset
+
+    text = "\n".join(typeset(_geometric()))
+    assert text.startswith("By induction on $l$ from $1$")
+    assert "base case" in text and "fact (" in text and "inductive step" in text
+    assert r"for every integer $l\ge1$" in text
+    assert sp.latex(_geometric().statement(l)) in text
