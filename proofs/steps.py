@@ -370,6 +370,8 @@ def _check_entries(difference: sp.MatrixBase, **options) -> StepResult:
 
 
 def _confirm_zero_at_points(difference: sp.Expr, domain, samples: int) -> StepResult:
+    if samples < 1:  # "confirmed at 0 points" would confirm anything
+        raise VacuousStep(f"samples={samples}: a numeric confirmation needs at least one point")
     free = sorted(difference.free_symbols, key=lambda s: s.name)
     for point in sample_points(free, samples, domain=domain):
         exact = difference.subs(point)

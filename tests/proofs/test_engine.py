@@ -41,3 +41,15 @@ def test_unrepaired_failure_is_open_and_not_ok():
 def test_a_failing_repair_does_not_excuse_the_printed_step():
     broken_fix = Equality(label="fix", latex="", lhs=2 * x, rhs=5 * x, repairs="bad")
     assert check_claim(_claim(bad, broken_fix)).status == "open"
+
+
+def test_zero_samples_never_confirm():
+    r"""An undecidable difference 'confirmed at 0 random points' would confirm anything."""
+    import sympy as sp
+
+    from proofs.steps import Equality
+
+    x = sp.Symbol("x", positive=True)
+    undecidable = Equality(label="e", latex="", lhs=lambda: sp.gamma(x) * sp.zeta(x + 2), rhs=sp.Integer(1), samples=0)
+    result = undecidable.run()
+    assert not result.ok and result.method == "vacuous"
