@@ -1,0 +1,499 @@
+r"""Benchmark: code-level mutation testing of smoothcheck's own modules.
+
+A mutant is the module with one small change (a flipped comparison, a swapped
+operator, a changed constant, a removed ``not``, a dropped ``raise``, a
+``return None``); it is *killed* when the module's mirrored tests fail on it.
+The score is killed / (killed + survived + timed out): the share of wrong
+versions of the code that the tests tell from the right one.  Targets: at least
+90 % overall and 95 % in the engine (``proofs/engine.py``, ``steps.py``,
+``values.py``, ``enclosure.py``); see ``docs/MUTATION.md`` for the operators,
+the equivalent mutants and the last run.
+
+Run::
+
+    python benchmarks/bench_mutation.py                        # the engine, every mutant
+    python benchmarks/bench_mutation.py --modules all --sample 15 --seed 0 --jobs 2
+    python benchmarks/bench_mutation.py --modules proofs/values.py --list   # the mutants only
+    python benchmarks/bench_mutation.py --rerun benchmarks/results/mutation.json
+                 # only the survivors of the recorded run, merged into it (killed adds up)
+
+For each module only its mirrored tests run: ``tests/proofs/test_<m>.py`` (and
+``test_<m>_*.py``), ``tests/proofs/<paper>/test_<label>.py``,
+``tests/symbolic/test_<m>.py``, ``tests/numeric/test_<m>.py``, the engine's
+``tests/proofs/test_engine_mutants.py``, the module's doctests and, for a claim
+module, its claim items (the pytest plugin).  Mutants are written into
+temporary copies of the repository (one per job; the working tree is never
+touched), with the copy first on ``sys.path`` and ``SMOOTHCHECK_NO_CACHE=1``
+so no cached verdict hides a mutant.  The heavy libraries (SymPy, NumPy, z3,
+pytest) are imported once and each mutant's pytest run is a fork of that
+process, which never imported the project itself.  Each run has a timeout of
+``max(--timeout, 4 x the unmutated run)``; the unmutated run must pass before
+any mutant counts.  Results go to ``benchmarks/results/mutation.json``.
+Not collected by pytest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import random
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGINE = ["proofs/engine.py", "proofs/steps.py", "proofs/values.py", "proofs/enclosure.py"]
+PACKS = ["katende", "cooper", "kumar"]
+RESULTS = ROOT / "benchmarks" / "results" / "mutation.json"
+_IGNORE = shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.egg-info", ".hypothesis", "results",
+                                 ".pytest_cache", "*.pyc")
+
+
+# ---------------------------------------------------------------------------------------------- mutants
+
+@dataclass(frozen=True)
+class Mutant:
+    r"""One change: source span ``[start, end)`` (offsets in the module's text) replaced by ``new``."""
+
+    module: str
+    line: int
+    operator: str
+    start: int
+    end: int
+    old: str
+    new: str
+
+    def apply(self, text: str) -> str:
+        return text[:self.start] + self.new + text[self.end:]
+
+
+_COMPARE = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
+            ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is}
+_BINARY = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult, ast.FloorDiv: ast.Div,
+           ast.Pow: ast.Mult, ast.Mod: ast.FloorDiv}
+_BOOL = {ast.And: ast.Or, ast.Or: ast.And}
+
+
+def _offsets(text: str) -> list[int]:
+    r"""Offset of the start of each line (1-based line numbers index it as ``[line - 1]``)."""
+    starts, total = [], 0
+    for line in text.splitlines(keepends=True):
+        starts.append(total)
+        total += len(line)
+    return starts + [total]
+
+
+def _skipped_nodes(tree: ast.AST) -> set[int]:
+    r"""Nodes never mutated: annotations, docstrings, ``__all__`` and ``if TYPE_CHECKING`` blocks
+    (a change there changes no behaviour the tests could see)."""
+    skip: set[int] = set()
+
+    def mark(node):
+        for sub in ast.walk(node):
+            skip.add(id(sub))
+
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for arg in node.args.args + node.args.kwonlyargs + node.args.posonlyargs:
+                if arg.annotation is not None:
+                    mark(arg.annotation)
+            if node.returns is not None:
+                mark(node.returns)
+        if isinstance(node, ast.AnnAssign):
+            mark(node.annotation)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+                mark(first)
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            mark(node)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            mark(node)
+    return skip
+
+
+def _variants(node: ast.AST) -> list[tuple[str, str]]:
+    r"""``(operator, replacement text)`` for each mutant of one node; expressions come parenthesised
+    so that the replacement reads the same wherever the node stood."""
+    import copy
+
+    def expr(new: ast.AST) -> str:
+        return "(" + ast.unparse(new) + ")"
+
+    out: list[tuple[str, str]] = []
+    if isinstance(node, ast.Compare):
+        for i, op in enumerate(node.ops):
+            if type(op) in _COMPARE:
+                new = copy.deepcopy(node)
+                new.ops[i] = _COMPARE[type(op)]()
+                out.append(("compare", expr(new)))
+    elif isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
+        new = copy.deepcopy(node)
+        new.op = _BINARY[type(node.op)]()
+        out.append(("arithmetic", expr(new)))
+    elif isinstance(node, ast.BoolOp):
+        new = copy.deepcopy(node)
+        new.op = _BOOL[type(node.op)]()
+        out.append(("boolean", expr(new)))
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.USub)):
+        out.append(("drop-not" if isinstance(node.op, ast.Not) else "drop-minus", expr(node.operand)))
+    elif isinstance(node, ast.Constant) and isinstance(node.value, bool):
+        out.append(("constant", repr(not node.value)))
+    elif isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        out.append(("constant", "(" + repr(node.value + 1) + ")"))
+    elif isinstance(node, ast.Return) and node.value is not None and not (
+            isinstance(node.value, ast.Constant) and node.value.value is None):
+        out.append(("return-none", "return None"))
+    elif isinstance(node, ast.Raise):
+        out.append(("drop-raise", "pass"))
+    elif isinstance(node, ast.AugAssign) and type(node.op) in _BINARY:
+        new = copy.deepcopy(node)
+        new.op = _BINARY[type(node.op)]()
+        out.append(("arithmetic", ast.unparse(new)))
+    return out
+
+
+def mutants_of(module: str, text: str) -> list[Mutant]:
+    r"""Every mutant of a module, in source order; each one compiles."""
+    tree = ast.parse(text)
+    skip = _skipped_nodes(tree)
+    starts = _offsets(text)
+    encoded = [line.encode() for line in text.splitlines(keepends=True)] + [b""]
+    found: list[Mutant] = []
+
+    def offset(line: int, col: int) -> int:  # ast columns count UTF-8 bytes
+        return starts[line - 1] + len(encoded[line - 1][:col].decode())
+
+    for node in ast.walk(tree):
+        if id(node) in skip or not hasattr(node, "end_lineno") or node.end_lineno is None:
+            continue
+        for operator, new in _variants(node):
+            start, end = offset(node.lineno, node.col_offset), offset(node.end_lineno, node.end_col_offset)
+            mutant = Mutant(module, node.lineno, operator, start, end, text[start:end], new)
+            try:
+                compile(mutant.apply(text), module, "exec")
+            except SyntaxError:
+                continue
+            found.append(mutant)
+    return sorted(found, key=lambda m: (m.start, m.end, m.operator))
+
+
+# ---------------------------------------------------------------------------------------------- tests
+
+def mirrored_tests(module: str, root: Path = ROOT) -> list[str]:
+    r"""The tests that answer for ``module``: its mirrored test files, its doctests, its claim items."""
+    path = Path(module)
+    stem, parts = path.stem, path.parts
+    candidates: list[Path] = []
+    if parts[0] == "proofs" and len(parts) == 2:
+        candidates += sorted((root / "tests/proofs").glob(f"test_{stem}.py"))
+        candidates += sorted((root / "tests/proofs").glob(f"test_{stem}_*.py"))
+        if module in ENGINE:
+            candidates.append(root / "tests/proofs/test_engine_mutants.py")
+    elif parts[0] == "proofs" and len(parts) == 3:
+        candidates.append(root / "tests/proofs" / parts[1] / f"test_{stem}.py")
+    elif parts[0] in ("symbolic", "numeric"):
+        candidates.append(root / "tests" / parts[0] / f"test_{stem}.py")
+    found = [str(c.relative_to(root)) for c in candidates if c.exists()]
+    return list(dict.fromkeys(found)) + [module]  # the module itself: doctests and claim items
+
+
+def modules_for(selection: str) -> list[str]:
+    r"""Comma-separated groups (``engine``, ``symbolic``, ``numeric``, ``claims``, ``all``) and module paths."""
+    def listed(folder: str) -> list[str]:
+        return sorted(str(p.relative_to(ROOT)) for p in (ROOT / folder).glob("*.py") if p.name != "__init__.py")
+
+    groups = {"engine": ENGINE, "symbolic": listed("symbolic"), "numeric": listed("numeric"),
+              "claims": [m for pack in PACKS for m in listed(f"proofs/{pack}")]}
+    groups["all"] = groups["engine"] + groups["symbolic"] + groups["numeric"] + groups["claims"]
+    chosen: list[str] = []
+    for part in (p.strip() for p in selection.split(",") if p.strip()):
+        chosen += groups.get(part, [part])
+    return list(dict.fromkeys(chosen))
+
+
+# ---------------------------------------------------------------------------------------------- running
+
+_HEAVY = ["sympy", "numpy", "mpmath", "z3", "flint", "pytest", "hypothesis", "_pytest.doctest", "xdist"]
+
+
+def preload() -> None:
+    r"""Import the libraries every run needs once, before forking (never the project's own packages)."""
+    import importlib
+
+    sys.dont_write_bytecode = True
+    for name in _HEAVY:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    assert not any(m.split(".")[0] in ("proofs", "symbolic", "numeric") for m in sys.modules)
+
+
+def _child(copy: Path, args: list[str]) -> None:
+    r"""In the forked child: run pytest in the copy, quietly; exit with pytest's status."""
+    try:
+        os.setpgid(0, 0)  # its own process group: a timeout ends whatever the tests started too
+        os.chdir(copy)
+        sys.path[:] = [str(copy)] + [p for p in sys.path if p not in ("", str(ROOT))]
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        import pytest
+
+        code = pytest.main(["-q", "-x", "-p", "no:cacheprovider", "--hypothesis-profile=ci",
+                            "-W", "ignore", *args])
+        os._exit(int(code))
+    except BaseException:  # noqa: BLE001 - anything escaping pytest is a failed run
+        os._exit(3)
+
+
+class Slot:
+    r"""One job: a private copy of the repository and at most one running child."""
+
+    def __init__(self, base: Path, index: int, snapshot: Path):
+        self.copy = base / f"repo{index}"
+        shutil.copytree(snapshot, self.copy)
+        self.pid: int | None = None
+        self.job = None
+        self.started = 0.0
+
+    def start(self, job, text: str, args: list[str]) -> None:
+        module = job[0]
+        (self.copy / module).write_text(text)
+        self.job, self.started = job, time.perf_counter()
+        pid = os.fork()
+        if pid == 0:
+            _child(self.copy, args)
+        self.pid = pid
+
+    def poll(self, timeout: float):
+        r"""``None`` while running, else ``(job, outcome, seconds)`` with outcome killed/survived/timeout."""
+        assert self.pid is not None
+        pid, status = os.waitpid(self.pid, os.WNOHANG)
+        elapsed = time.perf_counter() - self.started
+        if pid == 0 and elapsed <= timeout:
+            return None
+        if pid == 0:
+            try:
+                os.killpg(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            outcome = "timeout"
+        else:
+            outcome = "survived" if os.waitstatus_to_exitcode(status) == 0 else "killed"
+        job, self.pid, self.job = self.job, None, None
+        (self.copy / job[0]).write_text(ORIGINAL[job[0]])
+        return job, outcome, elapsed
+
+
+ORIGINAL: dict[str, str] = {}
+
+
+def run_all(jobs: list, slots: list[Slot], timeouts: dict[str, float], tests: dict[str, list[str]],
+            on_done) -> None:
+    r"""Run every ``(module, mutant-or-None)`` job on the free slots; ``on_done(job, outcome, s)``."""
+    pending = list(jobs)
+    while pending or any(s.pid is not None for s in slots):
+        for slot in slots:
+            if slot.pid is not None:
+                done = slot.poll(timeouts.get(slot.job[0], 1e9) if slot.job[1] is not None else 1e9)
+                if done:
+                    on_done(*done)
+            if slot.pid is None and pending:
+                module, mutant = job = pending.pop(0)
+                text = ORIGINAL[module] if mutant is None else mutant.apply(ORIGINAL[module])
+                slot.start(job, text, tests[module])
+        time.sleep(0.01)
+
+
+def previous_survivors(path: Path, module: str) -> list[dict]:
+    r"""The survivors (and timeouts) of ``module`` recorded in an earlier result file."""
+    return [s for r in json.loads(path.read_text())["table"] if r["module"] == module for s in r["survivors"]]
+
+
+def match_survivors(survivors: list[dict], mutants: list[Mutant]) -> tuple[list[Mutant], list[dict]]:
+    r"""``(found, missing)``: the current mutants that are the recorded survivors (same operator and
+    text, the nearest line: others edit the modules, so lines move; one mutant per survivor), and the
+    recorded survivors with no such mutant."""
+    found: list[Mutant] = []
+    missing: list[dict] = []
+    for s in survivors:
+        same = [m for m in mutants if (m.operator, m.old, m.new) == (s["operator"], s["old"], s["new"])
+                and m not in found and abs(m.line - s["line"]) <= 60]
+        if same:
+            found.append(min(same, key=lambda m: abs(m.line - s["line"])))
+        else:
+            missing.append(s)
+    return found, missing
+
+
+def merge(previous: dict, rerun: dict) -> list[dict]:
+    r"""An earlier run with a rerun of its survivors (which carries the survivors it could not find
+    again): killed adds up, the rerun's survivors are the survivors."""
+    table = []
+    for old in previous["table"]:
+        new = next((r for r in rerun["table"] if r["module"] == old["module"]), None)
+        if new is None:
+            table.append(old)
+            continue
+        row = dict(old, killed=old["killed"] + new["killed"], survived=new["survived"], timeout=new["timeout"],
+                   survivors=new["survivors"], seconds=round(old["seconds"] + new["seconds"], 1))
+        row["score"] = _score(row["killed"], row["mutants"])
+        table.append(row)
+    return table
+
+
+def _score(killed: int, count: int) -> float | None:
+    return round(100 * killed / count, 1) if count else None
+
+
+def totals(table: list[dict]) -> dict:
+    r"""Mutants, killed, survived, timed out and the score, over all modules and over the engine."""
+    engine = [r for r in table if r["module"] in ENGINE]
+    out = {k: sum(r[k] for r in table) for k in ("mutants", "killed", "survived", "timeout")}
+    out["score"] = _score(out["killed"], out["mutants"])
+    out["engine_score"] = _score(sum(r["killed"] for r in engine), sum(r["mutants"] for r in engine))
+    return out
+
+
+def show(summary: dict) -> None:
+    r"""The result table, one line a module."""
+    print(f"\n{'module':42} {'mutants':>7} {'killed':>6} {'surv':>5} {'t/o':>4} {'score':>6} {'run s':>7}")
+    for r in summary["table"]:
+        print(f"{r['module']:42} {r['mutants']:7} {r['killed']:6} {r['survived']:5} {r['timeout']:4} "
+              f"{r['score'] if r['score'] is not None else '-':>6} {r['seconds']:7}")
+    reruns = sum(r["wall_s"] for r in summary.get("reruns", []))
+    print(f"{'total':42} {summary['mutants']:7} {summary['killed']:6} {summary['survived']:5} "
+          f"{summary['timeout']:4} {summary['score']:>6}   wall {summary['wall_s']} s"
+          f"{f' (+ {reruns:.1f} s of reruns)' if reruns else ''}; engine {summary['engine_score']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--modules", default="engine",
+                        help="comma-separated groups (engine: the default, symbolic, numeric, claims, all) and module paths")
+    parser.add_argument("--sample", type=int, default=0,
+                        help="mutants per module, drawn at random with --seed (0: every mutant; default)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--timeout", type=float, default=20.0,
+                        help="least per-mutant timeout in seconds (default 20; the timeout is max(this, 4 x baseline))")
+    parser.add_argument("--rerun", metavar="JSON", default=None,
+                        help="run only the survivors recorded in an earlier result file and merge the verdicts into it")
+    parser.add_argument("--list", action="store_true", help="list the mutants and their tests, run nothing")
+    parser.add_argument("--output", default=str(RESULTS), help="the JSON result file (default: %(default)s)")
+    args = parser.parse_args(argv)
+
+    modules = modules_for(args.modules)
+    missing = [m for m in modules if not (ROOT / m).is_file()]
+    if missing:
+        parser.error(f"no such module or group: {', '.join(missing)}")
+    base = Path(tempfile.mkdtemp(prefix="smoothcheck-mutation-"))
+    snapshot = base / "snapshot"  # one consistent copy of the tree: others may be editing it
+    shutil.copytree(ROOT, snapshot, ignore=_IGNORE)
+    rng = random.Random(args.seed)
+    chosen: dict[str, list[Mutant]] = {}
+    tests: dict[str, list[str]] = {}
+    unmatched: dict[str, list[dict]] = {}  # recorded survivors a rerun could not find again: they stay
+    for module in modules:
+        ORIGINAL[module] = (snapshot / module).read_text()
+        every = mutants_of(module, ORIGINAL[module])
+        chosen[module] = sorted(rng.sample(every, min(args.sample, len(every))), key=lambda m: m.start) \
+            if args.sample else every
+        if args.rerun:
+            recorded = previous_survivors(Path(args.rerun), module)
+            chosen[module], unmatched[module] = match_survivors(recorded, every)
+        tests[module] = mirrored_tests(module, snapshot)
+    if args.list:
+        shutil.rmtree(base, ignore_errors=True)
+        for module in modules:
+            print(f"{module}: {len(chosen[module])} mutants; tests: {' '.join(tests[module])}")
+            for m in chosen[module]:
+                print(f"  {m.line}: {m.operator}: {m.old!r} -> {m.new!r}")
+        return 0
+
+    preload()
+    begin = time.perf_counter()
+    os.environ["SMOOTHCHECK_NO_CACHE"] = "1"
+    os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    try:
+        slots = [Slot(base, i, snapshot) for i in range(max(1, args.jobs))]
+        baseline: dict[str, float] = {}
+        broken: list[str] = []
+
+        def base_done(job, outcome, seconds):
+            baseline[job[0]] = seconds
+            if outcome != "survived":
+                broken.append(job[0])
+
+        run_all([(m, None) for m in modules], slots, {}, tests, base_done)
+        for module in broken:
+            print(f"baseline fails for {module} (tests: {' '.join(tests[module])}); its mutants are not run",
+                  file=sys.stderr)
+        timeouts = {m: max(args.timeout, 4 * baseline[m]) for m in modules}
+        rows = {m: {"module": m, "tests": tests[m], "baseline_s": round(baseline[m], 2), "mutants": 0, "killed": 0,
+                    "survived": 0, "timeout": 0, "seconds": 0.0, "survivors": []}
+                for m in modules if m not in broken}
+        jobs = [(m, mu) for m in modules if m not in broken for mu in chosen[m]]
+        total = len(jobs)
+        finished = [0]
+
+        def done(job, outcome, seconds):
+            module, mutant = job
+            row = rows[module]
+            row["mutants"] += 1
+            row[outcome] += 1
+            row["seconds"] += seconds
+            if outcome != "killed":
+                row["survivors"].append({"line": mutant.line, "operator": mutant.operator, "old": mutant.old,
+                                         "new": mutant.new, "outcome": outcome})
+            finished[0] += 1
+            if outcome != "killed" or finished[0] % 25 == 0:
+                print(f"[{finished[0]}/{total}] {module}:{mutant.line} {mutant.operator} "
+                      f"{mutant.old!r} -> {mutant.new!r}: {outcome}", flush=True)
+
+        run_all(jobs, slots, timeouts, tests, done)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    wall = time.perf_counter() - begin
+
+    table = []
+    for row in rows.values():
+        lost = unmatched.get(row["module"], [])
+        row["survivors"] += lost
+        row["survived"] += len(lost)
+        row["mutants"] += len(lost)
+        row["score"] = _score(row["killed"], row["mutants"])
+        row["seconds"] = round(row["seconds"], 1)
+        table.append(row)
+    summary = {"command": " ".join(["python", "benchmarks/bench_mutation.py",
+                                    *(argv if argv is not None else sys.argv[1:])]),
+               "modules": args.modules, "sample": args.sample, "seed": args.seed, "jobs": args.jobs,
+               "wall_s": round(wall, 1), "baseline_failures": broken}
+    if args.rerun:  # the earlier run, with its survivors replaced by this run's verdicts on them
+        previous = json.loads(Path(args.rerun).read_text())
+        summary = {**{k: v for k, v in previous.items() if k not in ("table", "reruns")},
+                   "reruns": previous.get("reruns", []) + [summary]}
+        table = merge(previous, {"table": table})
+    summary.update(totals(table))
+    summary["table"] = table
+    show(summary)
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(summary, indent=1) + "\n")
+    print(f"written: {output}")
+    return 0 if not broken else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
