@@ -90,6 +90,10 @@ def _source_file(module: str) -> Path | None:
     return Path(origin) if origin and origin.endswith(".py") else None
 
 
+#: The public name (the pack independence check finds mirror modules the same way).
+source_file = _source_file
+
+
 def _top_level_spec(name: str):
     r"""The spec of a top-level module (``find_spec`` of a top-level name runs no code); remembered
     while ``sys.path`` is unchanged and the module is not imported (a folder pack goes on the path)."""

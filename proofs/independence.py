@@ -20,9 +20,9 @@ contracts in ``pyproject.toml``.
 from __future__ import annotations
 
 import ast
-import importlib.util
 from pathlib import Path
 
+from proofs.cache import source_file
 from proofs.errors import BadInput
 from proofs.registry import Pack, _declaration
 
@@ -32,34 +32,17 @@ FORBIDDEN = ("sympy", "proofs", "symbolic")
 
 def _module_file(name: str, pack: Pack) -> Path | None:
     r"""The source file of module ``name``, found without running it: the pack's own modules
-    through its folder, others through the folders of their top-level package (only a top-level
-    name is looked up: ``find_spec`` of a dotted name would import its parents)."""
+    through its folder (a folder pack need not be on ``sys.path``), others as the verdict cache
+    finds them (:func:`proofs.cache.source_file`: the top-level spec, then folders)."""
     if name == pack.package or name.startswith(pack.package + "."):
-        folder, rest = pack.folder, name[len(pack.package):].lstrip(".")
-        locations = [str(folder)]
-        origin: str | None = str(folder / "__init__.py")
-    else:
-        top, _, rest = name.partition(".")
-        try:
-            spec = importlib.util.find_spec(top)
-        except (ImportError, ValueError):
-            return None
-        if spec is None:
-            return None
-        origin = spec.origin if spec.has_location else None
-        locations = list(spec.submodule_search_locations or [])
-    for part in rest.split(".") if rest else []:
-        for folder_text in locations:
-            package, plain = Path(folder_text) / part, Path(folder_text) / f"{part}.py"
-            if (package / "__init__.py").is_file():
-                origin, locations = str(package / "__init__.py"), [str(package)]
-                break
-            if plain.is_file():
-                origin, locations = str(plain), []
-                break
-        else:
-            return None
-    return Path(origin) if origin and origin.endswith(".py") and Path(origin).is_file() else None
+        rest = name[len(pack.package):].lstrip(".")
+        base = pack.folder.joinpath(*rest.split(".")) if rest else pack.folder
+        for candidate in (base / "__init__.py", base.with_suffix(".py")):
+            if candidate.is_file():
+                return candidate
+        return None
+    path = source_file(name)
+    return path if path is not None and path.is_file() else None
 
 
 def _imports(path: Path, module: str) -> list[tuple[str, int]]:
