@@ -384,6 +384,7 @@ def theorem() -> Claim:
                     Parameter("L", "rational", Fraction(10**12), "the candidate Lipschitz constant (witness)"),
                     Parameter("w0", "rational", Fraction(0), "boundary point theta0 = (w0, -w0 x) (witness)")],
         derive=_derive, witness=_witness, figures=figures.figures_thm_1, plot=figures.plot_thm_1,
+        notation=("ratio_limit_as_printed",),  # "Notation erratum": a limit written for an asymptotic
         notes=["Assumption x != 0 is never used by the proof; the theorem holds for x = 0 as well (checked).",
                "Readings of the Hessian clauses. The gloss of ({=3.3}) is false as an equivalence (the paper's loss has "
                "||Hessian|| <= 1 + x^2 wherever it exists and no Lipschitz gradient), true as a consequence and, for C^2 "
