@@ -175,6 +175,17 @@ class Erratum:
     repaired_by: str | None
     evidence: str = "proved"
     reading: str | None = None
+    #: The step's erratum text and the check's counterexample text (:mod:`proofs.render`'s format) and
+    #: the values that fill them: ``description`` and ``counterexample`` are their terminal renderings.
+    text: str = ""
+    counterexample_text: str = ""
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def rendered(self, target: str) -> tuple[str, str]:
+        r"""``(description, counterexample)`` for ``target`` (``plain``, ``md`` or ``tex``)."""
+        from proofs.render import render
+
+        return render(self.text, self.values, target), render(self.counterexample_text, self.values, target)
 
 
 @dataclass
@@ -300,8 +311,17 @@ class ClaimReport:
         return notebook_latex(self)
 
     def resting_on(self) -> list[StepReport]:
-        r"""The steps the verdict rests on: every passing (or undecided) step that is not cited."""
-        return [r for r in self.steps if (r.result.ok or r.result.undecided) and r.result.evidence != "cited"]
+        r"""The steps the verdict rests on: every passing (or undecided) step that is not cited and
+        not a cross-check of a passing step (that step carries the statement; the cross-check only
+        has to agree with it, which a failure would show)."""
+        passing = {r.step.label for r in self.steps if r.result.ok}
+        return [r for r in self.steps if (r.result.ok or r.result.undecided) and r.result.evidence != "cited"
+                and r.step.cross_checks not in passing]
+
+    def cross_checks(self) -> list[StepReport]:
+        r"""The passing steps that independently re-check a passing step (not counted in :attr:`evidence`)."""
+        passing = {r.step.label for r in self.steps if r.result.ok}
+        return [r for r in self.steps if r.result.ok and r.step.cross_checks in passing]
 
     @property
     def evidence(self) -> str | None:
@@ -319,7 +339,16 @@ class ClaimReport:
         first = weakest_steps[0].result
         shown = describe(level, first.scope, first.sample)
         more = f" (and {len(weakest_steps) - 1} more step(s) at this level)" if len(weakest_steps) > 1 else ""
-        return f"{self.status}, {shown}{more}{unreproduced}"
+        return f"{self.status}, {shown}{more}{_crosschecked(self.cross_checks())}{unreproduced}"
+
+
+def _crosschecked(reports: list[StepReport]) -> str:
+    r"""``; cross-checked by 3 steps (2 proved on scope, 1 confirmed)``, or nothing."""
+    if not reports:
+        return ""
+    levels = [r.result.evidence for r in reports]
+    parts = ", ".join(f"{levels.count(level)} {level.replace('-', ' ')}" for level in LEVELS if level in levels)
+    return f"; cross-checked by {len(reports)} step(s) ({parts})"
 
 
 def check_claim(claim: Claim) -> ClaimReport:
@@ -387,16 +416,21 @@ def _run_necessity(assumption: Assumption) -> StepResult | None:
 
 
 def _erratum(report: StepReport, fixer: str | None) -> Erratum:
+    from proofs.render import render
+
     result = report.result
-    text = report.step.erratum
-    description = fill(text, result.values) if text else f"the printed step does not hold: {result.detail}"
+    text = report.step.erratum or f"the printed step does not hold: {result.detail}"
+    counterexample = result.counterexample or result.detail
     return Erratum(
         step=report.step.label,
-        description=description,
-        counterexample=result.counterexample or result.detail,
+        description=render(text, result.values, "plain"),
+        counterexample=render(counterexample, result.values, "plain"),
         repaired_by=fixer,
         evidence=result.evidence,
         reading=report.step.reading,
+        text=text,
+        counterexample_text=counterexample,
+        values=dict(result.values),
     )
 
 
@@ -469,6 +503,11 @@ def validate_claim(claim: Claim, outline: str | None = None) -> None:
     if repeated:
         raise InconsistentClaim(f"{claim.id}: step labels used twice: {repeated}")
     printed = {s.label for s in claim.steps if s.printed}
+    crosschecks = {s.label: s.cross_checks for s in claim.steps if s.cross_checks is not None}
+    for label, target in crosschecks.items():
+        if target not in labels or target == label or target in crosschecks:
+            raise InconsistentClaim(f"{claim.id}: step {label!r} cross-checks {target!r}, which is not another "
+                                    "step of this claim that itself carries the statement")
     if not set(claim.notation) <= printed:
         raise InconsistentClaim(f"{claim.id}: notation names no printed step {sorted(set(claim.notation) - printed)}")
     for step in claim.steps:

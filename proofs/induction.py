@@ -222,7 +222,7 @@ class Induction(Step):
     r"""``statement(ℓ)`` for every integer ℓ ≥ ``start``, from ``base``, ``step`` and the ``using`` facts.
 
     ``instances(k)`` maps the quantities of ``statement(k)`` to their directly computed values
-    (for k = start, ..., start + ``cross_checks`` - 1): an independent cross-check.
+    (for k = start, ..., start + ``instance_count`` - 1): an independent cross-check.
     """
 
     variable: sp.Symbol
@@ -233,7 +233,7 @@ class Induction(Step):
     step: InductiveStep
     using: Sequence[Step] = ()
     instances: Callable[[int], Mapping[Any, Any]] | None = None
-    cross_checks: int = 3
+    instance_count: int = 3
 
     kind = "induction"
 
@@ -247,7 +247,7 @@ class Induction(Step):
             if not result.ok:
                 return StepResult(False, result.checked if result.undecided else "symbolic", "induction",
                                   f"the {role} `{part.label}` fails: {result.detail}",
-                                  counterexample=result.counterexample, evidence=result.evidence
+                                  counterexample=result.counterexample, values=result.values, evidence=result.evidence
                                   if result.undecided else None)
         disagreement = self._cross_check()
         if disagreement:
@@ -298,13 +298,13 @@ class Induction(Step):
         return None
 
     def _checked_range(self) -> str:
-        return f"{self.start}..{self.start + self.cross_checks - 1}"
+        return f"{self.start}..{self.start + self.instance_count - 1}"
 
     def _cross_check(self) -> str | None:
         r"""The first small ℓ where the statement disagrees with the direct computation."""
         if self.instances is None or isinstance(self.start, sp.Symbol):
             return None
-        for k in range(self.start, self.start + self.cross_checks):
+        for k in range(self.start, self.start + self.instance_count):
             values = self.instances(k)
             for eq in conjuncts(self.statement(sp.Integer(k))):
                 difference = sp.simplify((eq.lhs - eq.rhs).subs(values))

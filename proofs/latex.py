@@ -26,8 +26,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from proofs.engine import Claim, ClaimReport, fill
+from proofs.engine import Claim, ClaimReport
 from proofs.errors import BadInput, SmoothcheckError
+from proofs.render import render
 from proofs.evidence import describe, show_scope
 from proofs.review import STATEMENT_KIND, anchor, claim_extra, findings, parts
 
@@ -140,16 +141,16 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
         out += [r"\paragraph{Readings.}", r"\begin{itemize}"]
         out += [rf"\item \textbf{{{escape(r.name)}}}"
                 rf"{' --- verdict: ' + escape(report.by_reading[r.name]) if r.name in report.by_reading else ' (implausible)'}: "
-                rf"{escape(r.description)} ({escape(r.source)})" for r in claim.readings]
+                rf"{render(r.description, {}, 'tex')} ({escape(r.source)})" for r in claim.readings]
         out.append(r"\end{itemize}")
     out += [r"\paragraph{Assumptions.}", r"\begin{itemize}" if report.assumptions else "None stated."]
     for ar in report.assumptions:
         a = ar.assumption
         how = "" if ar.result is None else f" ({_badge(ar.result)})"
         unstated = " \\emph{used by the proof, not stated}" if a.used_not_stated else ""
-        argument = fill(a.necessity.evidence, ar.result.values if ar.result else {})
+        argument = render(a.necessity.evidence, ar.result.values if ar.result else {}, "tex")
         out.append(rf"\item {escape(a.label)}: ${a.latex}$ --- \emph{{{a.necessity.verdict}}}{how}{unstated}. "
-                   rf"{escape(argument)}")
+                   rf"{argument}")
     out += [r"\end{itemize}" if report.assumptions else "", r"\paragraph{Proof, step by step.}", r"\begin{enumerate}"]
     for sr in report.steps:
         step, result = sr.step, sr.result
@@ -162,16 +163,17 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
 
             out += typeset(step)
         if step.justification:
-            out.append(escape(step.justification))
+            out.append(render(step.justification, {}, "tex"))
         out.append(rf"{{\small Checked: {escape(result.method)}; {escape(result.detail)}.}}")
         for name, outcome in (result.outcomes or {}).items():
             out.append(rf"\par{{\small {escape(name)}: {escape(outcome)}.}}")
     out.append(r"\end{enumerate}")
     if report.errata:
         out += [r"\paragraph{Errata found by the checker.}", r"\begin{itemize}"]
-        out += [rf"\item \texttt{{{escape(e.step)}}}: {escape(e.description)} "
-                rf"Counterexample: {escape(e.counterexample)}. Repaired by \texttt{{{escape(str(e.repaired_by))}}}."
-                for e in report.errata]
+        for e in report.errata:
+            description, counterexample = e.rendered("tex")
+            out.append(rf"\item \texttt{{{escape(e.step)}}}: {description} "
+                       rf"Counterexample: {counterexample}. Repaired by \texttt{{{escape(str(e.repaired_by))}}}.")
         out.append(r"\end{itemize}")
     if claim.repaired_statement:
         out.append(rf"\paragraph{{Repaired statement.}} {claim.repaired_statement}")
@@ -184,7 +186,7 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
                rf"and repaired; {c['failed']} failed without repair.")
     extra = claim_extra(claim) if claim.notes else {}
     for note in claim.notes:
-        out.append(rf"\par\emph{{Note.}} {escape(fill(note, extra))}")
+        out.append(rf"\par\emph{{Note.}} {render(note, extra, 'tex')}")
     return "\n".join(out) + "\n"
 
 
@@ -259,8 +261,9 @@ def _finding_item(f: dict) -> str:
         out.append(rf"The paper: ``{escape(f['quote'])}''.")
     if f["latex"]:
         out.append(display(f['latex']))
-    out.append(escape(f["description"]))
-    out.append(rf"\par Counterexample: {escape(f['counterexample'])}." if f["counterexample"] else
+    shown = f["shown"]["tex"]
+    out.append(shown["description"])
+    out.append(rf"\par Counterexample: {shown['counterexample']}." if f["counterexample"] else
                r"\par Counterexample: none (the outcome is not reproduced, which is not an erratum).")
     repair = f["repair"]
     if repair is None:
@@ -286,7 +289,7 @@ def _claim_summary(report: ClaimReport) -> str:
     if claim.readings:
         out += [r"\paragraph{Readings.}", r"\begin{itemize}"]
         out += [rf"\item \textbf{{{escape(r.name)}}} ({escape(report.by_reading.get(r.name, 'implausible'))}): "
-                rf"{escape(r.description)} ({escape(r.source)})" for r in claim.readings]
+                rf"{render(r.description, {}, 'tex')} ({escape(r.source)})" for r in claim.readings]
         out.append(r"\end{itemize}")
     return "\n".join(out) + "\n"
 

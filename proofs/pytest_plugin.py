@@ -171,7 +171,7 @@ class StepItem(_ClaimItem):
             pytest.xfail(f"erratum in the paper: {erratum.description}; counterexample: {erratum.counterexample}; "
                          f"repaired by {erratum.repaired_by}")
         raise StepFailed(f"{label} fails: {result.detail}"
-                         + (f"\ncounterexample: {result.counterexample}" if result.counterexample else ""))
+                         + (f"\ncounterexample: {result.shown_counterexample}" if result.counterexample else ""))
 
 
 class AssumptionItem(_ClaimItem):
@@ -186,7 +186,7 @@ class AssumptionItem(_ClaimItem):
             warnings.warn(SmoothcheckWarning(f"{label} necessity: undecided: {ar.result.detail}"))
             return
         raise StepFailed(f"{label} ({ar.assumption.name}): its necessity evidence fails: {ar.result.detail}"
-                         + (f"\ncounterexample: {ar.result.counterexample}" if ar.result.counterexample else ""))
+                         + (f"\ncounterexample: {ar.result.shown_counterexample}" if ar.result.counterexample else ""))
 
 
 class PackFile(pytest.File):

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
-from proofs.engine import Claim, ClaimReport, fill
+from proofs.engine import Claim, ClaimReport
 from proofs.errors import SmoothcheckError
 from proofs.evidence import describe
+from proofs.render import full_values, render
 
 _NECESSARY = {"necessary": True, "superfluous": False, "unknown": None}
 
@@ -110,19 +111,18 @@ def findings(report: ClaimReport) -> list[dict[str, Any]]:
         kind = ("statement false" if sr.step.role == "statement" else
                 "notation" if erratum.step in notation else "proof step wrong")
         fixer = by_label.get(erratum.repaired_by) if erratum.repaired_by else None
-        out.append(_finding(claim, kind, sr, erratum.description, erratum.counterexample, erratum.evidence,
-                            erratum.reading, fixer, quote_from=erratum.description))
+        out.append(_finding(claim, kind, sr, erratum.text, erratum.counterexample_text, erratum.evidence,
+                            erratum.reading, fixer, quote_from=erratum.description, values=erratum.values))
     for ar in report.assumptions:
         a, result = ar.assumption, ar.result
         if a.used_not_stated and a.necessity.verdict == "necessary" and result is not None and result.ok:
-            argument = fill(a.necessity.evidence, result.values)
+            description = (f"The proof uses {a.label} ({a.name}), which the statement does not state; "
+                           "the conclusion fails without it.")
             out.append({
                 "kind": "hypothesis missing", "claim": claim.id, "label": claim.label,
                 "where": _where(claim), "step": None, "latex": a.latex, "quote": None,
-                "description": f"The proof uses {a.label} ({a.name}), which the statement does not state; "
-                               "the conclusion fails without it.",
-                "counterexample": result.counterexample or argument, "evidence": result.evidence,
-                "check": result.detail, "reading": None,
+                **_texts(description, result.counterexample or a.necessity.evidence, result.values),
+                "evidence": result.evidence, "check": result.detail, "reading": None,
                 "repair": {"label": a.label, "latex": a.latex, "evidence": result.evidence, "hypothesis": True,
                            "scope": result.scope, "sample": result.sample, "text": f"state {a.label}: {a.name}"},
             })
@@ -148,13 +148,26 @@ def findings(report: ClaimReport) -> list[dict[str, Any]]:
     return out
 
 
+def _texts(description: str, counterexample: str | None, values: Mapping[str, Any]) -> dict[str, Any]:
+    r"""A finding's description and counterexample (:mod:`proofs.render`'s format), each rendered for the
+    terminal (``description``, ``counterexample``), Markdown and LaTeX (``shown``), with the values that
+    fill them at full precision (``values``)."""
+    def both(target: str) -> dict[str, str | None]:
+        return {"description": render(description, values, target),
+                "counterexample": None if counterexample is None else render(counterexample, values, target)}
+
+    return {**both("plain"), "shown": {"md": both("md"), "tex": both("tex")}, "values": full_values(values)}
+
+
 def _finding(claim: Claim, kind: str, sr, description: str, counterexample: str | None, evidence: str,
-             reading: str | None, fixer, quote_from: str = "") -> dict[str, Any]:
+             reading: str | None, fixer, quote_from: str = "", values: Mapping[str, Any] | None = None
+             ) -> dict[str, Any]:
     step = sr.step
     return {
         "kind": kind, "claim": claim.id, "label": claim.label, "where": _where(claim),
         "step": step.label, "latex": step.latex, "quote": _quote(step.justification) or _quote(quote_from),
-        "description": description, "counterexample": counterexample, "evidence": evidence, "reading": reading,
+        **_texts(description, counterexample, values if values is not None else sr.result.values),
+        "evidence": evidence, "reading": reading,
         "check": sr.result.detail,
         "repaired_statement": claim.repaired_statement if kind == "statement false" else None,
         "repair": None if fixer is None else {
@@ -222,14 +235,20 @@ def claim_entry(report: ClaimReport) -> dict[str, Any]:
         "counts": report.counts(),
         "hypotheses": [_hypothesis(a) for a in report.assumptions],
         "steps": [_step(s) for s in report.steps],
-        "errata": [vars(e) for e in report.errata],
+        "errata": [_erratum_entry(e) for e in report.errata],
         "findings": findings(report),
         "failures": report.failures,
         "undecided": report.flags,
         "not_reproduced": report.not_reproduced,
-        "notes": [fill(n, extra) for n in claim.notes],
+        "notes": [render(n, extra, "plain") for n in claim.notes],
+        "notes_shown": {t: [render(n, extra, t) for n in claim.notes] for t in ("md", "tex")},
         "extra": extra,
     }
+
+
+def _erratum_entry(e) -> dict[str, Any]:
+    return {"step": e.step, "repaired_by": e.repaired_by, "evidence": e.evidence, "reading": e.reading,
+            **_texts(e.text, e.counterexample_text, e.values)}
 
 
 def claim_extra(claim: Claim) -> dict[str, Any]:
@@ -260,7 +279,8 @@ def _hypothesis(ar) -> dict[str, Any]:
         # The level of the verdict: an argument without a check is never more than "unknown"-grade evidence.
         "evidence": result.evidence if result else "argument",
         "scope": result.scope if result else None,
-        "argument": fill(a.necessity.evidence, result.values if result else {}),
+        "argument": render(a.necessity.evidence, result.values if result else {}, "plain"),
+        "argument_shown": {t: render(a.necessity.evidence, result.values if result else {}, t) for t in ("md", "tex")},
         "used_not_stated": a.used_not_stated,
         "checked": result.checked if result else None,
         "ok": result.ok if result else None,
@@ -288,7 +308,7 @@ def _step(sr) -> dict[str, Any]:
         "proved": result.proved,
         "ok": result.ok,
         "detail": result.detail,
-        "counterexample": result.counterexample,
+        "counterexample": result.shown_counterexample,
     }
 
 
@@ -359,8 +379,9 @@ def finding_markdown(number: int, f: dict[str, Any]) -> list[str]:
         out.append(f"{indent}The paper: “{f['quote']}”")
     if f["latex"]:
         out.append(f"{indent}{'Hypothesis' if f['step'] is None else 'As encoded'}: ${_one_line(f['latex'])}$")
-    out.append(f"{indent}{_one_line(f['description'])}")
-    out.append(f"{indent}- Counterexample: `{_one_line(f['counterexample'])}`" if f["counterexample"] else
+    shown = f["shown"]["md"]
+    out.append(f"{indent}{_one_line(shown['description'])}")
+    out.append(f"{indent}- Counterexample: {_one_line(shown['counterexample'])}" if f["counterexample"] else
                f"{indent}- Counterexample: none (the outcome is not reproduced, which is not an erratum)")
     repair = f["repair"]
     if repair is None:
@@ -389,13 +410,13 @@ def _claim_markdown(e: dict[str, Any]) -> list[str]:
         out += [f"**Repaired statement.** {_one_line(e['repaired_statement'])}", ""]
     out += ["Assumptions:"] + [f"- {h['label']} `{h['name']}`: {h['necessity']} "
                                f"[{_level(h['evidence'], h['scope'], None)}]"
-                               f"{' (used, not stated)' if h['used_not_stated'] else ''} — {h['argument']}"
+                               f"{' (used, not stated)' if h['used_not_stated'] else ''} — {h['argument_shown']['md']}"
                                for h in e["hypotheses"]]
     if e["readings"]:
         out += ["", "Readings (the text is reconstructed or ambiguous; each checked reading is named by its steps):"]
         out += [f"- **{r['name']}**{'' if r['plausible'] else ' (implausible)'}"
                 f"{' — verdict: ' + e['by_reading'][r['name']] if r['name'] in e['by_reading'] else ''}: "
-                f"{r['description']} — {r['source']}" for r in e["readings"]]
+                f"{render(r['description'], {}, 'md')} — {r['source']}" for r in e["readings"]]
     out += ["", "Steps:"]
     for s in e["steps"]:
         out.append(f"- {_mark(s)} `{s['label']}` [{s['kind']}, {_level(s['evidence'], s['scope'], s['sample'])}, "
@@ -411,12 +432,13 @@ def _claim_markdown(e: dict[str, Any]) -> list[str]:
         out += ["", "UNDECIDED (oracles disagree; for a person to settle):"] + [f"- {f}" for f in e["undecided"]]
     if e["errata"]:
         out += ["", "Errata:"] + [f"- `{x['step']}`{' (reading: ' + x['reading'] + ')' if x['reading'] else ''}: "
-                                  f"{x['description']} Counterexample ({x['evidence']}): "
-                                  f"{x['counterexample']}. Repaired by `{x['repaired_by']}`." for x in e["errata"]]
+                                  f"{x['shown']['md']['description']} Counterexample ({x['evidence']}): "
+                                  f"{x['shown']['md']['counterexample']}. Repaired by `{x['repaired_by']}`."
+                                  for x in e["errata"]]
     if e["failures"]:
         out += ["", "FAILURES:"] + [f"- {f}" for f in e["failures"]]
     if e["notes"]:
-        out += ["", "Notes:"] + [f"- {n}" for n in e["notes"]]
+        out += ["", "Notes:"] + [f"- {n}" for n in e["notes_shown"]["md"]]
     if e["extra"]:
         out += ["", "Details:", "```json", json.dumps(_stable(e["extra"]), indent=1, default=str), "```"]
     return out

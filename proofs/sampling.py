@@ -94,3 +94,12 @@ def show_point(point: Mapping[sp.Symbol, sp.Expr]) -> str:
     'x=1/3, y=2'
     """
     return ", ".join(f"{k}={v}" for k, v in sorted(point.items(), key=lambda kv: str(kv[0])))
+
+
+def sorted_point(point: Mapping[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
+    r"""The point as a dict ordered by name: the value a counterexample text shows (:mod:`proofs.render`).
+
+    >>> sorted_point({sp.Symbol("y"): 2, sp.Symbol("x"): sp.Rational(1, 3)})
+    {x: 1/3, y: 2}
+    """
+    return {k: sp.sympify(v) for k, v in sorted(point.items(), key=lambda kv: str(kv[0]))}

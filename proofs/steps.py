@@ -27,8 +27,11 @@ the values the check computed, so no number in it is typed by hand) and
 ``scope`` (the finite scope or box the check covers, when it does not cover the
 whole domain: the success is then ``proved-on-scope``, never ``proved``) and
 ``reading`` (the name of the claim's :class:`~proofs.engine.Reading` this step
-checks, where the text is reconstructed or ambiguous) and ``establishes`` (the
-proposition proved, for an :class:`~proofs.induction.Induction`).
+checks, where the text is reconstructed or ambiguous), ``establishes`` (the
+proposition proved, for an :class:`~proofs.induction.Induction`) and ``cross_checks``
+(the label of a step of the same claim that this one checks again, independently: an
+exhaustive scope check or a numeric mirror beside a proof for every size; the claim's
+evidence then rests on that step, and this one must agree with it).
 
 Every result carries an *evidence level* (:mod:`proofs.evidence`): ``proved``,
 ``proved-on-scope`` (with its scope), ``confirmed`` (with its sample),
@@ -57,6 +60,7 @@ from proofs.sampling import (
     is_negligible,
     sample_points,
     show_point,
+    sorted_point,
 )
 
 Checked = Literal["symbolic", "numeric", "cited", "undecided", "not-reproduced"]
@@ -109,6 +113,21 @@ class StepResult:
     outcomes: Mapping[str, str] | None = None
     settings: Mapping[str, Any] | None = None
 
+    @property
+    def shown_counterexample(self) -> str | None:
+        r"""The counterexample as the terminal shows it: its text (:mod:`proofs.render`'s format)
+        with the values filled in.
+
+        >>> x = sp.Symbol("x")
+        >>> StepResult(False, "symbolic", "t", "", counterexample="at {point}: {v}", values={"point": {x: 2}, "v": 0}).shown_counterexample
+        'at x = 2: 0'
+        """
+        if self.counterexample is None:
+            return None
+        from proofs.render import render
+
+        return render(self.counterexample, self.values, "plain")
+
     def __post_init__(self) -> None:
         if self.evidence is None:
             object.__setattr__(self, "evidence", DEFAULT_OF[self.checked])
@@ -156,6 +175,10 @@ class Step:
     #: The proposition this step proves, as SymPy (``Eq(Q(1), F(1))``): read by an
     #: :class:`~proofs.induction.Induction` that uses the step as its base case or a fact.
     establishes: Any = None
+    #: The label of the step this one is an independent cross-check of (a scope check or the numeric
+    #: mirror beside a general proof): while that step passes, the claim's evidence rests on it, not on
+    #: this one; a failing cross-check is still a failure of the claim.
+    cross_checks: str | None = None
 
     kind = "step"
 
@@ -344,8 +367,8 @@ def _show_box(box: Mapping[sp.Symbol, tuple]) -> dict[str, list[str]]:
 def _exact_counterexample(expr: sp.Expr, point: Mapping, engine: str) -> StepResult:
     value = expr.subs(point)
     return StepResult(False, "symbolic", engine, f"fails at {show_point(point)} (checked exactly)",
-                      counterexample=f"{show_point(point)}: value {value}", engines=(engine,),
-                      values={"point": show_point(point), "value": str(value)})
+                      counterexample="at {point} the value is {value}", engines=(engine,),
+                      values={"point": sorted_point(point), "value": value})
 
 
 def _check_entries(difference: sp.MatrixBase, **options) -> StepResult:
@@ -377,14 +400,14 @@ def _confirm_zero_at_points(difference: sp.Expr, domain, samples: int) -> StepRe
         exact = difference.subs(point)
         if exact.is_Rational and exact != 0:  # a rational point and a rational value: refuted exactly
             return StepResult(False, "symbolic", "exact-rational", f"difference is {exact}",
-                              counterexample=f"{show_point(point)}: lhs - rhs = {exact}",
-                              values={"point": show_point(point), "value": str(exact)})
+                              counterexample="at {point} the two sides differ by {value}",
+                              values={"point": sorted_point(point), "value": exact})
         value = evaluate(difference, point)
         if not is_negligible(value):
             return StepResult(False, "numeric", "random-points", f"difference is {sp.N(value, 15)}",
-                              counterexample=f"{show_point(point)}: lhs - rhs = {sp.N(value, 15)}",
+                              counterexample="at {point} the two sides differ by {value} (15 of 60 digits)",
                               sample={"points": 1, "dps": CONFIRM_DPS},
-                              values={"point": show_point(point), "value": str(sp.N(value, 15))})
+                              values={"point": sorted_point(point), "value": sp.N(value, 15)})
     return StepResult(True, "numeric", "random-points",
                       f"SymPy undecided; |lhs - rhs| < 1e-40 at {samples} random points ({CONFIRM_DPS} digits)",
                       sample={"points": samples, "dps": CONFIRM_DPS})
@@ -425,7 +448,8 @@ class Limit(Step):
         expr, expected = sp.sympify(_force(self.expr)), sp.sympify(_force(self.expected))
         if expected.has(self.var):
             return StepResult(False, "symbolic", "malformed", f"the claimed limit still depends on {self.var}",
-                              counterexample=f"lim is a number, not the function {expected} of {self.var}")
+                              counterexample="a limit is a number, but the printed one, ${expected}$, depends on ${var}$",
+                              values={"expected": expected, "var": self.var})
         sides = ["+", "-"] if self.direction == "+-" else [self.direction]
         params = self._params(expr)
         symbolic = [within_budget(lambda d=d: sp.limit(expr, self.var, self.point, d), self.budget_s) for d in sides]
@@ -607,20 +631,22 @@ def _decide_number(gap: sp.Expr, strict: bool) -> StepResult:
     if gap.is_Rational:
         ok = gap > 0 if strict else gap >= 0
         return StepResult(bool(ok), "symbolic", "exact-rational", f"gap = {gap}",
-                          counterexample=None if ok else f"gap = {gap}", values={"gap": str(gap)})
+                          counterexample=None if ok else "the gap (left side minus right side) is {gap}",
+                          values={"gap": gap})
     try:
         ball = enclose(gap, {})
     except NotEnclosable:
         value = sp.N(gap, CONFIRM_DPS)
         ok = bool(value > 0 if strict else value >= 0)
         return StepResult(ok, "numeric", "evaluation", f"gap = {sp.N(value, 15)}",
-                          counterexample=None if ok else f"gap = {sp.N(value, 15)}",
-                          sample={"points": 1, "dps": CONFIRM_DPS}, values={"gap": str(sp.N(value, 15))})
+                          counterexample=None if ok else "the gap (left side minus right side) is {gap} (15 of 60 digits)",
+                          sample={"points": 1, "dps": CONFIRM_DPS}, values={"gap": sp.N(value, 15)})
     if ball.lower() > 0 or (not strict and ball.lower() >= 0):
         return StepResult(True, "symbolic", "arb-enclosure", f"gap in {ball.str(10)}", values={"gap": ball.str(15)})
     if ball.upper() < 0 or (strict and ball.upper() <= 0):
         return StepResult(False, "symbolic", "arb-enclosure", f"gap in {ball.str(10)}",
-                          counterexample=f"gap = {ball.str(15)}", values={"gap": ball.str(15)})
+                          counterexample="the gap (left side minus right side) lies in the Arb ball {gap}",
+                          values={"gap": ball.str(15)})
     return StepResult(False, "undecided", "arb-enclosure", f"the enclosure {ball.str(10)} contains 0")
 
 
@@ -672,12 +698,12 @@ def _refuted(gap: sp.Expr, point) -> StepResult:
     exact = gap.subs(point)
     if exact.is_Rational:
         return StepResult(False, "symbolic", "exact-rational", f"fails at {show_point(point)} (checked exactly)",
-                          counterexample=f"{show_point(point)}: slack = {exact}",
-                          values={"point": show_point(point), "slack": str(exact)})
+                          counterexample="at {point} the slack is {slack}",
+                          values={"point": sorted_point(point), "slack": exact})
     value = sp.N(exact, 15)
     return StepResult(False, "numeric", "counterexample", f"fails at {show_point(point)}",
-                      counterexample=f"{show_point(point)}: slack = {value}", sample={"points": 1, "dps": CONFIRM_DPS},
-                      values={"point": show_point(point), "slack": str(value)})
+                      counterexample="at {point} the slack is {slack} (15 of 60 digits)",
+                      sample={"points": 1, "dps": CONFIRM_DPS}, values={"point": sorted_point(point), "slack": value})
 
 
 # ---------------------------------------------------------------- polynomial
@@ -699,18 +725,21 @@ class PolynomialDegree(Step):
     def check(self) -> StepResult:
         expr = sp.expand(sp.sympify(_force(self.expr)))
         if not expr.is_polynomial(self.var):
-            return StepResult(False, "symbolic", "Poly", f"not a polynomial in {self.var}", counterexample=str(expr))
+            return StepResult(False, "symbolic", "Poly", f"not a polynomial in {self.var}",
+                              counterexample="${expr}$ is not a polynomial in ${var}$", values={"expr": expr, "var": self.var})
         poly = sp.Poly(expr, self.var)
         degree = poly.degree()
         if degree > self.degree or (not self.at_most and degree != self.degree):
             return StepResult(False, "symbolic", "Poly", f"degree is {degree}, claimed {self.degree}",
-                              counterexample=f"leading term {poly.LC()}*{self.var}**{degree}")
+                              counterexample="the leading term is ${term}$",
+                              values={"term": sp.Mul(poly.LC(), self.var**degree, evaluate=False)})
         leading = _force(self.leading)
         if leading is not None:
             coefficient = poly.coeff_monomial(self.var**self.degree)
             if sp.simplify(coefficient - sp.sympify(leading)) != 0:
                 return StepResult(False, "symbolic", "Poly", f"coefficient of {self.var}**{self.degree} is {coefficient}",
-                                  counterexample=f"{coefficient} != {leading}")
+                                  counterexample=r"the coefficient is ${coefficient} \ne {leading}$",
+                                  values={"coefficient": coefficient, "leading": sp.sympify(leading)})
         return StepResult(True, "symbolic", "Poly", f"degree {degree} in {self.var}")
 
     def mutants(self) -> list[Step]:
@@ -766,7 +795,7 @@ class Witness(Step):
             outcome = self.verify(params, self.construct(params))
             if not outcome.holds:
                 return StepResult(False, self.checked, self.method, f"witness fails for {dict(params)}",
-                                  counterexample=f"{outcome.lhs} <= {outcome.rhs}",
+                                  counterexample=r"${lhs} \le {rhs}$",
                                   values={"lhs": outcome.lhs, "rhs": outcome.rhs})
         how = "exactly" if self.checked == "symbolic" else "numerically"
         detail = f"witness verified {how} for {len(self.cases)} cases"
@@ -912,8 +941,8 @@ class CaseSplit(Step):
         cover = z3check.covers(conditions, self.domain)
         if cover.outcome == "counterexample":
             return StepResult(False, "symbolic", "z3-cover", f"the cases miss {show_point(cover.point)}",
-                              counterexample=f"{show_point(cover.point)} is in no case", engines=("z3",),
-                              values={"point": show_point(cover.point)})
+                              counterexample="the point {point} is in no case", engines=("z3",),
+                              values={"point": sorted_point(cover.point)})
         if cover.outcome != "proved":
             return StepResult(False, "undecided", "z3-cover", f"Z3 cannot decide that the cases cover the domain ({cover.reason})")
         results = [step.run() for _, step in self.cases]

@@ -53,3 +53,56 @@ def test_zero_samples_never_confirm():
     undecidable = Equality(label="e", latex="", lhs=lambda: sp.gamma(x) * sp.zeta(x + 2), rhs=sp.Integer(1), samples=0)
     result = undecidable.run()
     assert not result.ok and result.method == "vacuous"
+
+
+# ---------------------------------------------------------------- cross-checks
+
+def _result_step(label: str, ok: bool, evidence: str, **kw):
+    from proofs.steps import Check, StepResult
+
+    return Check(label=label, latex="", run_check=lambda: StepResult(ok, "numeric", "t", "d", evidence=evidence,
+                                                                 scope={"n": [2]} if evidence == "proved-on-scope" else None,
+                                                                 sample={"points": 3, "dps": 30} if evidence == "confirmed" else None), **kw)
+
+
+def test_a_cross_check_of_a_passing_proof_does_not_lower_the_evidence():
+    general = _result_step("general", True, "proved")
+    scope = _result_step("scope", True, "proved-on-scope", cross_checks="general")
+    mirror = _result_step("mirror", True, "confirmed", cross_checks="general")
+    report = check_claim(_claim(general, scope, mirror))
+    assert report.evidence == "proved" and [r.step.label for r in report.cross_checks()] == ["scope", "mirror"]
+    assert report.summary().endswith("cross-checked by 2 step(s) (1 proved on scope, 1 confirmed)")
+
+
+def test_without_the_marking_the_weakest_step_counts():
+    report = check_claim(_claim(_result_step("general", True, "proved"), _result_step("mirror", True, "confirmed")))
+    assert report.evidence == "confirmed" and report.cross_checks() == []
+
+
+def test_a_cross_check_of_a_failing_step_carries_the_claim():
+    general = _result_step("general", False, "proved")
+    mirror = _result_step("mirror", True, "confirmed", cross_checks="general")
+    report = check_claim(_claim(general, mirror))
+    assert report.status == "open" and report.evidence == "confirmed" and report.cross_checks() == []
+
+
+def test_a_failing_cross_check_is_a_failure():
+    report = check_claim(_claim(_result_step("general", True, "proved"),
+                                _result_step("mirror", False, "confirmed", cross_checks="general")))
+    assert report.status == "open" and not report.ok
+
+
+def test_cross_checks_must_name_another_carrying_step():
+    import pytest
+
+    from proofs.engine import validate_claim
+    from proofs.errors import InconsistentClaim
+
+    general = _result_step("general", True, "proved")
+    for bad_steps in ([general, _result_step("m", True, "confirmed", cross_checks="nowhere")],
+                      [general, _result_step("m", True, "confirmed", cross_checks="m")],
+                      [general, _result_step("a", True, "confirmed", cross_checks="general"),
+                       _result_step("b", True, "confirmed", cross_checks="a")]):
+        with pytest.raises(InconsistentClaim, match="cross-checks"):
+            validate_claim(_claim(*bad_steps))
+    validate_claim(_claim(general, _result_step("m", True, "confirmed", cross_checks="general")))

@@ -419,7 +419,15 @@ y = sp.Symbol("y", real=True)
 
 
 def _fields(result: StepResult) -> dict:
-    return {k: v for k, v in dataclasses.asdict(result).items() if v not in (None, {}, ())}
+    r"""The result's fields, its counterexample and values as the terminal shows them (proofs.render)."""
+    from proofs.render import plain_of
+
+    fields = {k: v for k, v in dataclasses.asdict(result).items() if v not in (None, {}, ())}
+    if result.counterexample is not None:
+        fields["counterexample"] = result.shown_counterexample
+    if result.values:
+        fields["values"] = {k: plain_of(v) for k, v in result.values.items()}
+    return fields
 
 
 def test_result_levels_and_their_checks():
@@ -530,19 +538,19 @@ def test_check_zero_of_matrices():
         "detail": "some entries only confirmed at random points", "sample": {"points": 5, "dps": 60},
         "engines": ("sympy:expand", "z3")}
     first_failure = check_zero(sp.Matrix([0, x, x**2]))  # Z3's point is any x != 0: the entry x, not x**2
-    assert first_failure.values["point"] == "x=" + first_failure.values["value"] and not first_failure.ok
+    assert first_failure.values["point"] == {x: first_failure.values["value"]} and not first_failure.ok
 
 
 def test_check_zero_falls_back_to_points():
     assert _fields(steps._confirm_zero_at_points(x - sp.Rational(1, 3), {}, 3)) == {
         "ok": False, "checked": "symbolic", "method": "exact-rational", "evidence": "proved",
-        "detail": "difference is 197905/30021", "counterexample": "x=69304/10007: lhs - rhs = 197905/30021",
-        "values": {"point": "x=69304/10007", "value": "197905/30021"}}
+        "detail": "difference is 197905/30021", "counterexample": "at x = 69304/10007 the two sides differ by 197905/30021",
+        "values": {"point": "x = 69304/10007", "value": "197905/30021"}}
     assert _fields(steps._confirm_zero_at_points(sp.sqrt(x**2 + 1) - x, {x: (0, 1)}, 3)) == {
         "ok": False, "checked": "numeric", "method": "random-points", "evidence": "confirmed",
         "detail": "difference is 0.434706845097326",
-        "counterexample": "x=9335/10007: lhs - rhs = 0.434706845097326", "sample": {"points": 1, "dps": 60},
-        "values": {"point": "x=9335/10007", "value": "0.434706845097326"}}
+        "counterexample": "at x = 9335/10007 the two sides differ by 0.434706845097326 (15 of 60 digits)", "sample": {"points": 1, "dps": 60},
+        "values": {"point": "x = 9335/10007", "value": "0.434706845097326"}}
     assert steps._confirm_zero_at_points(sp.Float("1e-50") + 0 * x, {}, 3).ok
     assert steps._confirm_zero_at_points(sp.Float("1e-50") + 0 * x, {}, 3).sample == {"points": 3, "dps": 60}
 
@@ -579,7 +587,7 @@ def test_z3_alone_on_the_domain_and_on_the_box(monkeypatch):
         "ok": True, "checked": "symbolic", "method": "z3", "evidence": "proved",
         "detail": "Z3 proves it on the whole domain", "engines": ("z3",)}
     monkeypatch.setattr(z3check, "decide", _Z3("counterexample"))
-    assert steps._z3_decide(x - 1, ">=", {}, {}).values == {"point": "x=2", "value": "1"}
+    assert steps._z3_decide(x - 1, ">=", {}, {}).values == {"point": {x: 2}, "value": 1}
     monkeypatch.setattr(z3check, "decide", _Z3("unknown"))
     assert steps._z3_decide(x, ">=", {}, {}) is None
     monkeypatch.setattr(z3check, "decide", _Z3("counterexample", "proved"))
@@ -592,8 +600,8 @@ def test_z3_alone_on_the_domain_and_on_the_box(monkeypatch):
     monkeypatch.setattr(z3check, "decide", _Z3("unknown", "counterexample"))
     assert _fields(steps._z3_decide(x - 3, ">=", {}, box)) == {
         "ok": False, "checked": "symbolic", "method": "z3", "evidence": "proved", "engines": ("z3",),
-        "detail": "fails at x=2 (checked exactly)", "counterexample": "x=2: value -1",
-        "values": {"point": "x=2", "value": "-1"}}
+        "detail": "fails at x=2 (checked exactly)", "counterexample": "at x = 2 the value is -1",
+        "values": {"point": "x = 2", "value": "-1"}}
     monkeypatch.setattr(z3check, "decide", _Z3("unknown", "unknown"))
     assert steps._z3_decide(x, ">=", {}, box) is None
     assert steps._z3_decide(sp.sin(x), ">=", {}, box) is None
@@ -721,9 +729,9 @@ from proofs.steps import (CaseSplit, Inequality, NumericAgreement, PolynomialDeg
 
 @pytest.mark.parametrize("gap, strict, expected", [
     (sp.Rational(-1, 2), False, {"ok": False, "checked": "symbolic", "method": "exact-rational", "evidence": "proved",
-                                 "detail": "gap = -1/2", "counterexample": "gap = -1/2", "values": {"gap": "-1/2"}}),
+                                 "detail": "gap = -1/2", "counterexample": "the gap (left side minus right side) is -1/2", "values": {"gap": "-1/2"}}),
     (sp.Integer(0), True, {"ok": False, "checked": "symbolic", "method": "exact-rational", "evidence": "proved",
-                           "detail": "gap = 0", "counterexample": "gap = 0", "values": {"gap": "0"}}),
+                           "detail": "gap = 0", "counterexample": "the gap (left side minus right side) is 0", "values": {"gap": "0"}}),
     (sp.Integer(0), False, {"ok": True, "checked": "symbolic", "method": "exact-rational", "evidence": "proved",
                             "detail": "gap = 0", "values": {"gap": "0"}}),
     (sp.pi - 3, True, {"ok": True, "checked": "symbolic", "method": "arb-enclosure", "evidence": "proved",
@@ -731,7 +739,7 @@ from proofs.steps import (CaseSplit, Inequality, NumericAgreement, PolynomialDeg
                        "values": {"gap": "[0.141592653589793 +/- 3.39e-16]"}}),
     (3 - sp.pi, False, {"ok": False, "checked": "symbolic", "method": "arb-enclosure", "evidence": "proved",
                         "detail": "gap in [-0.1415926536 +/- 1.03e-11]",
-                        "counterexample": "gap = [-0.141592653589793 +/- 3.39e-16]",
+                        "counterexample": "the gap (left side minus right side) lies in the Arb ball [-0.141592653589793 +/- 3.39e-16]",
                         "values": {"gap": "[-0.141592653589793 +/- 3.39e-16]"}}),
     (sp.gamma(sp.Rational(1, 3)) - 2, True, {"ok": True, "checked": "numeric", "method": "evaluation",
                                              "evidence": "confirmed", "detail": "gap = 0.678938534707748",
@@ -739,7 +747,7 @@ from proofs.steps import (CaseSplit, Inequality, NumericAgreement, PolynomialDeg
                                              "values": {"gap": "0.678938534707748"}}),
     (2 - sp.gamma(sp.Rational(1, 3)), False, {"ok": False, "checked": "numeric", "method": "evaluation",
                                               "evidence": "confirmed", "detail": "gap = -0.678938534707748",
-                                              "counterexample": "gap = -0.678938534707748",
+                                              "counterexample": "the gap (left side minus right side) is -0.678938534707748 (15 of 60 digits)",
                                               "sample": {"points": 1, "dps": 60},
                                               "values": {"gap": "-0.678938534707748"}}),
     (sp.log(2) + sp.log(3) - sp.log(6), False, {"ok": False, "checked": "undecided", "method": "arb-enclosure",
@@ -753,7 +761,7 @@ def test_constant_gaps(gap, strict, expected):
 
 def test_decide_nonnegative_by_each_engine():
     assert decide_nonnegative(x**2).method == "z3" and decide_nonnegative(x**2).proved
-    assert decide_nonnegative(x**2, strict=True).values == {"point": "x=0", "value": "0"}
+    assert decide_nonnegative(x**2, strict=True).values == {"point": {x: 0}, "value": 0}
     on_box = decide_nonnegative(sp.exp(x) - x, domain={x: (-5, 5)})
     assert on_box.detail == "Arb enclosure on 9 boxes (the box only)" and on_box.engines == ("arb",)
     domain = decide_nonnegative(sp.exp(x) - x, domain={x: (-5, 5)}, box_is_domain=True)
@@ -761,8 +769,8 @@ def test_decide_nonnegative_by_each_engine():
                                "detail": "Arb enclosure on 9 boxes", "engines": ("arb",)}
     assert _fields(decide_nonnegative(x - sp.sin(x) - 1, domain={x: (-5, 5)})) == {
         "ok": False, "checked": "symbolic", "method": "exact-rational", "evidence": "proved",
-        "detail": "fails at x=0 (checked exactly)", "counterexample": "x=0: slack = -1",
-        "values": {"point": "x=0", "slack": "-1"}}
+        "detail": "fails at x=0 (checked exactly)", "counterexample": "at x = 0 the slack is -1",
+        "values": {"point": "x = 0", "slack": "-1"}}
     z3_box = decide_nonnegative(x * (5 - x), domain={x: (0, 5)})
     assert z3_box.evidence == "proved-on-scope" and z3_box.detail.startswith("Z3 proves it on the box; outside it Z3 finds x=")
     agree = decide_nonnegative(sp.exp(x) + 1, domain={x: (-1, 1)})
@@ -779,14 +787,14 @@ def test_decide_nonnegative_by_points():
         "detail": "holds at 40 random points; not proved", "sample": {"points": 40, "dps": 60}}
     assert _fields(decide_nonnegative(sp.exp(x) - 2 * x - 1)) == {
         "ok": False, "checked": "numeric", "method": "counterexample", "evidence": "confirmed",
-        "detail": "fails at x=8184/10007", "counterexample": "x=8184/10007: slack = -0.370082463633011",
-        "sample": {"points": 1, "dps": 60}, "values": {"point": "x=8184/10007", "slack": "-0.370082463633011"}}
+        "detail": "fails at x=8184/10007", "counterexample": "at x = 8184/10007 the slack is -0.370082463633011 (15 of 60 digits)",
+        "sample": {"points": 1, "dps": 60}, "values": {"point": "x = 8184/10007", "slack": "-0.370082463633011"}}
     assert decide_nonnegative(sp.exp(x) - x, assuming=[x > 0]).sample == {"points": 40, "dps": 60}
     assert _fields(decide_nonnegative(sp.exp(x) - x, assuming=[x > x + 1])) == {
         "ok": False, "checked": "undecided", "method": "random-points", "evidence": "undecided",
         "detail": "no sample point satisfies the premises"}
-    assert decide_nonnegative(sp.gamma(x) - 1, domain={x: (1, sp.Rational(3, 2))}).values == \
-        {"point": "x=29349/20014", "slack": "-0.114386983059476"}
+    assert _fields(decide_nonnegative(sp.gamma(x) - 1, domain={x: (1, sp.Rational(3, 2))}))["values"] == \
+        {"point": "x = 29349/20014", "slack": "-0.114386983059476"}
     # a premise keeps only the points that satisfy it: exp(x) - 2x - 1 >= 0 fails inside (0, 1), not past 2
     assert decide_nonnegative(sp.exp(x) - 2 * x - 1, assuming=[x > 2], samples=5).ok
     assert not decide_nonnegative(sp.sqrt(x) - 5, samples=3).ok  # complex values fail
@@ -798,8 +806,8 @@ def test_finite_boxes_and_refutations():
     assert steps._finite((-sp.oo, sp.oo)) == (-64, 0) and steps._finite((1, 2)) == (1, 2)
     assert _fields(steps._refuted(x - sp.pi, {x: sp.Rational(1, 2)})) == {
         "ok": False, "checked": "numeric", "method": "counterexample", "evidence": "confirmed",
-        "detail": "fails at x=1/2", "counterexample": "x=1/2: slack = -2.64159265358979",
-        "sample": {"points": 1, "dps": 60}, "values": {"point": "x=1/2", "slack": "-2.64159265358979"}}
+        "detail": "fails at x=1/2", "counterexample": "at x = 1/2 the slack is -2.64159265358979 (15 of 60 digits)",
+        "sample": {"points": 1, "dps": 60}, "values": {"point": "x = 1/2", "slack": "-2.64159265358979"}}
 
 
 @pytest.mark.parametrize("lhs, rhs, relation, ok", [
@@ -830,14 +838,15 @@ def test_polynomial_degree():
     assert _poly(expr=sp.sqrt(t), var=t, degree=2)["detail"] == "not a polynomial in t"
     assert _poly(expr=3 * t**2 + 1, var=t, degree=1) == {
         "ok": False, "checked": "symbolic", "method": "Poly", "evidence": "proved", "detail": "degree is 2, claimed 1",
-        "counterexample": "leading term 3*t**2"}
+        "counterexample": "the leading term is 3*t**2", "values": {"term": "3*t**2"}}
     assert _poly(expr=3 * t**2 + 1, var=t, degree=3)["detail"] == "degree is 2, claimed 3"
     assert _poly(expr=3 * t**2 + 1, var=t, degree=3, at_most=True)["ok"]
     assert _poly(expr=3 * t**2 + 1, var=t, degree=2, at_most=True)["ok"]
     assert _poly(expr=3 * t**2 + 1, var=t, degree=3, at_most=True, leading=0)["ok"]
     assert _poly(expr=3 * t**2 + 1, var=t, degree=2, leading=2) == {
         "ok": False, "checked": "symbolic", "method": "Poly", "evidence": "proved",
-        "detail": "coefficient of t**2 is 3", "counterexample": "3 != 2"}
+        "detail": "coefficient of t**2 is 3", "counterexample": "the coefficient is 3 != 2",
+        "values": {"coefficient": "3", "leading": "2"}}
     assert _poly(expr=lambda: (t + 1) ** 2, var=t, degree=2, leading=lambda: 1)["ok"]
     step = PolynomialDegree(label="p", latex="", expr=t, var=t, degree=2, leading=3, at_most=True)
     assert [(m.label, m.degree, m.at_most, m.leading) for m in step.mutants()] == [
@@ -930,7 +939,7 @@ def _case(condition, result, label):
 def test_case_split_results(monkeypatch):
     assert _fields(CaseSplit(label="c", latex="", cases=[_case(x > 0, _result(), "a")]).run()) == {
         "ok": False, "checked": "symbolic", "method": "z3-cover", "evidence": "proved", "engines": ("z3",),
-        "detail": "the cases miss x=0", "counterexample": "x=0 is in no case", "values": {"point": "x=0"}}
+        "detail": "the cases miss x=0", "counterexample": "the point x = 0 is in no case", "values": {"point": "x = 0"}}
     two = CaseSplit(label="c", latex="", cases=[_case(x >= 0, _result(engines=("sympy:expand",)), "a"),
                                                 _case(x <= 0, _result(checked="numeric", sample={"points": 3}), "b")])
     assert _fields(two.run()) == {
@@ -1019,7 +1028,7 @@ def test_check_zero_samples_its_domain_and_reports_the_first_failing_entry():
     assert on_domain.ok and on_domain.sample == {"points": 12, "dps": 60}
     assert not check_zero(sp.Abs(sp.sin(x)) - sp.sin(x)).ok
     last = check_zero(sp.Matrix([0, 0, x])).values
-    assert not check_zero(sp.Matrix([0, 0, x])).ok and last["point"] == "x=" + last["value"] != "x=0"
+    assert not check_zero(sp.Matrix([0, 0, x])).ok and last["point"] == {x: last["value"]} != {x: 0}
     assert check_zero(sp.Matrix([x + 1, 0])).values["value"] != "0"
     assert steps._confirm_zero_at_points(sp.Integer(0), {}, 3).ok
 
@@ -1066,7 +1075,7 @@ def test_constant_gaps_near_the_decision():
     shown = steps._decide_number(10**6 * sp.pi, True)
     assert shown.detail == "gap in [3141592.654 +/- 4.11e-4]" and shown.values == {"gap": "[3141592.65358979 +/- 3.71e-9]"}
     refuted = steps._decide_number(-(10**6) * sp.pi, False)
-    assert refuted.counterexample == "gap = [-3141592.65358979 +/- 3.71e-9]" and refuted.detail == \
+    assert refuted.shown_counterexample == "the gap (left side minus right side) lies in the Arb ball [-3141592.65358979 +/- 3.71e-9]" and refuted.detail == \
         "gap in [-3141592.654 +/- 4.11e-4]" and refuted.values == {"gap": "[-3141592.65358979 +/- 3.71e-9]"}
 
 
@@ -1078,7 +1087,7 @@ def test_points_on_the_boundary_decide_strictness():
     # |sin x| - sin x is 0 wherever sin x > 0 and positive elsewhere; neither Z3 nor Arb handle it unbounded
     gap = sp.Abs(sp.sin(x)) - sp.sin(x)
     assert decide_nonnegative(gap, samples=6).ok
-    assert decide_nonnegative(gap, strict=True, samples=6).values["slack"] == "0"
+    assert decide_nonnegative(gap, strict=True, samples=6).values["slack"] == 0
 
 
 def test_premises_draw_eight_candidates_per_point():

@@ -53,10 +53,10 @@ def test_each_step_is_an_item_errata_xfail_failures_show_the_counterexample(pack
         assert f"PASSED {name}" in out, name
     # the erratum: xfail, with the counterexample and the repair in the reason
     result.stdout.re_match_lines([r"XFAIL toy/thm_2.py::toy.thm_2::printed_square - erratum in the paper: .*"
-                                  r"counterexample: x=-?[\d/]+.*repaired by repaired_square"])
+                                  r"counterexample: at x = -?[\d/]+.*repaired by repaired_square"])
     # the failure: the counterexample in the failure text, not a traceback
     result.stdout.re_match_lines([r"FAILED toy/thm_3.py::toy.thm_3::wrong"])
-    result.stdout.re_match_lines([r"toy.thm_3::wrong fails: .+", r"counterexample: x=-?[\d/]+: .+"])
+    result.stdout.re_match_lines([r"toy.thm_3::wrong fails: .+", r"counterexample: at x = -?[\d/]+ .+"])
     assert "Traceback" not in out
     # a pack whose mirror imports SymPy: its mirror item fails, naming the import and its line
     result.stdout.re_match_lines([r"FAILED leaky/__init__.py::leaky::mirror_independence"])
@@ -105,4 +105,4 @@ def test_runxfail_turns_an_erratum_into_a_failure_never_a_pass(pytester, tmp_pat
     write_pack(pytester.path / "toy", "toy", {"thm_2": ERRATUM})
     result = pytester.runpytest("-p", "no:cacheprovider", "--runxfail", "-k", "printed_square")
     result.assert_outcomes(failed=1, deselected=4)
-    result.stdout.re_match_lines([r"toy.thm_2::printed_square fails: .+", r"counterexample: x=-?[\d/]+: .+"])
+    result.stdout.re_match_lines([r"toy.thm_2::printed_square fails: .+", r"counterexample: at x = -?[\d/]+ .+"])

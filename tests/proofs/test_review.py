@@ -125,7 +125,7 @@ def test_referee_list_is_numbered_per_paper_with_kind_counterexample_repair_and_
     text = review_markdown([registry.report("katende.prop_2")])
     report = text.split("### Referee report", 1)[1].split("### Claims", 1)[0]
     assert re.search(r"^1\. \*\*Statement false\*\* — Proposition 2", report, flags=re.M)
-    for part in ("Counterexample: `", "Repair: `contraction_inequality_of_convex_D`", "Evidence: proved",
+    for part in ("- Counterexample: ", "Repair: `contraction_inequality_of_convex_D`", "Evidence: proved",
                  "Repaired statement: "):
         assert part in report
 
@@ -166,3 +166,24 @@ def test_claims_and_reports_show_themselves_in_a_notebook():
     assert r"Verdict: refuted" in tex and claim.repaired_statement in tex
     printed = registry.report("katende.thm_1")
     assert "Statement (as printed)" in printed._repr_markdown_()
+
+
+def test_finding_texts_are_rendered_from_the_values_for_each_target():
+    r"""A counterexample's numbers come from the check's values: exact in the JSON, typeset in LaTeX."""
+    import sympy as sp
+
+    from proofs.engine import check_claim
+    from proofs.review import findings
+
+    x = sp.Symbol("x", real=True)
+    printed = Check(label="bound_as_printed", latex=r"x^2 \le 1", role="statement", erratum="fails at {point}",
+                    run_check=lambda: StepResult(False, "symbolic", "t", "d", counterexample="${lhs} > 1$",
+                                                 values={"point": {x: 2}, "lhs": sp.Rational(10**45 + 7, 3)}))
+    repair = Check(label="bound", latex=r"x \le 2", repairs="bound_as_printed",
+                   run_check=lambda: StepResult(True, "symbolic", "t", "d"))
+    claim = Claim(id="t.t", paper="t", label="T", section="", title="", statement="", reference="",
+                  assumptions=[], steps=[printed, repair])
+    (finding,) = findings(check_claim(claim))
+    assert finding["description"] == "fails at x = 2" and finding["shown"]["tex"]["description"] == "fails at $x = 2$"
+    assert finding["shown"]["md"]["counterexample"].startswith(r"${\approx 3.33333333333333 \cdot 10^{44}")
+    assert finding["values"]["lhs"] == str(sp.Rational(10**45 + 7, 3))  # every digit, in the JSON

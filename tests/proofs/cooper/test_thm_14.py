@@ -38,7 +38,7 @@ def test_chain_checks_with_one_erratum_the_gradient_growth_sentence():
 def test_gradient_growth_erratum_has_equal_class_totals():
     """The printed 'the gradient grows linearly' fails exactly where every class total sum_m y_mj is n/d_out."""
     (erratum,) = registry.report(CID).errata
-    point = {k: sp.Rational(v) for k, v in (p.split("=") for p in erratum.counterexample.split(":")[0].split(", "))}
+    point = {str(k): v for k, v in erratum.values["point"].items()}  # the exact point the check used
     ys = [[point[f"y_{m}_1"], point[f"y_{m}_2"]] for m in (1, 2)]
     ys = [row + [1 - sum(row)] for row in ys]  # Assumption 2: the last class is 1 minus the others
     assert all(sum(row[j] for row in ys) == sp.Rational(2, 3) for j in range(3)) and erratum.evidence == "proved"
