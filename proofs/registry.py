@@ -7,6 +7,7 @@ A **pack** is a folder that is a Python package whose ``__init__.py`` sets
     PACK = "katende"                 # the claim-id prefix
     TITLE = "Katende, Why smooth ..."  # optional: the paper, as documents head it
     ORDER = ("thm_1", "prop_1")        # optional: the paper's order of its claims
+    RANK = 1                           # optional: where its part comes among the packs (lower first)
 
 Every module of the folder with a top-level ``def theorem()`` is a claim:
 ``<pack folder>/thm_1.py`` is the claim ``katende.thm_1``.  Other modules (a
@@ -25,6 +26,8 @@ Packs are found, in this order of precedence:
    ``proofs.kumar``); nothing here names a paper.
 
 Two different folders declaring the same ``PACK`` are an error naming both.
+Packs come in ``RANK`` order (a whole number, lower first); packs without one
+follow, by name.
 """
 
 from __future__ import annotations
@@ -65,6 +68,8 @@ class Pack:
     only: tuple[str, ...] = ()
     #: For a pack found as a folder: the folder that goes on ``sys.path`` to import ``package``.
     root: Path | None = None
+    #: Where the pack comes among the packs (``RANK``; lower first, ``None`` after every ranked pack).
+    rank: int | None = None
 
     def modules(self) -> tuple[str, ...]:
         r"""The pack's claim modules (file stems), in the paper's order, then in label order."""
@@ -110,7 +115,7 @@ def _label_key(name: str) -> tuple:
 
 
 def _declaration(init: Path) -> dict[str, object]:
-    r"""The literal ``PACK``/``TITLE``/``ORDER``/``MIRROR``/``SYMBOLIC`` assignments of a pack's ``__init__.py`` (read, not run)."""
+    r"""The literal ``PACK``/``TITLE``/``ORDER``/``RANK``/``MIRROR``/``SYMBOLIC`` assignments of a pack's ``__init__.py`` (read, not run)."""
     found: dict[str, object] = {}
     try:
         tree = ast.parse(init.read_text(encoding="utf-8"), filename=str(init))
@@ -120,7 +125,7 @@ def _declaration(init: Path) -> dict[str, object]:
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
-                if isinstance(target, ast.Name) and target.id in ("PACK", "TITLE", "ORDER", "MIRROR", "SYMBOLIC") and node.value:
+                if isinstance(target, ast.Name) and target.id in ("PACK", "TITLE", "ORDER", "RANK", "MIRROR", "SYMBOLIC") and node.value:
                     try:
                         found[target.id] = ast.literal_eval(node.value)
                     except ValueError:
@@ -144,9 +149,12 @@ def _pack(folder: Path, package: str, origin: str, only: tuple[str, ...] = (), r
     order = declared.get("ORDER", ())
     if not isinstance(order, (tuple, list)) or not all(isinstance(o, str) for o in order):
         raise BadInput(f"{folder / '__init__.py'}: ORDER must be a tuple of module names")
+    rank = declared.get("RANK")
+    if rank is not None and (not isinstance(rank, int) or isinstance(rank, bool)):
+        raise BadInput(f"{folder / '__init__.py'}: RANK must be a whole number, got {rank!r}")
     doc = str(declared.get("__doc__", "")).strip().splitlines()
     title = declared.get("TITLE") or (doc[0] if doc else name)
-    return Pack(name, package, folder.resolve(), str(title), tuple(order), origin, only, root)
+    return Pack(name, package, folder.resolve(), str(title), tuple(order), origin, only, root, rank)
 
 
 def _packs_at(path_text: str, origin: str) -> list[Pack]:
@@ -215,7 +223,7 @@ def _unique(packs: Iterable[Pack]) -> tuple[Pack, ...]:
         else:
             raise BadInput(f"two packs define the claims '{pack.name}.*': {other.folder} ({other.origin}) "
                            f"and {pack.folder} ({pack.origin})")
-    return tuple(by_name.values())
+    return tuple(sorted(by_name.values(), key=lambda p: (p.rank is None, p.rank or 0, p.name)))
 
 
 class Registry:

@@ -12,6 +12,8 @@ TITLE = "Cooper, A theoretical study of the (L0,L1)-smoothness condition in deep
 #: The claims in the order the paper states them; ``depth_1`` is the project's own claim, last.
 ORDER = ("assumption_1", "lemma_9", "lemma_10", "lemma_11", "thm_12", "thm_13", "thm_14", "thm_15",
          "lemma_16", "corollary_subquadratic", "depth_1")
+#: Where its part comes among the packs (the order of the project's design: Katende, Cooper, Kumar).
+RANK = 2
 #: The pack's numeric mirror and symbolic part: the project's shared layers (held apart by
 #: :mod:`proofs.independence` and by the import-linter contracts).
 MIRROR = ("numeric",)

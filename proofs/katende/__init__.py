@@ -11,6 +11,8 @@ PACK = "katende"
 TITLE = "Katende, Why smooth stability assumptions fail for ReLU learning"
 #: The claims in the order the paper states them (modules not listed follow in label order).
 ORDER = ("intro_crossings", "thm_1", "remark_1", "prop_1", "prop_2")
+#: Where its part comes among the packs (the order of the project's design: Katende, Cooper, Kumar).
+RANK = 1
 #: The pack's numeric mirror and symbolic part: the project's shared layers (held apart by
 #: :mod:`proofs.independence` and by the import-linter contracts).
 MIRROR = ("numeric",)

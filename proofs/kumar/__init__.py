@@ -15,6 +15,8 @@ TITLE = "Kumar, GD doesn't make the cut"
 ORDER = ("prop_4_1", "eq_9", "example_4", "prop_5_1", "experiment_capture", "prop_b_1", "prop_b_2",
          "experiment_lasso", "prop_b_3", "prop_b_4", "prop_b_5", "prop_b_6", "prop_b_7", "prop_b_8",
          "prop_b_9", "prop_b_10", "prop_b_11", "experiment_comparison")
+#: Where its part comes among the packs (the order of the project's design: Katende, Cooper, Kumar).
+RANK = 3
 #: The pack's numeric mirror and symbolic part: the project's shared layers (held apart by
 #: :mod:`proofs.independence` and by the import-linter contracts).
 MIRROR = ("numeric",)

@@ -122,6 +122,16 @@ def test_order_first_then_natural_label_order_and_what_is_not_a_claim(tmp_path):
         "ordered.thm_9", "ordered.lemma_3", "ordered.prop_b_1", "ordered.prop_b_2", "ordered.prop_b_10")
 
 
+def test_packs_come_in_rank_order_then_unranked_by_name(tmp_path):
+    r"""A paper's part comes where its pack's RANK puts it (the built-ins: Katende, Cooper, Kumar)."""
+    for name, init in (("alpha", ""), ("beta", "RANK = 2\n"), ("gamma", "RANK = 1\n"), ("delta", "")):
+        write_pack(tmp_path / name, name, {"thm_1": GOOD}, init=init)
+    assert Registry([str(tmp_path)]).pack_names() == ("gamma", "beta", "alpha", "delta")
+    assert registry.Registry().pack_names()[:3] == ("katende", "cooper", "kumar")
+    write_pack(tmp_path / "bad" / "worse", "worse", {"thm_1": GOOD}, init="RANK = 'first'\n")
+    _one_line_bad_input([tmp_path / "bad" / "worse"], "RANK must be a whole number")
+
+
 def test_a_claim_whose_id_differs_from_its_file_is_inconsistent(tmp_path):
     folder = write_pack(tmp_path / "misnamed", "misnamed", {"thm_1": GOOD},
                         files={"thm_2.py": claim_source(GOOD, "misnamed", "thm_1")})
