@@ -110,7 +110,8 @@ def _job_count(text: str) -> int:
 def _cmd_list(args) -> int:
     for cid in registry.claim_ids():
         s = registry.summary(cid)  # from the verdict cache when warm: no claim built, no SymPy
-        print(f"{cid:38s} {s['label']:28s} {s['status']:22s} {s['evidence'] or 'cited only'}")
+        statement = f"  (statement: {s['statement_evidence']})" if s.get("statement_evidence") else ""
+        print(f"{cid:38s} {s['label']:28s} {s['status']:22s} {s['evidence'] or 'cited only'}{statement}")
     return 0
 
 

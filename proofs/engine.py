@@ -215,6 +215,10 @@ class Claim:
     #: code layout: never typeset "as printed") or ``project`` (a claim the project adds).
     statement_kind: Literal["printed", "reconstructed", "project"] = "printed"
     readings: Sequence[Reading] = ()
+    #: The label of the step that establishes the statement (the repaired one, for a refuted claim) in
+    #: full; with the steps it ``uses``, transitively, it is what the statement rests on
+    #: (:meth:`ClaimReport.statement_evidence`), apart from the rest of the printed proof.
+    conclusion: str | None = None
     #: Printed steps whose erratum is one of notation (a limit written for an asymptotic, a misnamed
     #: symbol), not of mathematics: the referee report files them as "notation".
     notation: Sequence[str] = ()
@@ -318,6 +322,27 @@ class ClaimReport:
         return [r for r in self.steps if (r.result.ok or r.result.undecided) and r.result.evidence != "cited"
                 and r.step.cross_checks not in passing]
 
+    def statement_steps(self) -> list[StepReport]:
+        r"""The claim's ``conclusion`` step and every step it ``uses``, transitively (empty without a conclusion)."""
+        by_label = {r.step.label: r for r in self.steps}
+        todo, seen = [self.claim.conclusion] if self.claim.conclusion else [], []
+        while todo:
+            label = todo.pop()
+            if label in seen or label not in by_label:
+                continue
+            seen.append(label)
+            todo += list(by_label[label].step.uses)
+        return [r for r in self.steps if r.step.label in seen]
+
+    @property
+    def statement_evidence(self) -> str | None:
+        r"""How far the statement itself is established: the weakest level over :meth:`statement_steps`
+        (cited steps count as cited), or ``None`` when the claim names no conclusion or one of them fails."""
+        chain = self.statement_steps()
+        if not chain or not all(r.result.ok for r in chain):
+            return None
+        return weakest(r.result.evidence for r in chain)
+
     def cross_checks(self) -> list[StepReport]:
         r"""The passing steps that independently re-check a passing step (not counted in :attr:`evidence`)."""
         passing = {r.step.label for r in self.steps if r.result.ok}
@@ -339,7 +364,15 @@ class ClaimReport:
         first = weakest_steps[0].result
         shown = describe(level, first.scope, first.sample)
         more = f" (and {len(weakest_steps) - 1} more step(s) at this level)" if len(weakest_steps) > 1 else ""
-        return f"{self.status}, {shown}{more}{_crosschecked(self.cross_checks())}{unreproduced}"
+        return f"{self.status}, {shown}{more}{_crosschecked(self.cross_checks())}{self._statement_line()}{unreproduced}"
+
+    def _statement_line(self) -> str:
+        level = self.statement_evidence
+        if level is None or self.claim.conclusion is None:
+            return ""
+        others = len(self.statement_steps()) - 1
+        uses = f" and the {others} step(s) it uses" if others else ""
+        return f"; the statement: {level.replace('-', ' ')}, by {self.claim.conclusion}{uses}"
 
 
 def _crosschecked(reports: list[StepReport]) -> str:
@@ -381,6 +414,20 @@ def assemble(claim: Claim, step_results: Sequence[StepResult],
         verdicts = set(by_reading.values())
         status = verdicts.pop() if len(verdicts) == 1 else "reading-dependent"
     return ClaimReport(claim, reports, assumption_reports, errata, status, failures, flags, unreproduced, by_reading)
+
+
+def _refuse_cycles(claim: Claim) -> None:
+    r"""A step may not use itself through other steps: the statement would rest on a circle."""
+    uses = {s.label: s.uses for s in claim.steps}
+
+    def visit(label: str, path: tuple[str, ...]) -> None:
+        for used in uses.get(label, ()):
+            if used in path:
+                raise InconsistentClaim(f"{claim.id}: steps use each other in a circle: {' -> '.join(path + (used,))}")
+            visit(used, path + (used,))
+
+    for label in uses:
+        visit(label, (label,))
 
 
 def _status(errata: list, refuted: bool) -> Status:
@@ -503,6 +550,13 @@ def validate_claim(claim: Claim, outline: str | None = None) -> None:
     if repeated:
         raise InconsistentClaim(f"{claim.id}: step labels used twice: {repeated}")
     printed = {s.label for s in claim.steps if s.printed}
+    for step in claim.steps:
+        if not set(step.uses) <= set(labels) or step.label in step.uses:
+            raise InconsistentClaim(f"{claim.id}: step {step.label!r} uses {sorted(set(step.uses) - set(labels)) or step.label!r}, "
+                                    "which is no other step of this claim")
+    if claim.conclusion is not None and claim.conclusion not in labels:
+        raise InconsistentClaim(f"{claim.id}: the conclusion {claim.conclusion!r} is no step of this claim")
+    _refuse_cycles(claim)
     crosschecks = {s.label: s.cross_checks for s in claim.steps if s.cross_checks is not None}
     for label, target in crosschecks.items():
         if target not in labels or target == label or target in crosschecks:

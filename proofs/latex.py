@@ -156,6 +156,8 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
         step, result = sr.step, sr.result
         origin = "printed" if step.printed else (f"repairs \\texttt{{{escape(step.repairs)}}}" if step.repairs else "added")
         reading = f", reading \\emph{{{escape(step.reading)}}}" if step.reading else ""
+        reading += f", cross-check of \\texttt{{{escape(step.cross_checks)}}}" if step.cross_checks else ""
+        reading += ", uses " + ", ".join(rf"\texttt{{{escape(u)}}}" for u in step.uses) if step.uses else ""
         out.append(rf"\item \texttt{{{escape(step.label)}}} [{escape(step.kind)}, {origin}{reading}] --- {_badge(result)}")
         out.append(display(step.latex))
         if step.kind == "induction":  # the base case, the facts and the step, as a reader writes them

@@ -328,7 +328,7 @@ class Registry:
 
 
 #: Bump when :func:`summary_of` changes what it stores (older summaries are then ignored).
-SUMMARY_FORMAT = 1
+SUMMARY_FORMAT = 2
 
 
 def _summary_name(cid: str) -> str:
@@ -337,10 +337,11 @@ def _summary_name(cid: str) -> str:
 
 def summary_of(report) -> dict[str, object]:
     r"""A checked claim in plain data (strings, numbers): id, paper, label, title, verdict
-    (``status``), weakest evidence, the one-line ``summary``, ``ok`` and the evidence ``counts``."""
+    (``status``), weakest evidence, the statement's own evidence, the one-line ``summary``, ``ok`` and the evidence ``counts``."""
     claim = report.claim
     return {"format": SUMMARY_FORMAT, "id": claim.id, "paper": claim.paper, "label": claim.label,
             "title": claim.title, "status": report.status, "evidence": report.evidence,
+            "statement_evidence": report.statement_evidence,
             "summary": report.summary(), "ok": report.ok, "counts": report.counts()}
 
 

@@ -227,6 +227,8 @@ def claim_entry(report: ClaimReport) -> dict[str, Any]:
         "status": report.status,
         "by_reading": report.by_reading,
         "evidence": report.evidence,
+        "conclusion": claim.conclusion,
+        "statement_evidence": report.statement_evidence,
         "summary": report.summary(),
         "statement": claim.statement,
         "statement_kind": claim.statement_kind,
@@ -295,6 +297,8 @@ def _step(sr) -> dict[str, Any]:
         "latex": step.latex,
         "printed": step.printed,
         "repairs": step.repairs,
+        "cross_checks": step.cross_checks,
+        "uses": list(step.uses),
         "role": step.role,
         "checked": result.checked,
         "evidence": result.evidence,
@@ -421,7 +425,9 @@ def _claim_markdown(e: dict[str, Any]) -> list[str]:
     for s in e["steps"]:
         out.append(f"- {_mark(s)} `{s['label']}` [{s['kind']}, {_level(s['evidence'], s['scope'], s['sample'])}, "
                    f"{s['method']}{_engines(s)}]{' (reading: ' + s['reading'] + ')' if s['reading'] else ''}"
-                   f"{' (repairs ' + s['repairs'] + ')' if s['repairs'] else ''}: {s['detail']}")
+                   f"{' (repairs ' + s['repairs'] + ')' if s['repairs'] else ''}"
+                   f"{' (cross-check of ' + s['cross_checks'] + ')' if s['cross_checks'] else ''}"
+                   f"{' (uses ' + ', '.join(s['uses']) + ')' if s['uses'] else ''}: {s['detail']}")
         if s["outcomes"]:
             out += [f"    - {k}: {v}" for k, v in s["outcomes"].items()]
         if s["settings"]:

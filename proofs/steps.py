@@ -31,7 +31,8 @@ checks, where the text is reconstructed or ambiguous), ``establishes`` (the
 proposition proved, for an :class:`~proofs.induction.Induction`) and ``cross_checks``
 (the label of a step of the same claim that this one checks again, independently: an
 exhaustive scope check or a numeric mirror beside a proof for every size; the claim's
-evidence then rests on that step, and this one must agree with it).
+evidence then rests on that step, and this one must agree with it) and ``uses`` (the
+labels of the steps whose results this one takes as premises).
 
 Every result carries an *evidence level* (:mod:`proofs.evidence`): ``proved``,
 ``proved-on-scope`` (with its scope), ``confirmed`` (with its sample),
@@ -179,6 +180,10 @@ class Step:
     #: mirror beside a general proof): while that step passes, the claim's evidence rests on it, not on
     #: this one; a failing cross-check is still a failure of the claim.
     cross_checks: str | None = None
+    #: The labels of the steps of the same claim whose results this step takes as premises (beyond
+    #: what it computes itself): the claim's statement evidence follows these links
+    #: (:meth:`proofs.engine.ClaimReport.statement_evidence`).
+    uses: tuple[str, ...] = ()
 
     kind = "step"
 

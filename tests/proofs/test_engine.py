@@ -106,3 +106,48 @@ def test_cross_checks_must_name_another_carrying_step():
         with pytest.raises(InconsistentClaim, match="cross-checks"):
             validate_claim(_claim(*bad_steps))
     validate_claim(_claim(general, _result_step("m", True, "confirmed", cross_checks="general")))
+
+
+# ---------------------------------------------------------------- the statement's own evidence
+
+
+def _claim_with(conclusion, *steps) -> Claim:
+    claim = _claim(*steps)
+    claim.conclusion = conclusion
+    return claim
+
+
+def test_the_statement_rests_on_its_conclusion_and_what_it_uses_transitively():
+    closed_form = _result_step("closed_form", True, "proved")
+    witness = _result_step("witness", True, "proved", uses=("closed_form",))
+    printed_on_scope = _result_step("printed_29", True, "proved-on-scope")
+    report = check_claim(_claim_with("witness", closed_form, witness, printed_on_scope))
+    assert report.evidence == "proved-on-scope" and report.statement_evidence == "proved"
+    assert [r.step.label for r in report.statement_steps()] == ["closed_form", "witness"]
+    assert report.summary().endswith("; the statement: proved, by witness and the 1 step(s) it uses")
+
+
+def test_a_used_step_on_a_scope_or_failing_weakens_or_voids_the_statement():
+    scoped = _result_step("closed_form", True, "proved-on-scope")
+    witness = _result_step("witness", True, "proved", uses=("closed_form",))
+    assert check_claim(_claim_with("witness", scoped, witness)).statement_evidence == "proved-on-scope"
+    failing = _result_step("closed_form", False, "proved")
+    report = check_claim(_claim_with("witness", failing, witness))
+    assert report.statement_evidence is None and "the statement" not in report.summary()
+    assert check_claim(_claim(_result_step("a", True, "proved"))).statement_evidence is None  # no conclusion named
+
+
+def test_uses_and_conclusion_must_name_steps_without_a_circle():
+    import pytest
+
+    from proofs.engine import validate_claim
+    from proofs.errors import InconsistentClaim
+
+    a = _result_step("a", True, "proved", uses=("b",))
+    with pytest.raises(InconsistentClaim, match="no other step"):
+        validate_claim(_claim(a))
+    with pytest.raises(InconsistentClaim, match="circle"):
+        validate_claim(_claim(a, _result_step("b", True, "proved", uses=("c",)), _result_step("c", True, "proved", uses=("a",))))
+    with pytest.raises(InconsistentClaim, match="conclusion"):
+        validate_claim(_claim_with("nowhere", _result_step("b", True, "proved")))
+    validate_claim(_claim_with("a", a, _result_step("b", True, "proved")))
