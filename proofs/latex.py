@@ -204,7 +204,8 @@ def summary_table(grouped: list[tuple[str, str, list[ClaimReport]]]) -> str:
     r"""The summary: one row per claim, linked to its section, paper by paper.
 
     Columns: the claim; whether its statement is printed, reconstructed or the
-    project's; the verdict; how many steps are proved, proved on scope,
+    project's; the verdict (with how far the statement itself is established, where the claim names
+    its conclusion); how many steps are proved, proved on scope,
     confirmed, cited, undecided and not reproduced; the errata; the readings
     with each one's verdict.
     """
@@ -218,7 +219,8 @@ def summary_table(grouped: list[tuple[str, str, list[ClaimReport]]]) -> str:
         for r in members:
             c, key = r.counts(), anchor(r.claim.id)
             cells = [rf"\raggedright\hyperref[{key}]{{{escape(r.claim.label)}}}, p.~\pageref{{{key}}}",
-                     escape(STATEMENT_KIND[r.claim.statement_kind]), escape(r.status),
+                     escape(STATEMENT_KIND[r.claim.statement_kind]),
+                     escape(r.status) + (rf"; the statement \emph{{{escape(r.statement_evidence)}}}" if r.statement_evidence else ""),
                      *(str(c[k]) for k in ("proved", "proved-on-scope", "confirmed", "cited", "undecided",
                                            "not-reproduced", "errata")),
                      r"\raggedright " + escape(_readings(r))]

@@ -359,7 +359,8 @@ def summary_markdown(grouped: list[tuple[str, str, list[ClaimReport]]]) -> list[
         for r in members:
             c = r.counts()
             lines.append(f"| [{r.claim.label}](#{anchor(r.claim.id)}) `{r.claim.id}` | "
-                         f"{STATEMENT_KIND[r.claim.statement_kind]} | **{r.status}** | {r.evidence or 'cited only'} | "
+                         f"{STATEMENT_KIND[r.claim.statement_kind]} | **{r.status}** | {r.evidence or 'cited only'}"
+                         f"{'; the statement ' + r.statement_evidence if r.statement_evidence else ''} | "
                          f"{c['proved']} | {c['proved-on-scope']} | {c['confirmed']} | {c['cited']} | {c['undecided']} | "
                          f"{c['not-reproduced']} | {c['errata']} | {len(r.failures)} | {_readings_cell(r)} |")
     return lines
