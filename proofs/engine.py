@@ -216,9 +216,16 @@ class Claim:
     statement_kind: Literal["printed", "reconstructed", "project"] = "printed"
     readings: Sequence[Reading] = ()
     #: The label of the step that establishes the statement (the repaired one, for a refuted claim) in
-    #: full; with the steps it ``uses``, transitively, it is what the statement rests on
-    #: (:meth:`ClaimReport.statement_evidence`), apart from the rest of the printed proof.
-    conclusion: str | None = None
+    #: full, or a tuple of labels when the statement has several parts; with the steps they ``use``,
+    #: transitively, it is what the statement rests on (:meth:`ClaimReport.statement_evidence`), apart
+    #: from the rest of the printed proof.
+    conclusion: str | tuple[str, ...] | None = None
+
+    def conclusions(self) -> tuple[str, ...]:
+        r"""The labels of :attr:`conclusion`, as a tuple."""
+        if self.conclusion is None:
+            return ()
+        return (self.conclusion,) if isinstance(self.conclusion, str) else tuple(self.conclusion)
     #: Printed steps whose erratum is one of notation (a limit written for an asymptotic, a misnamed
     #: symbol), not of mathematics: the referee report files them as "notation".
     notation: Sequence[str] = ()
@@ -325,7 +332,7 @@ class ClaimReport:
     def statement_steps(self) -> list[StepReport]:
         r"""The claim's ``conclusion`` step and every step it ``uses``, transitively (empty without a conclusion)."""
         by_label = {r.step.label: r for r in self.steps}
-        todo, seen = [self.claim.conclusion] if self.claim.conclusion else [], []
+        todo, seen = list(self.claim.conclusions()), []
         while todo:
             label = todo.pop()
             if label in seen or label not in by_label:
@@ -367,12 +374,12 @@ class ClaimReport:
         return f"{self.status}, {shown}{more}{_crosschecked(self.cross_checks())}{self._statement_line()}{unreproduced}"
 
     def _statement_line(self) -> str:
-        level = self.statement_evidence
-        if level is None or self.claim.conclusion is None:
+        level, ends = self.statement_evidence, self.claim.conclusions()
+        if level is None or not ends:
             return ""
-        others = len(self.statement_steps()) - 1
-        uses = f" and the {others} step(s) it uses" if others else ""
-        return f"; the statement: {level.replace('-', ' ')}, by {self.claim.conclusion}{uses}"
+        others = len(self.statement_steps()) - len(ends)
+        uses = f" and the {others} step(s) they use" if len(ends) > 1 else f" and the {others} step(s) it uses"
+        return f"; the statement: {level.replace('-', ' ')}, by {' and '.join(ends)}{uses if others else ''}"
 
 
 def _crosschecked(reports: list[StepReport]) -> str:
@@ -554,8 +561,9 @@ def validate_claim(claim: Claim, outline: str | None = None) -> None:
         if not set(step.uses) <= set(labels) or step.label in step.uses:
             raise InconsistentClaim(f"{claim.id}: step {step.label!r} uses {sorted(set(step.uses) - set(labels)) or step.label!r}, "
                                     "which is no other step of this claim")
-    if claim.conclusion is not None and claim.conclusion not in labels:
-        raise InconsistentClaim(f"{claim.id}: the conclusion {claim.conclusion!r} is no step of this claim")
+    if not set(claim.conclusions()) <= set(labels):
+        raise InconsistentClaim(f"{claim.id}: the conclusion {sorted(set(claim.conclusions()) - set(labels))} "
+                                "is no step of this claim")
     _refuse_cycles(claim)
     crosschecks = {s.label: s.cross_checks for s in claim.steps if s.cross_checks is not None}
     for label, target in crosschecks.items():

@@ -227,7 +227,7 @@ def claim_entry(report: ClaimReport) -> dict[str, Any]:
         "status": report.status,
         "by_reading": report.by_reading,
         "evidence": report.evidence,
-        "conclusion": claim.conclusion,
+        "conclusion": list(claim.conclusions()),
         "statement_evidence": report.statement_evidence,
         "summary": report.summary(),
         "statement": claim.statement,

@@ -137,6 +137,13 @@ def test_a_used_step_on_a_scope_or_failing_weakens_or_voids_the_statement():
     assert check_claim(_claim(_result_step("a", True, "proved"))).statement_evidence is None  # no conclusion named
 
 
+def test_a_statement_of_several_parts_rests_on_each():
+    parts = (_result_step("lipschitz", True, "proved"), _result_step("hessian", True, "proved-on-scope"))
+    report = check_claim(_claim_with(("lipschitz", "hessian"), *parts))
+    assert report.statement_evidence == "proved-on-scope"
+    assert report.summary().endswith("; the statement: proved on scope, by lipschitz and hessian")
+
+
 def test_uses_and_conclusion_must_name_steps_without_a_circle():
     import pytest
 
