@@ -379,7 +379,9 @@ class ClaimReport:
             return ""
         others = len(self.statement_steps()) - len(ends)
         uses = f" and the {others} step(s) they use" if len(ends) > 1 else f" and the {others} step(s) it uses"
-        return f"; the statement: {level.replace('-', ' ')}, by {' and '.join(ends)}{uses if others else ''}"
+        readings = sorted({r.step.reading for r in self.statement_steps() if r.step.reading})
+        on = f" (on the reading{'s' if len(readings) > 1 else ''} {', '.join(readings)})" if readings else ""
+        return f"; the statement: {level.replace('-', ' ')}{on}, by {' and '.join(ends)}{uses if others else ''}"
 
 
 def _crosschecked(reports: list[StepReport]) -> str:

@@ -144,6 +144,14 @@ def test_a_statement_of_several_parts_rests_on_each():
     assert report.summary().endswith("; the statement: proved on scope, by lipschitz and hessian")
 
 
+def test_the_statement_line_names_the_readings_its_steps_check():
+    from proofs.engine import Reading
+
+    claim = _claim_with("c2", _result_step("c2", True, "proved", reading="classical"))
+    claim.readings = (Reading("classical", "the C^2 sense", "ours"),)
+    assert check_claim(claim).summary().endswith("; the statement: proved (on the reading classical), by c2")
+
+
 def test_uses_and_conclusion_must_name_steps_without_a_circle():
     import pytest
 
