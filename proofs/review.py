@@ -116,7 +116,7 @@ def findings(report: ClaimReport) -> list[dict[str, Any]]:
     for ar in report.assumptions:
         a, result = ar.assumption, ar.result
         if a.used_not_stated and a.necessity.verdict == "necessary" and result is not None and result.ok:
-            description = (f"The proof uses {a.label} ({a.name}), which the statement does not state; "
+            description = (f"The proof uses {a.label}, ${a.latex}$, which the statement does not state; "
                            "the conclusion fails without it.")
             out.append({
                 "kind": "hypothesis missing", "claim": claim.id, "label": claim.label,
