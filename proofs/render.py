@@ -150,14 +150,14 @@ def latex_of(value: Any) -> str:
 
     >>> import sympy as sp
     >>> latex_of({sp.Symbol("y_1_1"): Fraction(2, 3), sp.Symbol("t"): 5})
-    'y_{1 1} = \\frac{2}{3},\\ t = 5'
+    'y_{1 1} = \\frac{2}{3},\\allowbreak\\ t = 5'
     >>> latex_of(sp.Rational(10**50 + 1, 3))
     '\\approx 3.33333333333333 \\cdot 10^{49}\\ (\\text{exact: 51/1 digits})'
     """
     import sympy as sp
 
     if isinstance(value, Mapping):
-        return r",\ ".join(f"{latex_of(k)} = {latex_of(v)}" for k, v in value.items())
+        return r",\allowbreak\ ".join(f"{latex_of(k)} = {latex_of(v)}" for k, v in value.items())
     if isinstance(value, (list, tuple)):
         return r"\left(" + ", ".join(latex_of(v) for v in value) + r"\right)"
     q = _rational(value)
@@ -167,22 +167,59 @@ def latex_of(value: Any) -> str:
             return rf"\approx {mantissa} \cdot 10^{{{int(exponent)}}}\ (\text{{exact: {_digits(q)} digits}})"
         return sp.latex(q)
     if isinstance(value, str):
-        return value if _looks_like_latex(value) else r"\text{" + _text_in_math(value) + "}"
+        return _string_latex(value)
     if isinstance(value, float):
         return _float_latex(value)
     if isinstance(value, sp.Basic):
         return sp.latex(value)
-    return r"\text{" + _text_in_math(str(value)) + "}"  # an mpmath number or an Arb ball: its own digits
+    return _string_latex(str(value))  # an mpmath number or an Arb ball: its own digits
 
 
-def _looks_like_latex(text: str) -> bool:
-    return bool(re.fullmatch(r"[-+]?[\d.]+(?:e[-+]?\d+)?", text))
+_NUMBER = re.compile(r"([-+]?\d+(?:\.\d+)?)(?:e([-+]?\d+))?")
+_OPERATOR = re.compile(r"\s*(<=|>=|!=|<|>|=|\+/-)\s*")
 
 
-def _text_in_math(text: str) -> str:
-    from proofs.latex import escape
+def _string_latex(text: str) -> str:
+    r"""A value that arrived as text (an mpmath number, an Arb ball ``[1.5 +/- 2e-9]``, a label): numbers
+    in scientific notation typeset as such, comparison signs as math, the rest upright (no text-mode
+    escapes, which MathJax does not know).
 
-    return escape(text)
+    >>> _string_latex("1.94e-62"), _string_latex("[-0.14 +/- 3.39e-16]"), _string_latex("x_1 <= 2")
+    ('1.94 \\cdot 10^{-62}', '[-0.14 \\pm 3.39 \\cdot 10^{-16}]', '\\mathrm{x\\_1} \\le 2')
+    """
+    signs = {"<=": r"\le", ">=": r"\ge", "!=": r"\ne", "<": "<", ">": ">", "=": "=", "+/-": r"\pm"}
+    out = []
+    for i, piece in enumerate(_OPERATOR.split(text)):
+        if i % 2:
+            out.append(f" {signs[piece]} ")
+        elif piece:
+            out.append(_words_latex(piece))
+    return "".join(out)
+
+
+def _words_latex(text: str) -> str:
+    def number(match: re.Match) -> str:
+        mantissa, exponent = match.groups()
+        return mantissa + (rf" \cdot 10^{{{int(exponent)}}}" if exponent else "")
+
+    parts, last = [], 0
+    for match in _NUMBER.finditer(text):
+        if match.start() > 0 and (text[match.start() - 1].isalpha() or text[match.start() - 1] == "_"):
+            continue  # digits of a name (x_1), not a number
+        parts.append(_upright(text[last:match.start()]))
+        parts.append(number(match))
+        last = match.end()
+    parts.append(_upright(text[last:]))
+    return "".join(parts)
+
+
+def _upright(text: str) -> str:
+    if not text.strip():
+        return text
+    if not re.search(r"[A-Za-z]", text):  # brackets, commas, spaces: math as they are
+        return text.replace("{", r"\{").replace("}", r"\}").replace("%", r"\%")
+    safe = re.sub(r"([#$%&_{}])", r"\\\1", text).replace("~", r"\sim ").replace("^", r"\hat{}")
+    return r"\mathrm{" + safe.replace(" ", r"\ ") + "}"
 
 
 def _float_latex(value: float) -> str:
@@ -234,7 +271,9 @@ _MACROS = [(r"\|", "||"), (r"\left", ""), (r"\right", ""), (r"\,", " "), (r"\;",
            (r"\quad", "  "), (r"\mathbb", ""), (r"\mathrm", ""), (r"\mathcal", ""), (r"\text", ""),
            (r"\operatorname", ""), (r"\odot", "(.)"), (r"\partial", "d"), (r"\sum", "sum"), (r"\log", "log"),
            (r"\exp", "exp"), (r"\sqrt", "sqrt"), (r"\max", "max"), (r"\min", "min"), (r"\sup", "sup"),
-           (r"\lim", "lim"), (r"\varphi", "phi")]
+           (r"\lim", "lim"), (r"\varphi", "phi"), (r"\big", ""), (r"\Big", ""), (r"\bigl", ""), (r"\bigr", ""),
+           (r"\cap", " cap "), (r"\cup", " cup "), (r"\mp", "-+"), (r"\pm", "+-"), (r"\top", "^T"),
+           (r"\hat", ""), (r"\lbrace", "{"), (r"\rbrace", "}")]
 _FRAC = re.compile(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}")
 _SCRIPT = re.compile(r"([_^])\{([^{}]*)\}")
 _MACRO = re.compile(r"\\([A-Za-z]+)")
@@ -245,6 +284,9 @@ def plain_math(math: str) -> str:
 
     >>> plain_math(r"\sigma_\beta''(u) \le \frac{\beta}{4} \cdot e^{-\beta/2}, w_{jk}")
     "sigma_beta''(u) <= (beta)/(4) * e^(-beta/2), w_jk"
+    >>> plain_math(r"n\alpha\lambda^2,\ \beta^{(0)},\ \{x\}")
+    'n alpha lambda^2, beta^(0), {x}'
+
     """
     text = math
     while _FRAC.search(text):
@@ -252,8 +294,18 @@ def plain_math(math: str) -> str:
     for macro, ascii_ in sorted(_MACROS, key=lambda m: -len(m[0])):
         end = r"(?![A-Za-z])" if macro[-1].isalpha() else ""  # \le is not the start of \left
         text = re.sub(re.escape(macro) + end, lambda _, a=ascii_: a, text)
-    text = _MACRO.sub(r"\1", text)
+    text = text.replace(r"\{", "\x01").replace(r"\}", "\x02")  # literal braces survive the brace removal
+    text = _MACRO.sub(lambda m: (" " if m.start() and text[m.start() - 1].isalnum() else "") + m.group(1)
+                      + (" " if re.match(r"[A-Za-z0-9\\]", text[m.end():m.end() + 1]) else ""), text)
+    text = re.sub(r"(?<=\S)  +(?=\S)", " ", text)  # two macros side by side leave one space, not two
     while _SCRIPT.search(text):
-        text = _SCRIPT.sub(lambda m: m.group(1) + (m.group(2) if re.fullmatch(r"\w*", m.group(2)) else f"({m.group(2)})"),
-                           text)
-    return re.sub(r"\{([^{}]*)\}", r"\1", text).replace("{", "").replace("}", "")
+        text = _SCRIPT.sub(lambda m: m.group(1) + _script(m.group(2)), text)
+    text = re.sub(r"\{([^{}]*)\}", r"\1", text).replace("{", "").replace("}", "")
+    return text.replace("\x01", "{").replace("\x02", "}")
+
+
+def _script(group: str) -> str:
+    r"""A sub- or superscript group read as ASCII: bare if it is one word or already bracketed."""
+    if re.fullmatch(r"\w*", group) or re.fullmatch(r"\(.*\)", group):
+        return group
+    return f"({group})"

@@ -517,9 +517,9 @@ def _same_limit(found: sp.Expr, expected: sp.Expr, params: list[dict]) -> bool |
 def _numeric_limit_agrees(expr, var, point, expected, sides, params, mirror) -> str | None:
     r"""``None`` if the values near ``point`` approach ``expected``; else why not."""
     steps = [sp.Rational(1, 10**k) for k in (6, 12, 24)]
-    for p in params:
+    for given in params:
         # Floats, not exact rationals: x**(10**24) with a rational x would be computed exactly.
-        p = {k: sp.Float(v, CONFIRM_DPS) if sp.sympify(v).is_Rational else v for k, v in p.items()}
+        p = {k: sp.Float(v, CONFIRM_DPS) if sp.sympify(v).is_Rational else v for k, v in given.items()}
         target = sp.sympify(expected).subs(p)
         target = target if target.is_infinite else sp.N(target, CONFIRM_DPS)
         for side in sides:
@@ -530,7 +530,9 @@ def _numeric_limit_agrees(expr, var, point, expected, sides, params, mirror) -> 
                 value = mirror(p, x) if mirror else sp.N(expr.subs(p).subs(var, x), CONFIRM_DPS)
                 values.append(sp.N(value, CONFIRM_DPS))
             if not _approaches(values, target):
-                return f"at {show_point(p)} from {side}: values {[str(sp.N(v, 8)) for v in values]} do not approach {target}"
+                shown = target if target.is_infinite else sp.N(target, 15)  # the point as given, exactly
+                return (f"at {show_point(given)} from {side}: values {[str(sp.N(v, 8)) for v in values]} "
+                        f"do not approach {shown}")
     return None
 
 
@@ -760,10 +762,11 @@ class PolynomialDegree(Step):
 
 @dataclass(frozen=True)
 class WitnessCheck:
-    r"""An exact comparison ``lhs > rhs`` (as strings) and whether it holds."""
+    r"""A comparison ``lhs > rhs`` and whether it holds; ``lhs`` and ``rhs`` are the exact values compared
+    (SymPy numbers, or their text), which a counterexample or hypothesis text shows as ``{lhs}``, ``{rhs}``."""
 
-    lhs: str
-    rhs: str
+    lhs: Any
+    rhs: Any
     holds: bool
 
 
