@@ -160,9 +160,9 @@ def claim_section(report: ClaimReport, figures: list[Path] = ()) -> str:
         reading += ", uses " + ", ".join(rf"\texttt{{{escape(u)}}}" for u in step.uses) if step.uses else ""
         out.append(rf"\item \texttt{{{escape(step.label)}}} [{escape(step.kind)}, {origin}{reading}] --- {_badge(result)}")
         out.append(display(step.latex))
-        if step.kind == "induction":  # the base case, the facts and the step, as a reader writes them
-            from proofs.induction import typeset
+        from proofs.induction import Induction, typeset
 
+        if isinstance(step, Induction):  # the base case, the facts and the step, as a reader writes them
             out += typeset(step)
         if step.justification:
             out.append(render(step.justification, {}, "tex"))
