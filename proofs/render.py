@@ -170,8 +170,8 @@ def latex_of(value: Any) -> str:
         return _string_latex(value)
     if isinstance(value, float):
         return _float_latex(value)
-    if isinstance(value, sp.Basic):
-        return sp.latex(value)
+    if isinstance(value, sp.Basic):  # the papers write \varepsilon where SymPy prints \epsilon
+        return re.sub(r"\\epsilon(?![A-Za-z])", r"\\varepsilon", sp.latex(value))
     return _string_latex(str(value))  # an mpmath number or an Arb ball: its own digits
 
 
@@ -266,14 +266,17 @@ def full_values(values: Mapping[str, Any]) -> dict[str, str]:
 
 _MACROS = [(r"\|", "||"), (r"\left", ""), (r"\right", ""), (r"\,", " "), (r"\;", " "), (r"\!", ""),
            (r"\ ", " "), (r"\cdot", "*"), (r"\times", "x"), (r"\leq", "<="), (r"\le", "<="), (r"\geq", ">="),
-           (r"\ge", ">="), (r"\neq", "!="), (r"\ne", "!="), (r"\to", "->"), (r"\infty", "oo"),
+           (r"\ge", ">="), (r"\neq", "!="), (r"\ne", "!="), (r"\to", " -> "), (r"\infty", "oo"),
            (r"\approx", "~"), (r"\ldots", "..."), (r"\dots", "..."), (r"\in", " in "), (r"\mid", "|"),
            (r"\quad", "  "), (r"\mathbb", ""), (r"\mathrm", ""), (r"\mathcal", ""), (r"\text", ""),
            (r"\operatorname", ""), (r"\odot", "(.)"), (r"\partial", "d"), (r"\sum", "sum"), (r"\log", "log"),
            (r"\exp", "exp"), (r"\sqrt", "sqrt"), (r"\max", "max"), (r"\min", "min"), (r"\sup", "sup"),
            (r"\lim", "lim"), (r"\varphi", "phi"), (r"\big", ""), (r"\Big", ""), (r"\bigl", ""), (r"\bigr", ""),
            (r"\cap", " cap "), (r"\cup", " cup "), (r"\mp", "-+"), (r"\pm", "+-"), (r"\top", "^T"),
-           (r"\hat", ""), (r"\lbrace", "{"), (r"\rbrace", "}")]
+           (r"\hat", ""), (r"\lbrace", "{"), (r"\rbrace", "}"), (r"\mathbf", ""), (r"\boldsymbol", ""),
+           (r"\varepsilon", "eps"), (r"\epsilon", "eps"), (r"\sim", "~"), (r"\downarrow", " -> "), (r"\uparrow", " -> "),
+           (r"\nabla", "grad "), (r"\star", "*"), (r"\prime", "'"), (r"\iff", "<=>"), (r"\Rightarrow", "=>"),
+           (r"\implies", "=>"), (r"\forall", "for all "), (r"\exists", "exists "), (r"\mathrm", "")]
 _FRAC = re.compile(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}")
 _SCRIPT = re.compile(r"([_^])\{([^{}]*)\}")
 _MACRO = re.compile(r"\\([A-Za-z]+)")
@@ -284,8 +287,8 @@ def plain_math(math: str) -> str:
 
     >>> plain_math(r"\sigma_\beta''(u) \le \frac{\beta}{4} \cdot e^{-\beta/2}, w_{jk}")
     "sigma_beta''(u) <= (beta)/(4) * e^(-beta/2), w_jk"
-    >>> plain_math(r"n\alpha\lambda^2,\ \beta^{(0)},\ \{x\}")
-    'n alpha lambda^2, beta^(0), {x}'
+    >>> plain_math(r"n\alpha\lambda^2,\ \beta^{(0)},\ \{x\},\ 2\sigma\mathbf 1,\ \mathcal D,\ \varepsilon\downarrow0")
+    'n alpha lambda^2, beta^(0), {x}, 2 sigma 1, D, eps -> 0'
 
     """
     text = math
