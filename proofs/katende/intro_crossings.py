@@ -37,6 +37,7 @@ import sympy as sp
 
 from proofs import z3check
 from proofs.engine import Check, Claim, Equality, Reading, StepResult
+from proofs.katende import figures
 from proofs.katende.one_neuron import lipschitz_fails_for_every_L, same_side_pair_for, violation_for_every_L
 from proofs.katende.two_layer import A, W, X1, two_layer_loss_on_active_region
 from symbolic import one_neuron as m
@@ -87,7 +88,9 @@ def same_region_violation(weight) -> StepResult:
     ok = verdict.outcome == "proved"
     return StepResult(ok, "symbolic", "z3", f"same-region pair (a, w) = ({a_value}, 1), ({a_value}, 1 + h), x = 1: "
                       f"||Delta grad L||^2 > L^2 h^2: {verdict.outcome}", engines=("z3",) if ok else (),
-                      counterexample=None if ok else str(verdict.point))
+                      counterexample=None if ok else r"with $a = {weight}$ the pair $(a, 1)$, $(a, 1 + h)$ at $x = 1$ has "
+                                                     r"$\|\Delta\nabla\mathcal{L}\|^2 \le L^2h^2$ at {point}",
+                      values={"weight": a_value} if ok else {"weight": a_value, "point": dict(verdict.point or {})})
 
 
 # ---------------------------------------------------------------- 'unavoidable along generic trajectories'
@@ -115,7 +118,10 @@ def one_step_keeps_sign(target_sign: int) -> StepResult:
     return StepResult(ok, "symbolic", "induction+z3",
                       f"y {'>' if target_sign > 0 else '<'} 0, 0 <= c < 1, s_t > 0 => s_(t+1) > 0: {verdict.outcome}; "
                       "with s < 0 => T(theta) = theta, no trajectory from s_0 != 0 crosses s = 0",
-                      engines=("z3",) if ok else (), counterexample=None if ok else str(verdict.point))
+                      engines=("z3",) if ok else (),
+                      counterexample=None if ok else r"$s_{t+1} = c\,s_t + (1 - c)\,y \le 0$ at {point}, where "
+                                                     r"$c := 1 - \eta(1 + x^2)$",
+                      values={} if ok else {"point": dict(verdict.point or {})})
 
 
 def one_step_crossing(c_range: tuple) -> StepResult:
@@ -126,7 +132,10 @@ def one_step_crossing(c_range: tuple) -> StepResult:
     verdict = z3check.decide(sp.Piecewise((-(C_SYM * S_T + (1 - C_SYM) * Y_SYM), premises), (1, True)), ">")
     ok = verdict.outcome == "proved"
     return StepResult(ok, "symbolic", "z3", f"y < 0, {lo} <= c < {hi}, 0 < s_0 <= |y| => s_1 < 0: {verdict.outcome}",
-                      engines=("z3",) if ok else (), counterexample=None if ok else str(verdict.point))
+                      engines=("z3",) if ok else (),
+                      counterexample=None if ok else r"$s_1 = c\,s_0 + (1 - c)\,y \ge 0$ at {point} (with $s_t$ for $s_0$), "
+                                                     r"where $c := 1 - \eta(1 + x^2)$",
+                      values={} if ok else {"point": dict(verdict.point or {})})
 
 
 def trajectory(theta0: tuple[Fraction, Fraction], x: Fraction, y: Fraction, eta: Fraction, steps: int) -> list:
@@ -192,15 +201,15 @@ def _readings() -> list[Reading]:
     arises = f"{SENTENCES}: 'arises from activation boundary crossings inherent to piecewise-linear nonlinearities'"
     generic = f"{SENTENCES}: 'dynamically unavoidable along generic gradient-based training trajectories [7]'"
     return [
-        Reading("a-mechanism", "crossings produce a failure of (3.3): pairs O(eps) apart across a boundary with an O(1) "
-                "gradient change", arises),
-        Reading("only-mechanism", "the failure of (3.3) comes from crossings alone: within one activation region the "
-                "gradient is uniformly Lipschitz", arises + "; the Sec. 1 sentence speaks of ReLU networks, whose Sec. 2 model is "
+        Reading("a-mechanism", r"crossings produce a failure of (3.3): pairs $O(\varepsilon)$ apart across a boundary "
+                r"with an $O(1)$ gradient change", arises),
+        Reading("only-mechanism", r"the failure of (3.3) comes from crossings alone: within one activation region the "
+                r"gradient is uniformly Lipschitz", arises + "; the Sec. 1 sentence speaks of ReLU networks, whose Sec. 2 model is "
                 "f = W_2 sigma(W_1 x)"),
-        Reading("almost-every", "'generic' = almost every initialization (and datum, step size): such trajectories cross "
-                "a boundary", generic),
-        Reading("open-set", "'generic' = crossings cannot be excluded: along every trajectory of some open set of "
-                "initializations and data a boundary is crossed", generic),
+        Reading("almost-every", r"'generic' = almost every initialization (and datum, step size): such trajectories cross "
+                r"a boundary", generic),
+        Reading("open-set", r"'generic' = crossings cannot be excluded: along every trajectory of some open set of "
+                r"initializations and data a boundary is crossed", generic),
     ]
 
 
@@ -214,13 +223,15 @@ def theorem() -> Claim:
                   r"parameter space, they are dynamically unavoidable along generic gradient-based training trajectories [7].",
         reference="Katende, Why smooth stability assumptions fail for ReLU learning, Sec. 1, paragraph 3",
         assumptions=[], steps=_steps(), readings=_readings(),
-        notes=["Reading-dependent, not an erratum. 'Arises from crossings' holds as 'a mechanism' (Theorem 1's pairs) and, "
-               "for the one-neuron model, as 'the only mechanism' (the gradient is (1 + x^2)-Lipschitz on s > 0 and constant "
-               "on s < 0); for the Sec. 2 model f = W_2 sigma(W_1 x) (3.3) already fails inside one region "
-               "(d^2 L/dw^2 = a^2 x^2).",
-               "'Generic' read as 'almost every trajectory' is false in the paper's own model: with y > 0 and "
-               "0 < eta(1 + x^2) <= 1, s_t - y = (1 - eta(1 + x^2))^t (s_0 - y), so no trajectory from s_0 != 0 ever crosses "
-               "(an open set of initializations, data and step sizes); read as 'on an open set' it is true (y < 0). "
+        figures=figures.figures_intro_crossings, plot=figures.plot_intro_crossings,
+        notes=[r"Reading-dependent, not an erratum. 'Arises from crossings' holds as 'a mechanism' (Theorem 1's pairs) and, "
+               r"for the one-neuron model, as 'the only mechanism' (the gradient is $(1 + x^2)$-Lipschitz on $s > 0$ and "
+               r"constant on $s < 0$); for the Sec. 2 model $f = W_2\,\sigma(W_1 x)$ (3.3) already fails inside one region "
+               r"($\partial^2\mathcal{L}/\partial w^2 = a^2x^2$ for $f = a\,\sigma(wx)$).",
+               r"'Generic' read as 'almost every trajectory' is false in the paper's own model: with $y > 0$ and "
+               r"$0 < \eta(1 + x^2) \le 1$, $s_t - y = (1 - \eta(1 + x^2))^t(s_0 - y)$, so no trajectory from $s_0 \neq 0$ "
+               r"ever crosses (an open set of initializations, data and step sizes); read as 'on an open set' it is true "
+               r"($y < 0$). "
                "Such non-crossing trajectories converge, so they also witness the abstract's 'appear empirically stable' "
                "and Sec. 4's 'does not imply instability'. Reference [7] (Lee et al., gradient descent only converges "
                "to minimizers) is about saddle points, not activation crossings."],

@@ -91,10 +91,13 @@ def _triangle_check(claimed_rhs) -> StepResult:
     second = z3check.decide(claimed_rhs(a, c) - (sp.Abs(c) - 1), ">=", {a: (0, 1)})
     if first.outcome != "proved" or second.outcome != "proved":
         bad = first if first.outcome != "proved" else second
-        shown = ", ".join(f"{k} = {v}" for k, v in sorted((bad.point or {}).items(), key=lambda kv: str(kv[0])))
+        if not bad.point:
+            return StepResult(False, "symbolic", "z3", f"not proved: {bad.outcome} {bad.reason}", counterexample=bad.reason)
         return StepResult(False, "symbolic", "z3", f"not proved: {bad.outcome} {bad.reason}",
-                          counterexample=f"{shown}: |a+c| = {sp.Abs(a + c).subs(bad.point or {})} < {claimed_rhs(a, c).subs(bad.point or {})}"
-                          if bad.point else bad.reason)
+                          counterexample=r"at {point}: $|a + c| = {lhs} < {rhs}$ (the claimed lower bound), where "
+                                         r"$a = \sigma_\beta'^2$ and $c = (\sigma_\beta - y)\sigma_\beta''$",
+                          values={"point": dict(bad.point), "lhs": sp.Abs(a + c).subs(bad.point),
+                                  "rhs": claimed_rhs(a, c).subs(bad.point)})
     return StepResult(True, "symbolic", "z3", "|a + c| >= |c| - a >= |c| - 1 for a in [0, 1], c real (Z3)", engines=("z3",))
 
 
@@ -230,7 +233,7 @@ def _printed_3_4_at_softplus_zero(claimed) -> StepResult:
     below = z3check.decide(sp.Piecewise((gap, Z_BY <= symbolic_threshold), (1, True)), ">=")
     if above.outcome != "proved" or below.outcome != "proved":
         return StepResult(False, "undecided", "solve-vs-z3", f"Z3 does not confirm the threshold {threshold}")
-    beta, y = sp.Integer(2), sp.Integer(1)
+    beta, y = sp.Integer(2), sp.Integer(1)  # a setting where beta*y is above the threshold
     if not decide_nonnegative(beta * y - threshold, strict=True).proved:
         return StepResult(False, "undecided", "arb", f"beta*y = 2 is not above {threshold}")
     k = sp.simplify(m.curvature_coefficient("softplus").subs(m.t, 0).subs({m.beta: beta, m.y: y}))
@@ -238,9 +241,12 @@ def _printed_3_4_at_softplus_zero(claimed) -> StepResult:
     shortfall = sp.factor(sp.simplify(N_SQ * (claimed(k - rc, rc) - sp.Abs(k))))
     return StepResult(False, "symbolic", "solve+z3+exact",
                       f"(3.4) fails at s = 0 (softplus) exactly when beta*y > {threshold}",
-                      counterexample=f"softplus, beta = 2, y = 1, s(theta) = 0: ||Hessian|| = (1+x^2)|k| = {sp.factor(N_SQ * sp.Abs(k))} "
-                                     f"< (1+x^2)|(sigma-y)sigma''| = {sp.factor(N_SQ * sp.Abs(rc))}",
-                      engines=("sympy:solve", "z3"), values={"threshold": str(threshold), "shortfall": str(shortfall)})
+                      counterexample=r"softplus at {setting} and $s(\theta) = 0$: $\|\nabla^2\mathcal L_\beta(\theta)\| "
+                                     r"= (1+x^2)|k_\beta| = {norm} < (1+x^2)|(\sigma_\beta - y)\sigma_\beta''| = {printed}$, "
+                                     r"where $k_\beta := \sigma_\beta'^2 + (\sigma_\beta - y)\sigma_\beta''$",
+                      engines=("sympy:solve", "z3"),
+                      values={"threshold": threshold, "shortfall": shortfall, "setting": {m.beta: beta, m.y: y},
+                              "norm": sp.factor(N_SQ * sp.Abs(k)), "printed": sp.factor(N_SQ * sp.Abs(rc))})
 
 
 def _blowup_near_zero(shift: int) -> StepResult:
@@ -275,11 +281,12 @@ def _blowup_near_zero(shift: int) -> StepResult:
     return StepResult(False, "symbolic", "z3+sympy.limit",
                       f"softplus_beta(u - {shift}): sup|sigma''_beta| = beta/4 -> infinity, yet |sigma''_beta| <= {envelope} -> 0 "
                       f"on |u| <= {sp.Rational(shift, 2)}",
-                      counterexample=f"sigma_beta(u) = softplus_beta(u - {shift}) (C^2, |sigma'| <= 1): sup_u |sigma''_beta| = beta/4 "
-                                     f"-> infinity, but |sigma''_beta(u)| <= {envelope} -> 0 for |u| <= {sp.Rational(shift, 2)}",
+                      counterexample=r"$\sigma_\beta(u) = {family}$ ($C^2$, $|\sigma_\beta'| \le 1$): "
+                                     r"$\sup_u|\sigma_\beta''(u)| = {sup} \to \infty$, but $|\sigma_\beta''(u)| \le {envelope} \to 0$ "
+                                     r"for $|u| \le {radius}$",
                       engines=("z3", "sympy:limit", "numeric"),
-                      values={"family": f"softplus_beta(u - {shift})", "envelope": str(envelope),
-                              "radius": str(sp.Rational(shift, 2))})
+                      values={"family": m.activation("softplus").subs(m.u, m.u - shift), "shift": shift,
+                              "sup": m.beta * M2["softplus"], "envelope": envelope, "radius": sp.Rational(shift, 2)})
 
 
 def _moving_point_bound(with_slope_bound: bool) -> StepResult:
@@ -293,7 +300,10 @@ def _moving_point_bound(with_slope_bound: bool) -> StepResult:
     verdict = z3check.decide(gap, ">=")
     ok = verdict.outcome == "proved"
     return StepResult(ok, "symbolic", "z3", f"|sigma_beta(u_beta)| <= |sigma_beta(0)| + |u_beta|: {verdict.outcome}",
-                      engines=("z3",) if ok else (), counterexample=None if ok else str(verdict.point))
+                      engines=("z3",) if ok else (),
+                      counterexample=None if ok else r"$|\sigma_\beta(u_\beta)| > |\sigma_\beta(0)| + |u_\beta|$ at {point}, "
+                                                     r"where $\sigma_u := \sigma_\beta(u_\beta)$, $\sigma_0 := \sigma_\beta(0)$, $u := u_\beta$",
+                      values={} if ok else {"point": dict(verdict.point or {})})
 
 
 def _large_beta_bound(fraction: sp.Expr) -> StepResult:
@@ -306,7 +316,10 @@ def _large_beta_bound(fraction: sp.Expr) -> StepResult:
     verdict = z3check.decide(sp.Piecewise((sp.Abs(a + r * c2) - fraction * Y * sp.Abs(c2), premises), (1, True)), ">=")
     ok = verdict.outcome == "proved"
     return StepResult(ok, "symbolic", "z3", f"|sigma'^2 + (sigma-y)sigma''| >= {fraction}|y||sigma''| for large beta: {verdict.outcome}",
-                      engines=("z3",) if ok else (), counterexample=None if ok else str(verdict.point))
+                      engines=("z3",) if ok else (),
+                      counterexample=None if ok else r"$|a + rc| < {fraction}\,Y|c|$ at {point}, where $a = \sigma_\beta'^2$, "
+                                                     r"$r = \sigma_\beta(u_\beta) - y$, $c = \sigma_\beta''(u_\beta)$, $Y = |y|$",
+                      values={"fraction": fraction} if ok else {"fraction": fraction, "point": dict(verdict.point or {})})
 
 
 _MIRROR_POINTS = [("softplus", 1, 2, 3), ("softplus", 10**4, Fraction(-1, 2), -1),
@@ -327,7 +340,10 @@ def _mirror_bracket(scale: int) -> StepResult:
         found = mirror_smoothness_constant(name, beta, x, y)
         if not lo - sp.Float("1e-30") <= found <= hi + sp.Float("1e-30"):
             return StepResult(False, "numeric", "mirror", f"{name} beta={beta}: {found} not in [{lo}, {hi}]",
-                              counterexample=f"{name}, beta={beta}, x={x}, y={y}: mirror L_beta = {sp.N(found, 12)}")
+                              counterexample=name + r" at {point}: the mirror's $\sup_\theta\|\nabla^2\mathcal L_\beta(\theta)\| "
+                                                    r"= {found}$ (mpmath, 50 digits, shown to 15) is outside $[{lower}, {upper}]$",
+                              values={"point": subs, "found": sp.Float(found, 15), "lower": scale * m.smoothness_lower_bound(name).subs(subs),
+                                      "upper": scale * upper_bound(name).subs(subs)})
         rows.append(f"{name} b={beta}: {sp.N(found, 8)}")
     return StepResult(True, "numeric", "mirror", "lower <= sup_theta ||Hessian|| (mpmath jets, 50 digits) <= upper: " + "; ".join(rows),
                       sample={"points": len(_MIRROR_POINTS), "dps": 50})
@@ -372,9 +388,10 @@ def _steps() -> list:
               justification="The Hessian is (sigma'^2 + (sigma - y)sigma'')(x,1)(x,1)^T, so its norm is "
                             "(1+x^2)|sigma'^2 + (sigma-y)sigma''|; dropping sigma'^2 >= 0 inside |.| is not a lower bound "
                             "when the two terms have opposite signs.",
-              erratum="|s'^2 + (s - y)s''| >= |(s - y)s''| fails when the two terms have opposite signs: for softplus at "
-                      "s = 0 it fails exactly when beta*y > {threshold} (solved exactly, confirmed by Z3); at beta = 2, "
-                      "y = 1 the Hessian norm falls short of the printed bound by {shortfall}."),
+              erratum=r"$|\sigma_\beta'^2 + (\sigma_\beta - y)\sigma_\beta''| \ge |(\sigma_\beta - y)\sigma_\beta''|$ fails when "
+                      r"the two terms have opposite signs: for softplus at $s = 0$ it fails exactly when $\beta y > {threshold}$ "
+                      r"(solved exactly, confirmed by Z3); at {setting} the Hessian norm falls short of the printed bound "
+                      r"by ${shortfall}$."),
         Check(label="hessian_lower_bound_of_bounded_slope", repairs="hessian_lower_bound_as_printed",
               latex=r"\|\nabla^2\mathcal L_\beta\|\ge\big(|(\sigma_\beta-y)\sigma_\beta''|-\sigma_\beta'^2\big)\|(x,1)\|^2\ge\big(|(\sigma_\beta-y)\sigma_\beta''|-1\big)\|(x,1)\|^2",
               run_check=lambda: _triangle_check(lambda a, c_: sp.Abs(c_) - a),
@@ -389,10 +406,11 @@ def _steps() -> list:
               run_check=lambda: _blowup_near_zero(1),
               justification="The printed inference: from sup over all u of |sigma''_beta| -> infinity to a blow-up at points "
                             "u_beta -> 0. Tested on a C^2 family with |sigma'| <= 1 whose sup diverges.",
-              erratum="A gap in the printed reasoning, not a false conclusion: sup_u |sigma''_beta(u)| -> infinity does not "
-                      "locate the blow-up near 0. The family sigma_beta(u) = {family} is C^2 with |sigma'_beta| <= 1 and "
-                      "sup_u |sigma''_beta| = beta/4 -> infinity, yet |sigma''_beta(u)| <= {envelope} -> 0 for |u| <= {radius}. "
-                      "The localization must use that the kink of the limit is at 0 (the repair)."),
+              erratum=r"A gap in the printed reasoning, not a false conclusion: $\sup_u|\sigma_\beta''(u)| \to \infty$ does not "
+                      r"locate the blow-up near $0$. The family $\sigma_\beta(u) = {family}$ (softplus shifted by ${shift}$) is "
+                      r"$C^2$ with $|\sigma_\beta'| \le 1$ and $\sup_u|\sigma_\beta''(u)| = {sup} \to \infty$, yet "
+                      r"$|\sigma_\beta''(u)| \le {envelope} \to 0$ for $|u| \le {radius}$. The localization must use that the "
+                      r"kink of the limit is at $0$ (the repair)."),
         Cited(label="curvature_blows_up_near_zero_of_localized_argument", repairs="curvature_blows_up_near_zero_as_printed",
               latex=r"\forall\delta>0:\ \sup_{|u|\le\delta}|\sigma_\beta''(u)|\to\infty,\ \text{hence (diagonal sequence)}\ \exists\,u_\beta\to0:\ |\sigma_\beta''(u_\beta)|\to\infty",
               reference="Arzela-Ascoli on [-delta, delta]: if |sigma''_beta| <= M there along a subsequence, then with "
@@ -524,7 +542,8 @@ def _beta_free_and_bounded(k: sp.Expr, bound: sp.Expr, name: str) -> StepResult:
     gap = sp.simplify(bound - (_sup_A(name) + sp.Abs(m.y) * M2[name] * (1 if k.has(m.y) else 0)))
     dominated = decide_nonnegative(gap).proved
     return StepResult(free and dominated, "symbolic", "reparametrization+z3+log-lemma",
-                      f"k free of beta: {free}; sup|k| <= {bound}: {dominated} (Z3, log lemma)", engines=("z3",))
+                      f"k free of beta: {free}; sup|k| <= {bound}: {dominated} (Z3, log lemma)", engines=("z3",),
+                      values={"bound": N_SQ * bound})
 
 
 def _huber_diverges(expected: sp.Expr) -> StepResult:
@@ -534,7 +553,8 @@ def _huber_diverges(expected: sp.Expr) -> StepResult:
     dominated = isinstance(maximum, sp.Max) and any(sp.simplify(a - m.beta * sp.Abs(m.y)) == 0 for a in maximum.args)
     limit = sp.limit(N_SQ * m.beta * sp.Abs(Y_NZ), m.beta, sp.oo)  # symbolic in x and y != 0
     ok = dominated and limit == expected
-    return StepResult(ok, "symbolic", "Max-argument+sympy.limit", f"L_beta >= (1+x^2) beta |y|: {dominated}; limit {limit}")
+    return StepResult(ok, "symbolic", "Max-argument+sympy.limit", f"L_beta >= (1+x^2) beta |y|: {dominated}; limit {limit}",
+                      values={"constant": constant})
 
 
 def _overshoot_still_diverges(claim_slope_ok: bool) -> StepResult:
@@ -574,36 +594,42 @@ def _assumptions() -> list[Assumption]:
     k_sp = m.curvature_coefficient("softplus")
     return [
         Assumption("A1", "x != 0", r"x \neq 0", holds=lambda p: p.get("x", 1) != 0,
-                   necessity=Necessity("superfluous", "At x = 0 the lower bound |k_beta(0)| still tends to infinity (softplus, every y != 0).",
+                   necessity=Necessity("superfluous", r"At $x = 0$ the lower bound $|k_\beta(0)|$ still tends to infinity (softplus, "
+                                       r"every $y \neq 0$), where $k_\beta(t) := \sigma_\beta'(u)^2 + (\sigma_\beta(u) - y)\sigma_\beta''(u)$ "
+                                       r"at $u = t/\beta$, so that $\|\nabla^2\mathcal L_\beta\| = (1+x^2)|k_\beta(\beta s)|$.",
                                        Limit(label="divergence_at_x_eq_0", printed=False, latex=r"x=0:\ |k_\beta(0)|\to\infty",
                                              expr=m.smoothness_lower_bound("softplus").subs({m.x: 0, m.y: Y_NZ}), var=m.beta,
                                              point=sp.oo, expected=sp.oo, parameters=[{Y_NZ: 3}, {Y_NZ: sp.Rational(-1, 2)}],
                                              scope=SOFTPLUS))),
         Assumption("A2", "y != 0", r"y \neq 0", holds=lambda p: p.get("y", 1) != 0,
-                   necessity=Necessity("necessary", "With y = 0 (softplus) k_beta = phi'^2 + phi phi'' does not depend on beta and "
-                                       "L_beta <= (1+x^2)(1 + 1/e) for every beta.",
+                   necessity=Necessity("necessary", r"With $y = 0$ (softplus) $k_\beta = \varphi'^2 + \varphi\,\varphi''$ does not depend on "
+                                       r"$\beta$ and $L_\beta \le {bound}$ for every $\beta$, where $\sigma_\beta(u) = \varphi(\beta u)/\beta$ "
+                                       r"and $\|\nabla^2\mathcal L_\beta\| = (1+x^2)|k_\beta|$, "
+                                       r"$k_\beta := \sigma_\beta'^2 + (\sigma_\beta - y)\sigma_\beta''$.",
                                        Check(label="bounded_constants_at_y_eq_0", printed=False, latex=r"y=0:\ L_\beta\le(1+x^2)(1+e^{-1})",
                                              run_check=lambda: _beta_free_and_bounded(k_sp.subs(m.y, 0), 1 + sp.exp(-1), "softplus"),
                                              wrong_versions=[lambda: _beta_free_and_bounded(k_sp.subs(m.y, 0), sp.Rational(1, 2), "softplus")]))),
         Assumption("A3", "sigma_beta in C^2", r"\sigma_\beta\in C^2", holds=family({"huber"}),
-                   necessity=Necessity("superfluous", "The C^1 Huber smoothing has L_beta = (1+x^2)max(1,|y|beta,|3/2-y beta|) -> "
-                                       "infinity (exact); in general a bounded Lip(grad L_beta) would make g_beta' = ((sigma_beta-y)^2/2)' "
-                                       "equicontinuous and the kinked limit C^1 (Arzela-Ascoli, cited).",
+                   necessity=Necessity("superfluous", r"The $C^1$ Huber smoothing has $L_\beta = {constant} \to \infty$ (exact); in "
+                                       r"general a bounded Lipschitz constant of $\nabla\mathcal L_\beta$ would make "
+                                       r"$g_\beta'$, $g_\beta := (\sigma_\beta - y)^2/2$, equicontinuous and the kinked limit $C^1$ "
+                                       r"(Arzela-Ascoli, cited).",
                                        Check(label="huber_constants_diverge", printed=False,
                                              latex=r"L_\beta^{\text{Huber}}\ge(1+x^2)|y|\beta\to\infty",
                                              run_check=lambda: _huber_diverges(sp.oo), wrong_versions=[lambda: _huber_diverges(sp.Integer(1))],
                                              scope={"family": "huber"}))),
         Assumption("A4", "sigma_beta -> relu pointwise", r"\sigma_\beta\to\sigma", holds=None,
-                   necessity=Necessity("necessary", "The constant family sigma_beta = softplus_1 does not converge to relu and has "
-                                       "L_beta = L_1 <= (1+x^2)(1 + 1/e + |y|/4) for all beta.",
+                   necessity=Necessity("necessary", r"The constant family $\sigma_\beta = \mathrm{softplus}_1$ does not converge to "
+                                       r"$\mathrm{relu}$ and has $L_\beta = L_1 \le {bound}$ for all $\beta$.",
                                        Check(label="bounded_constants_without_convergence", printed=False,
                                              latex=r"\sigma_\beta=\mathrm{softplus}_1:\ L_\beta\le(1+x^2)(1+e^{-1}+|y|/4)",
                                              run_check=lambda: _beta_free_and_bounded(k_sp.subs(m.beta, 1), 1 + sp.exp(-1) + sp.Abs(m.y) / 4, "softplus"),
                                              wrong_versions=[lambda: _beta_free_and_bounded(k_sp.subs(m.beta, 1), 1 + sp.exp(-1), "softplus")]))),
         Assumption("A5", "sup|sigma_beta'| <= 1", r"\sup_u|\sigma_\beta'(u)|\le1", holds=family(set(SLOPE_WITNESS)),
-                   necessity=Necessity("superfluous", "Not needed for the conclusion (same Arzela-Ascoli argument on g_beta'); "
-                                       "GELU and SiLU overshoot 1 and still diverge (checked). The repaired proof uses it twice: "
-                                       "sigma'^2 <= 1 in the repaired ({=3.4}), and sigma_beta(u_beta) -> 0 for moving u_beta.",
+                   necessity=Necessity("superfluous", r"Not needed for the conclusion (the same Arzela-Ascoli argument on $g_\beta'$, "
+                                       r"where $g_\beta := (\sigma_\beta - y)^2/2$); GELU and SiLU overshoot $1$ and still diverge "
+                                       r"(checked). The repaired proof uses it twice: $\sigma_\beta'^2 \le 1$ in the repaired "
+                                       r"({=3.4}), and $\sigma_\beta(u_\beta) \to 0$ for moving $u_\beta$.",
                                        Check(label="overshooting_families_still_diverge", printed=False,
                                              latex=r"\sup|\sigma'|>1 \text{ (GELU, SiLU) and } L_\beta\to\infty",
                                              run_check=lambda: _overshoot_still_diverges(False),
@@ -681,10 +707,15 @@ def theorem() -> Claim:
                     Parameter("x", "rational", Fraction(2), "datum input"), Parameter("y", "rational", Fraction(3), "datum target"),
                     Parameter("L", "rational", Fraction(10**12), "candidate uniform smoothness constant (witness)")],
         derive=_derive, witness=_witness, figures=figures.figures_prop_1, plot=figures.plot_prop_1, extra=_extra,
-        notes=["({=3.4}) is false as printed: ||grad^2 L_beta|| = (1+x^2)|sigma'^2 + (sigma-y)sigma''| can be smaller than "
-               "(1+x^2)|(sigma-y)sigma''|; the repaired bound subtracts sigma'^2 <= 1 and the conclusion survives.",
-               "Admissible catalogue families: softplus_beta and the square-root smoothing. GELU_beta and SiLU_beta violate "
-               "sup|sigma'| <= 1 (Arb: phi'({gelu_slope_at}) in {gelu_slope}, phi'({silu_slope_at}) in {silu_slope}); the Huber smoothing is C^1 only. All five still have L_beta -> infinity.",
-               "SymPy's limit of u(1 + erf(beta u/sqrt 2))/2 as beta -> infinity for u < 0 returns u (wrong; the limit is 0): "
-               "pointwise convergence is therefore decided from phi(t)/t as t -> +-infinity, cross-checked numerically."],
+        notes=[r"({=3.4}) is false as printed: $\|\nabla^2\mathcal L_\beta\| = (1+x^2)|\sigma_\beta'^2 + (\sigma_\beta - y)"
+               r"\sigma_\beta''|$ can be smaller than $(1+x^2)|(\sigma_\beta - y)\sigma_\beta''|$; the repaired bound subtracts "
+               r"$\sigma_\beta'^2 \le 1$ and the conclusion survives.",
+               r"Admissible catalogue families: $\mathrm{softplus}_\beta$ and the square-root smoothing. $\mathrm{GELU}_\beta$ "
+               r"and $\mathrm{SiLU}_\beta$ violate $\sup_u|\sigma_\beta'(u)| \le 1$, where $\sigma_\beta(u) = \varphi(\beta u)/\beta$ "
+               r"(Arb enclosures: for GELU $\varphi'(t)$ at $t = {gelu_slope_at}$ lies in {gelu_slope}, for SiLU at "
+               r"$t = {silu_slope_at}$ in {silu_slope}); the Huber smoothing is $C^1$ only. All five still have "
+               r"$L_\beta \to \infty$.",
+               r"SymPy's limit of $u\,(1 + \operatorname{erf}(\beta u/\sqrt2))/2$ as $\beta \to \infty$ for $u < 0$ returns $u$ "
+               r"(wrong; the limit is $0$): pointwise convergence is therefore decided from $\varphi(t)/t$ as "
+               r"$t \to \infty$ and $t \to -\infty$, cross-checked numerically."],
     )

@@ -79,6 +79,21 @@ def two_sided_pair(p: Mapping[str, Fraction]) -> dict[str, Any]:
     return {"theta": (t * x, t), "theta_prime": (-t * x, -t), "margin": t * n / 2}
 
 
+def contraction_sides(p: Mapping[str, Fraction], pair: Mapping[str, Any]) -> tuple[bool, Fraction, Fraction]:
+    r"""Whether both points are in :math:`\mathcal D=\{|s|>\delta\}`, and the exact
+    :math:`\|T\theta-T\theta'\|^2` and :math:`\rho^2\|\theta-\theta'\|^2` (the numeric mirror's :math:`T`, rationals).
+
+    >>> p = {"x": Fraction(1), "y": Fraction(2), "eta": Fraction(1, 2)}
+    >>> contraction_sides(p, two_sided_pair(p))
+    (True, Fraction(72, 25), Fraction(8, 25))
+    """
+    xs, ys, eta = [p["x"]], [p["y"]], p["eta"]
+    th, tp, delta = pair["theta"], pair["theta_prime"], pair["margin"]
+    inside = all(abs(q[0] * p["x"] + q[1]) > delta for q in (th, tp))
+    lhs = num.squared_distance(num.update_map(th, xs, ys, eta), num.update_map(tp, xs, ys, eta))
+    return inside, lhs, rho_squared(p["x"], eta) * num.squared_distance(th, tp)
+
+
 def violates_contraction(p: Mapping[str, Fraction], pair: Mapping[str, Any]) -> WitnessCheck:
     r"""Exact check that both points are in :math:`\mathcal D=\{|s|>\delta\}` and
     :math:`\|T\theta-T\theta'\|^2>\rho^2\|\theta-\theta'\|^2`.
@@ -87,11 +102,7 @@ def violates_contraction(p: Mapping[str, Fraction], pair: Mapping[str, Any]) -> 
     >>> violates_contraction(p, two_sided_pair(p)).holds
     True
     """
-    xs, ys, eta = [p["x"]], [p["y"]], p["eta"]
-    th, tp, delta = pair["theta"], pair["theta_prime"], pair["margin"]
-    inside = all(abs(q[0] * p["x"] + q[1]) > delta for q in (th, tp))
-    lhs = num.squared_distance(num.update_map(th, xs, ys, eta), num.update_map(tp, xs, ys, eta))
-    rhs = rho_squared(p["x"], eta) * num.squared_distance(th, tp)
+    inside, lhs, rhs = contraction_sides(p, pair)
     return WitnessCheck(lhs=f"||T(theta)-T(theta')||^2 = {lhs}", rhs=f"rho^2 ||theta-theta'||^2 = {rhs}",
                         holds=inside and lhs > rhs)
 
@@ -109,13 +120,30 @@ def _same_side_pair(p):
 
 def _statement_check(pairs) -> StepResult:
     for p in _CASES:
-        verdict = violates_contraction(p, pairs(p))
-        if verdict.holds:
+        pair = pairs(p)
+        inside, lhs, rhs = contraction_sides(p, pair)
+        if inside and lhs > rhs:
             return StepResult(False, "symbolic", "exact-rational", "(3.6) fails on a region of Assumption 1",
-                              counterexample=f"x={p['x']}, y={p['y']}, eta={p['eta']}, D={{|s| > {pairs(p)['margin']}}}, "
-                                             f"theta={_show(pairs(p)['theta'])}, theta'={_show(pairs(p)['theta_prime'])}: "
-                                             f"{verdict.lhs} > {verdict.rhs}")
+                              counterexample=r"at {datum}, on the region $\mathcal D$ where $|s(\theta)| > {margin}$, "
+                                             r"$s(\theta) = wx + b$: $\theta = {theta}$ and $\theta' = {theta_prime}$ have "
+                                             r"$\|T(\theta) - T(\theta')\|^2 = {lhs} > \rho^2\|\theta - \theta'\|^2 = {rhs}$",
+                              values={"datum": _datum(p), "margin": _exact(pair["margin"]), "theta": _exact(pair["theta"]),
+                                      "theta_prime": _exact(pair["theta_prime"]), "lhs": _exact(lhs), "rhs": _exact(rhs)})
     return StepResult(True, "symbolic", "exact-rational", f"(3.6) holds at the {len(_CASES)} candidate pairs")
+
+
+def _exact(value):
+    r"""A Fraction (or a tuple of them) as SymPy rationals, for the values a text is typeset from.
+
+    >>> _exact((Fraction(1, 2), Fraction(3)))
+    (1/2, 3)
+    """
+    return tuple(_exact(v) for v in value) if isinstance(value, tuple) else sp.Rational(value.numerator, value.denominator)
+
+
+def _datum(p: Mapping[str, Fraction]) -> dict[sp.Symbol, sp.Rational]:
+    r"""The datum and step size of a case, keyed by the paper's symbols :math:`x, y, \eta`."""
+    return {c.x: _exact(p["x"]), c.y: _exact(p["y"]), c.eta: _exact(p["eta"])}
 
 
 def _show(point) -> str:
@@ -128,9 +156,12 @@ def _segment_check(pairs) -> StepResult:
         mid = tuple((a + b_) / 2 for a, b_ in zip(pair["theta"], pair["theta_prime"]))
         if abs(mid[0] * p["x"] + mid[1]) <= pair["margin"]:
             return StepResult(False, "symbolic", "exact-rational", "the segment leaves D",
-                              counterexample=f"x={p['x']}: midpoint {_show(mid)} of [theta, theta'] has |s| = "
-                                             f"{abs(mid[0] * p['x'] + mid[1])} <= {pair['margin']}, so it is not in D "
-                                             f"(and T jumps by eta*y*v there)")
+                              counterexample=r"at {datum}: the midpoint ${midpoint}$ of $[\theta, \theta']$ has "
+                                             r"$|s| = {s_mid} \le \delta = {margin}$, so it is not in $\mathcal D$ (and $T$ jumps "
+                                             r"by $\eta y (x, 1)$ there), where $\theta = {theta}$, $\theta' = {theta_prime}$",
+                              values={"datum": _datum(p), "midpoint": _exact(mid), "s_mid": _exact(abs(mid[0] * p["x"] + mid[1])),
+                                      "margin": _exact(pair["margin"]), "theta": _exact(pair["theta"]),
+                                      "theta_prime": _exact(pair["theta_prime"])})
     return StepResult(True, "symbolic", "exact-rational", "every segment stays in D")
 
 
@@ -156,8 +187,11 @@ def _convex_contraction(rho_sq: sp.Expr) -> StepResult:
     detail = ("rho^2|d|^2 - |(I - kappa eta v v^T) d|^2 = (rho^2-1)beta^2 + (rho^2-(1-kappa eta n)^2)alpha^2 >= 0 "
               "for kappa in [0,1] (identity: SymPy; coefficients and kappa in [0, 1]: Z3)" if ok else
               "; ".join(failed) or "the eigen-decomposition identity or kappa in [0, 1] failed")
+    point = next((v.point for v in verdicts.values() if v.point), None)
     return StepResult(ok, "symbolic", "eigen-decomposition+z3", detail, engines=("sympy:simplify", "z3") if ok else (),
-                      counterexample=None if ok else detail)
+                      counterexample=None if ok else r"$\rho^2 - 1 \ge 0$ or $\rho^2 - (1 - \kappa\eta n)^2 \ge 0$ fails "
+                                                     r"at {point}, where $n := 1 + x^2$" if point else detail,
+                      values={"point": point} if point else {})
 
 
 def _show_point(point) -> str:
@@ -181,7 +215,8 @@ def _rho_at_least(value: int) -> StepResult:
     ok = verdict.outcome == "proved"
     return StepResult(ok, "symbolic", "z3", f"rho^2 = {RHO_SQ} >= {value}: {verdict.outcome}",
                       engines=("z3",) if ok else (),
-                      counterexample=None if ok else f"{_show_point(verdict.point or {})}: rho^2 < {value}")
+                      counterexample=None if ok else r"$\rho^2 = {rho_sq} < {value}$ at {point}",
+                      values={"rho_sq": RHO_SQ, "value": value, "point": dict(verdict.point or {})})
 
 
 ITERATIONS = 12
@@ -198,7 +233,9 @@ def _iteration_check(rate: Fraction) -> StepResult:
                 return StepResult(False, "numeric", "exact-rational", f"left D at t={t}")
             if num.squared_distance(p, q) > rate ** (2 * t) * num.squared_distance(a0, b0):
                 return StepResult(False, "numeric", "exact-rational", f"t={t}: distance exceeds rho^t",
-                                  counterexample=f"theta_0={_show(a0)}, theta_0'={_show(b0)}, t={t}")
+                                  counterexample=r"from $\theta_0 = {theta_0}$, $\theta'_0 = {theta_0_prime}$ at $t = {t}$: "
+                                                 r"$\|\theta_t - \theta'_t\| > {rate}^t\,\|\theta_0 - \theta'_0\|$",
+                                  values={"theta_0": _exact(a0), "theta_0_prime": _exact(b0), "t": t, "rate": _exact(rate)})
     # Exact arithmetic, exhaustive on its finite scope only: one model, 2 starting pairs, t <= 12.
     return StepResult(True, "symbolic", "exact-rational",
                       "12 exact steps from 2 perturbed pairs: ||theta_t-theta'_t|| <= (1/2)^t ||theta_0-theta_0'||",
@@ -230,7 +267,9 @@ def contraction_by_induction(rate_power) -> StepResult:
     return StepResult(ok, "symbolic", "induction+z3",
                       f"induction on t: base P = 1; step d_(t+1) <= rho d_t <= rho P d_0 with rate {rate}: {step.outcome}",
                       engines=("sympy", "z3") if ok else (),
-                      counterexample=None if ok else f"induction step fails for rate {rate}: {_show_point(step.point or {})}")
+                      counterexample=None if ok else r"the induction step fails for the rate ${rate}$ at {point}, where "
+                                                     r"$d_t := \|\theta_t - \theta'_t\|$ and $P$ stands for the rate to the power $t$",
+                      values={"rate": rate, "point": dict(step.point or {})})
 
 
 def _steps() -> list:
@@ -271,8 +310,8 @@ def _steps() -> list:
                         "on D only; the gap is the next step (segment_lies_in_D)"),
         Check(label="segment_lies_in_D", latex=r"\theta,\theta'\in\mathcal D \Rightarrow [\theta,\theta']\subset\mathcal D",
               run_check=lambda: _segment_check(two_sided_pair),
-              erratum="'Using ({=3.5}) yields ({=3.6})' bounds the sup over [theta, theta'] by the sup over D; a region at a "
-                      "positive distance from the boundary that meets both sides is not convex."),
+              erratum=r"'Using ({=3.5}) yields ({=3.6})' bounds the sup over $[\theta, \theta']$ by the sup over $\mathcal D$; "
+                      r"a region at a positive distance from the boundary $s = 0$ that meets both sides is not convex."),
         Equality(label="segment_lies_in_D_of_convex", repairs="segment_lies_in_D",
                  latex=r"\mathcal D=\{s>\delta\}\ \text{(convex)}:\ s((1-\lambda)\theta+\lambda\theta')=(1-\lambda)s(\theta)+\lambda s(\theta')>\delta",
                  lhs=c.preactivations([c.x], (1 - c.lam) * c.THETA + c.lam * THETA_PRIME)[0],
@@ -281,7 +320,8 @@ def _steps() -> list:
         Check(label="contraction_inequality_as_printed", role="statement",
               latex=r"\|T(\theta)-T(\theta')\|\le\rho\|\theta-\theta'\|\quad\forall\theta,\theta'\in\mathcal D",
               run_check=lambda: _statement_check(two_sided_pair),
-              erratum="({=3.6}) fails for D = {|s| > delta} (Assumption 1 holds there with rho = max(1, |1 - eta n|))."),
+              erratum=r"({=3.6}) fails for the region $\mathcal D$ where $|s(\theta)| > \delta$, $s(\theta) = wx + b$ "
+                      r"(Assumption 1 holds there with $\rho = \max(1, |1 - \eta n|)$, $n := 1 + x^2$)."),
         Check(label="contraction_inequality_of_convex_D", repairs="contraction_inequality_as_printed",
               latex=r"\mathcal D\ \text{convex},\ T\ \text{loc. Lipschitz near } \mathcal D:\ \|T(\theta)-T(\theta')\|=\|(I-\kappa\eta vv^\top)(\theta-\theta')\|\le\rho\|\theta-\theta'\|,\ \kappa\in[0,1]",
               run_check=lambda: _convex_contraction(RHO_SQ),
@@ -370,12 +410,15 @@ def _assumptions() -> list[Assumption]:
                            wrong_versions=[lambda: contraction_fails_for_every_datum(_same_side_pair, in_D=True)])
     return [
         Assumption("A1", "T locally Lipschitz on D", r"T \text{ locally Lipschitz on } \mathcal D",
-                   Necessity("necessary", "On D = R^2 (convex) with y != 0, T jumps by eta y v across s = 0; the limiting "
-                             "Jacobians still have norm <= rho, but ({=3.6}) fails (exact witness).", jump_witness)),
+                   Necessity("necessary", r"On $\mathcal D = \mathbb R^2$ (convex) with $y \neq 0$, $T$ jumps by $\eta y v$, "
+                             r"$v := (x, 1)$, across $s = 0$; the limiting Jacobians still have norm $\le \rho$, but ({=3.6}) "
+                             r"fails (exact witness).", jump_witness)),
         Assumption("A2", "(3.5) with constant rho", r"\sup_{\mathcal D}\sup_{\partial_C T}\|A\|\le\rho",
-                   Necessity("necessary", "On s < 0, T is the identity: any rho' < 1 fails ({=3.6}).", smaller_rho)),
+                   Necessity("necessary", r"On $s < 0$, $T$ is the identity: ({=3.6}) fails for every $\rho' < 1$ in "
+                             r"place of $\rho$.", smaller_rho)),
         Assumption("A3", "D convex", r"\mathcal D \text{ convex}", used_not_stated=True,
-                   necessity=Necessity("necessary", "D = {|s| > delta} satisfies Assumption 1 and ({=3.6}) fails.", convex_witness)),
+                   necessity=Necessity("necessary", r"The region $\mathcal D$ where $|s(\theta)| > \delta$, $s(\theta) = wx + b$, "
+                                       r"satisfies Assumption 1 and ({=3.6}) fails.", convex_witness)),
     ]
 
 
@@ -454,8 +497,8 @@ def theorem() -> Claim:
                     Parameter("x", "rational", Fraction(2), "datum input (witness)"),
                     Parameter("y", "rational", Fraction(3), "datum target (witness)")],
         derive=_derive, witness=_witness,
-        notes=["For the one-neuron model every Jacobian has the eigenvalue 1 (direction (1, -x)), so rho >= 1: the "
-               "'rho < 1' clause never applies to the paper's own model; a two-datum model is used to exercise it.",
-               "T is discontinuous on the activation boundary when y != 0 (jump eta*y*(x,1)): the Clarke Jacobian "
-               "is defined there only for y = 0."],
+        notes=[r"For the one-neuron model every Jacobian has the eigenvalue $1$ (direction $(1, -x)$), so $\rho \ge 1$: "
+               r"the '$\rho < 1$' clause never applies to the paper's own model; a two-datum model is used to exercise it.",
+               r"$T$ is discontinuous on the activation boundary $s = 0$ when $y \neq 0$ (jump $\eta y (x, 1)$): the Clarke "
+               r"Jacobian is defined there only for $y = 0$."],
     )

@@ -97,7 +97,8 @@ def not_differentiable_on_boundary(y_value: sp.Expr) -> StepResult:
     verdict = decide_nonnegative((right - left) ** 2, strict=True)
     ok = verdict.proved
     return StepResult(ok, "symbolic", "z3", f"right slope {right}, left slope {left}: they differ everywhere: {ok}",
-                      engines=verdict.engines, counterexample=None if ok else verdict.counterexample or verdict.detail)
+                      engines=verdict.engines, counterexample=None if ok else verdict.counterexample or verdict.detail,
+                      values={} if ok else verdict.values)
 
 
 def equivalence_on(y_value: sp.Expr) -> StepResult:
@@ -117,9 +118,10 @@ def equivalence_on(y_value: sp.Expr) -> StepResult:
                           f"y = {y_value}: (3.3) holds with L = 1 + x^2 and the a.e. Hessian norm is <= {bound}: both sides true")
     return StepResult(False, "symbolic", "exact+z3",
                       f"for every x and y != 0: ||Hessian|| <= {bound} wherever it exists, yet (3.3) fails for every L",
-                      counterexample=f"L = (sigma(wx + b) - y)^2/2, y != 0: Hessian (x,1)(x,1)^T on s > 0, 0 on s < 0, "
-                                     f"norm <= {bound} off the line s = 0; grad L not Lipschitz (Z3: {lipschitz.detail})",
-                      engines=("sympy", "z3"), values={"hessian_sup": str(bound)})
+                      counterexample=r"$\mathcal{L} = (\sigma(wx + b) - y)^2/2$ with $y \neq 0$: the Hessian is "
+                                     r"$(x,1)(x,1)^\top$ on $s > 0$ and $0$ on $s < 0$, of norm at most ${hessian_sup}$ off the "
+                                     r"line $s = 0$, yet $\nabla\mathcal{L}$ is not Lipschitz (Z3, for every $L$)",
+                      engines=("sympy", "z3"), values={"hessian_sup": bound})
 
 
 def no_classical_hessian_bound(y_value: sp.Expr) -> StepResult:
@@ -157,12 +159,12 @@ def _steps() -> list:
               run_check=lambda: equivalence_on(Y_NZ),
               justification="'equivalently: grad L is globally Lipschitz (and the Hessian exists a.e. and is uniformly "
                             "bounded in operator norm when interpreted classically)', checked on the paper's own loss.",
-              erratum="On the reading 'equivalence' (the parenthetical is part of what is equivalent to ({=3.3})) the "
-                      "gloss is false, and the paper's own loss refutes it: for every x and y != 0 the Hessian exists off "
-                      "the line s = 0 with operator norm at most {hessian_sup}, yet ({=3.3}) fails for every L (Theorem 1, "
-                      "Z3). Only the one-way implication holds (reading 'consequence', the repair); on the reading "
-                      "'classical-C2' the equivalence holds but does not apply to this loss, which is not differentiable "
-                      "on s = 0. Reading-dependent: false on one of three readings."),
+              erratum=r"On the reading 'equivalence' (the parenthetical is part of what is equivalent to ({=3.3})) the "
+                      r"gloss is false, and the paper's own loss refutes it: for every $x$ and $y \neq 0$ the Hessian exists "
+                      r"off the line $s = 0$ with operator norm at most ${hessian_sup}$, yet ({=3.3}) fails for every $L$ "
+                      r"(Theorem 1, Z3). Only the one-way implication holds (reading 'consequence', the repair); on the "
+                      r"reading 'classical-C2' the equivalence holds but does not apply to this loss, which is not "
+                      r"differentiable on $s = 0$. Reading-dependent: false on one of three readings."),
         Cited(label="lipschitz_gradient_implies_bounded_ae_hessian", repairs="lipschitz_gradient_equivalent_to_bounded_hessian_as_printed",
               reading="consequence",
               latex=r"(3.3)\Rightarrow\nabla^2\mathcal L\ \text{exists a.e. and}\ \|\nabla^2\mathcal L(\theta)\|\le L\ \text{wherever it exists}",
@@ -199,9 +201,11 @@ def _steps() -> list:
                  lhs=m.norm(jump) / m.norm(plus - minus), rhs=_ratio_printed()),
         Limit(label="ratio_limit_as_printed", latex=r"\frac{|\varepsilon\|(x,1)\|^2-y|}{2\varepsilon} \to \frac{|y|}{2\varepsilon} = +\infty \quad (\varepsilon\downarrow 0)",
               expr=_ratio_printed(), var=m.epsilon, point=0, expected=sp.Abs(m.y) / (2 * m.epsilon),
-              erratum="Notation erratum: the printed limit |y|/(2 eps) still depends on eps, so it is not a "
-                      "limit; the intended chain is ratio ~ |y|/(2 eps) (asymptotic equivalence) and ratio -> "
-                      "+infinity, both checked below. The conclusion is unaffected."),
+              erratum=r"Notation erratum: the printed limit $|y|/(2\varepsilon)$ still depends on $\varepsilon$, so it is "
+                      r"not a limit; the intended chain is $r(\varepsilon) \sim |y|/(2\varepsilon)$ (asymptotic "
+                      r"equivalence) and $r(\varepsilon) \to +\infty$ as $\varepsilon \downarrow 0$, both checked below, where "
+                      r"$r(\varepsilon) := |\varepsilon\|(x,1)\|^2 - y|/(2\varepsilon)$ is the gradient-difference ratio. "
+                      r"The conclusion is unaffected."),
         Limit(label="ratio_limit_eq_infinity_of_y_ne_0", repairs="ratio_limit_as_printed",
               latex=r"\lim_{\varepsilon\downarrow 0}\frac{|\varepsilon\|(x,1)\|^2-y|}{2\varepsilon} = +\infty \quad (y\neq 0)",
               expr=_ratio_printed().subs(m.y, Y_NZ), var=m.epsilon, point=0, expected=sp.oo,
@@ -289,7 +293,8 @@ def _y_zero_gradient_is_lipschitz() -> StepResult:
     lagrange = sp.expand(n_sq * (dw**2 + db**2) - (m.x * dw + db) ** 2 - (m.x * db - dw) ** 2) == 0
     ok = relu_ok and active and lagrange
     return StepResult(ok, "symbolic", "z3+Lagrange-identity",
-                      "y = 0: grad L = relu(s)(x,1), Lipschitz with constant 1 + x^2" if ok else "a case failed")
+                      "y = 0: grad L = relu(s)(x,1), Lipschitz with constant 1 + x^2" if ok else "a case failed",
+                      values={"constant": n_sq})
 
 
 def _y_zero_wrong_constant() -> StepResult:
@@ -307,11 +312,13 @@ def _assumptions() -> list[Assumption]:
                    run_check=_y_zero_gradient_is_lipschitz, wrong_versions=[_y_zero_wrong_constant])
     return [
         Assumption("A1", "x != 0", r"x \neq 0", holds=lambda p: p.get("x", 1) != 0,
-                   necessity=Necessity("superfluous", "The proof never uses x != 0: with x = 0 the pair theta0 +- eps(0,1) "
-                                       "still straddles b = 0 and the ratio |eps - y|/(2 eps) still tends to +infinity.", x_zero)),
+                   necessity=Necessity("superfluous", r"The proof never uses $x \neq 0$: with $x = 0$ the pair "
+                                       r"$\theta_0 \pm \varepsilon(0, 1)$ still straddles $b = 0$ and the ratio "
+                                       r"$|\varepsilon - y|/(2\varepsilon)$ still tends to $+\infty$.", x_zero)),
         Assumption("A2", "y != 0", r"y \neq 0", holds=lambda p: p.get("y", 1) != 0,
-                   necessity=Necessity("necessary", "With y = 0 the loss is relu(s)^2/2, whose gradient relu(s)(x,1) is "
-                                       "globally Lipschitz with constant 1 + x^2: the conclusion fails.", y_zero)),
+                   necessity=Necessity("necessary", r"With $y = 0$ the loss is $\mathrm{relu}(s)^2/2$, $s = wx + b$, whose "
+                                       r"gradient $\mathrm{relu}(s)\,(x, 1)$ is globally Lipschitz with constant ${constant}$: "
+                                       r"the conclusion fails.", y_zero)),
     ]
 
 
@@ -354,14 +361,14 @@ HENCE = ("Thm 1, sentence 3: 'hence any argument that requires a uniform bound o
 
 def _readings() -> list[Reading]:
     return [
-        Reading("equivalence", "the parenthetical is part of the equivalence: (3.3) holds iff the Hessian exists a.e. "
-                "and is uniformly bounded", GLOSS + "; 'equivalently' governs the whole sentence"),
-        Reading("consequence", "the parenthetical is a consequence of (3.3): an L-Lipschitz gradient has an a.e. "
-                "Hessian of norm <= L (Rademacher)", GLOSS + "; the parenthesis read as an aside"),
-        Reading("classical-C2", "'interpreted classically' / 'in the classical smooth sense' restricts to C^2 losses, "
-                "for which (3.3) iff sup ||Hessian|| <= L", GLOSS + "; " + HENCE),
-        Reading("almost-everywhere", "the Hessian bound is a bound on the pointwise Hessian wherever it exists (a.e.)",
-                HENCE + "; 'exists a.e.' in the gloss"),
+        Reading("equivalence", r"the parenthetical is part of the equivalence: (3.3) holds iff the Hessian exists a.e. "
+                r"and is uniformly bounded", GLOSS + "; 'equivalently' governs the whole sentence"),
+        Reading("consequence", r"the parenthetical is a consequence of (3.3): an $L$-Lipschitz gradient has an a.e. "
+                r"Hessian of norm $\le L$ (Rademacher)", GLOSS + "; the parenthesis read as an aside"),
+        Reading("classical-C2", r"'interpreted classically' / 'in the classical smooth sense' restricts to $C^2$ losses, "
+                r"for which (3.3) holds iff $\sup_\theta\|\nabla^2\mathcal{L}(\theta)\| \le L$", GLOSS + "; " + HENCE),
+        Reading("almost-everywhere", r"the Hessian bound is a bound on the pointwise Hessian $\nabla^2\mathcal{L}(\theta)$ "
+                r"wherever it exists (a.e.)", HENCE + "; 'exists a.e.' in the gloss"),
     ]
 
 
@@ -385,12 +392,14 @@ def theorem() -> Claim:
                     Parameter("w0", "rational", Fraction(0), "boundary point theta0 = (w0, -w0 x) (witness)")],
         derive=_derive, witness=_witness, figures=figures.figures_thm_1, plot=figures.plot_thm_1,
         notation=("ratio_limit_as_printed",),  # "Notation erratum": a limit written for an asymptotic
-        notes=["Assumption x != 0 is never used by the proof; the theorem holds for x = 0 as well (checked).",
-               "Readings of the Hessian clauses. The gloss of ({=3.3}) is false as an equivalence (the paper's loss has "
-               "||Hessian|| <= 1 + x^2 wherever it exists and no Lipschitz gradient), true as a consequence and, for C^2 "
-               "losses, as an equivalence. Theorem 1's 'hence' clause is true in the classical C^2 sense (the loss is not "
-               "even C^1 on s = 0), and would be false read with the a.e. Hessian, which is uniformly bounded: what "
-               "Theorem 1 refutes is the step from an a.e. Hessian bound to a Lipschitz gradient.",
-               "The closing display writes a 'limit' |y|/(2 eps) that still contains eps; the conclusion "
-               "(ratio -> +infinity) is right and is checked from both the closed form and the independent mirror."],
+        notes=[r"Assumption $x \neq 0$ is never used by the proof; the theorem holds for $x = 0$ as well (checked).",
+               r"Readings of the Hessian clauses. The gloss of ({=3.3}) is false as an equivalence (the paper's loss has "
+               r"$\|\nabla^2\mathcal{L}(\theta)\| \le 1 + x^2$ wherever it exists and no Lipschitz gradient), true as a "
+               r"consequence and, for $C^2$ losses, as an equivalence. Theorem 1's 'hence' clause is true in the classical "
+               r"$C^2$ sense (the loss is not even $C^1$ on $s = 0$), and would be false read with the a.e. Hessian, which "
+               r"is uniformly bounded: what Theorem 1 refutes is the step from an a.e. Hessian bound to a Lipschitz "
+               r"gradient.",
+               r"The closing display writes a 'limit' $|y|/(2\varepsilon)$ that still contains $\varepsilon$; the "
+               r"conclusion (the ratio tends to $+\infty$) is right and is checked from both the closed form and the "
+               r"independent mirror."],
     )

@@ -122,7 +122,8 @@ def test_triangle_step_is_decided_by_z3_and_rejects_the_printed_bound():
 
     assert _triangle_check(lambda a, c: sp.Abs(c) - a).proved
     wrong = _triangle_check(lambda a, c: sp.Abs(c))  # (3.4) as printed: drops sigma'^2
-    assert not wrong.ok and "a = " in wrong.counterexample
+    assert not wrong.ok and "{point}" in wrong.counterexample and {str(k) for k in wrong.values["point"]} == {"a", "c"}
+    assert wrong.values["lhs"] < wrong.values["rhs"]  # the exact values at Z3's point break the claimed bound
 
 
 # ---------------------------------------------------------------- exact threshold, localization gap, second engine
@@ -133,9 +134,13 @@ def test_3_4_erratum_states_the_exact_threshold_computed_by_the_check():
 
     printed = _printed_3_4_at_softplus_zero(lambda a, c: sp.Abs(c))
     assert not printed.ok and printed.evidence == "proved"
-    assert printed.values == {"threshold": "1/2 + log(2)", "shortfall": "(x**2 + 1)/4"}
-    erratum = next(e for e in registry.report(CID).errata if e.step == "hessian_lower_bound_as_printed")
-    assert "beta*y > 1/2 + log(2)" in erratum.description and "1 + log 2 + 1/2" not in erratum.description
+    values = printed.values
+    assert values["threshold"] == sp.Rational(1, 2) + sp.log(2)  # exact SymPy objects, not strings
+    assert sp.simplify(values["shortfall"] - (m.x**2 + 1) / 4) == 0
+    assert sp.simplify(values["printed"] - values["norm"] - values["shortfall"]) == 0
+    assert values["setting"] == {m.beta: 2, m.y: 1}
+    step = next(s for s in registry.get_claim(CID).steps if s.label == "hessian_lower_bound_as_printed")
+    assert r"$\beta y > {threshold}$" in step.erratum and "{shortfall}" in step.erratum
     # the repaired right-hand side |c| - sigma'^2 passes the same check (Z3, every beta*y)
     assert _printed_3_4_at_softplus_zero(lambda a, c: sp.Abs(c) - a).proved
 
@@ -145,7 +150,9 @@ def test_sup_alone_does_not_locate_the_curvature_blowup_near_zero():
 
     shifted = _blowup_near_zero(1)
     assert not shifted.ok and shifted.evidence == "proved"
-    assert shifted.values["family"] == "softplus_beta(u - 1)" and shifted.values["envelope"] == "beta*exp(-beta/2)"
+    values = shifted.values  # exact SymPy objects: the shifted family, its envelope and radius
+    assert values["family"] == m.activation("softplus").subs(m.u, m.u - 1) and values["shift"] == 1
+    assert values["envelope"] == m.beta * sp.exp(-m.beta / 2) and values["radius"] == sp.Rational(1, 2)
     assert _blowup_near_zero(0).ok  # unshifted softplus: u_beta = 0 does blow up, so the check can pass
 
 

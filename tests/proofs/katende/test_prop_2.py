@@ -132,7 +132,9 @@ def test_contraction_display_is_an_induction_that_rejects_a_faster_rate():
 
     assert contraction_by_induction(lambda r: r).proved
     wrong = contraction_by_induction(lambda r: r**2)
-    assert not wrong.ok and "rho**2" in wrong.counterexample
+    from proofs.katende.prop_2 import RATE
+
+    assert not wrong.ok and "{rate}" in wrong.counterexample and wrong.values["rate"] == RATE**2
 
 
 def test_mean_value_step_says_what_hypothesis_it_needs():

@@ -134,7 +134,9 @@ def test_equivalence_reading_is_refuted_by_the_papers_loss_and_holds_when_y_is_0
 
     refuted = equivalence_on(Y_NZ)
     assert not refuted.ok and refuted.proved is False and refuted.evidence == "proved"
-    assert refuted.values == {"hessian_sup": "x**2 + 1"}
+    from proofs.katende.thm_1 import n_sq
+
+    assert refuted.values == {"hessian_sup": n_sq}  # the exact bound the check used, not its text
     assert equivalence_on(0).ok  # y = 0: both sides true, so the check can pass
 
 
