@@ -51,6 +51,58 @@ def printed_jump() -> sp.Expr:
     return (F(theta, 0) - y) * sp.Derivative(F(theta, h), h).subs(h, 0) * Ds
 
 
+# The pair theta^{+-} = theta_0 +- eps e_{b_j} (only the crossed unit's bias moves: s_j = +-eps, distance 2 eps).
+JUMP, SLOPE, RADIUS, LIPSCHITZ, EPS, GAP = sp.symbols("J C rho L epsilon D", real=True)
+
+
+def pair_premises(eps_of=None) -> list:
+    r"""What the pair's ε and gradient gap satisfy, for every architecture: J = ‖jump‖ > 0 (the crossing has
+    (f − y) ∂_hF ≠ 0), C ≥ 0 a Lipschitz constant of each side's gradient on the ball of radius ρ > 0 around θ₀
+    (each side's loss is a polynomial there: no other unit at its kink), ε chosen as
+    ε = ρJ / (J + ρ(2C + 2L + 1)), and D = ‖∇L(θ⁺) − ∇L(θ⁻)‖ ≥ J − 2Cε (each side's gradient moves by at
+    most Cε from its value at θ₀)."""
+    eps_of = eps_of or (lambda: RADIUS * JUMP / (JUMP + RADIUS * (2 * SLOPE + 2 * LIPSCHITZ + 1)))
+    return [JUMP > 0, SLOPE >= 0, RADIUS > 0, LIPSCHITZ >= 0, sp.Eq(EPS, eps_of()), GAP >= JUMP - 2 * SLOPE * EPS]
+
+
+def lipschitz_steps() -> list[Step]:
+    r"""For every architecture and every L: the pair at that ε lies in the smooth neighbourhood and violates
+    L-Lipschitz continuity of ∇L (``no_lipschitz_bound_every_architecture``)."""
+    return [
+        Inequality(label="crossing_pair_inside_the_smooth_ball", printed=False, relation="<",
+                   latex=r"\varepsilon=\frac{\rho J}{J+\rho(2C+2L+1)}<\rho",
+                   lhs=EPS, rhs=RADIUS, assuming=pair_premises()[:5],
+                   justification="The chosen eps is below the radius on which both sides' losses are polynomials, "
+                                 "for every L >= 0."),
+        Inequality(label="crossing_pair_distinct", printed=False, relation=">",
+                   latex=r"\varepsilon=\frac{\rho J}{J+\rho(2C+2L+1)}>0",
+                   lhs=EPS, rhs=0, assuming=pair_premises()[:5],
+                   justification="The two points of the pair differ (J, rho > 0; C, L >= 0)."),
+        Inequality(label="no_lipschitz_bound_every_architecture", printed=False, relation=">",
+                   uses=("jump_every_architecture", "bias_enters_with_coefficient_one", "jump_vanishes_exactly_when",
+                         "crossing_pair_inside_the_smooth_ball", "crossing_pair_distinct"),
+                   latex=r"\|\nabla\mathcal L(\theta^+)-\nabla\mathcal L(\theta^-)\|\ge J-2C\varepsilon"
+                         r">L\,\|\theta^+-\theta^-\|=2L\varepsilon",
+                   lhs=GAP, rhs=2 * LIPSCHITZ * EPS, assuming=pair_premises(),
+                   justification="Any depth, widths, input dimension, any crossing with (f(theta_0) - y) dF/dh != 0 "
+                                 "and any L >= 0: theta^{+-} = theta_0 +- eps e_{b_j} lie on opposite sides "
+                                 "(s_j = +-eps: the bias enters with coefficient 1) at distance 2 eps, and the gradient "
+                                 "gap exceeds L times it. Trusted: the analytic premises of pair_premises (each "
+                                 "side's gradient is Lipschitz near theta_0, its value at theta_0 differs by the jump)."),
+        Inequality(label="gradient_discontinuous_every_architecture", printed=False, relation=">",
+                   reading="classical-C2", uses=("jump_every_architecture", "jump_vanishes_exactly_when"),
+                   latex=r"\forall\delta\in(0,\rho]:\ \varepsilon=\frac{\delta J}{J+\delta(4C+1)}<\delta,\ "
+                         r"\|\nabla\mathcal L(\theta^+)-\nabla\mathcal L(\theta^-)\|\ge J-2C\varepsilon>J/2",
+                   lhs=GAP, rhs=JUMP / 2,
+                   assuming=[JUMP > 0, SLOPE >= 0, RADIUS > 0, sp.Eq(EPS, RADIUS * JUMP / (JUMP + RADIUS * (4 * SLOPE + 1))),
+                             GAP >= JUMP - 2 * SLOPE * EPS],
+                   justification="Reading 'classical-C2', every architecture: within every distance delta (here rho "
+                                 "plays delta) of theta_0 there is a pair whose gradients differ by more than J/2 > 0, "
+                                 "so grad L is not continuous at theta_0: L is not C^1, and no C^2 bound exists. "
+                                 "Trusted: the premises of pair_premises."),
+    ]
+
+
 def steps() -> list[Step]:
     r"""The general jump, the bias coefficient, the exact vanishing condition, the two-layer case."""
     residual, sensitivity, grad_s_sq = sp.symbols("r g N", real=True)

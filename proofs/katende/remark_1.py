@@ -42,12 +42,15 @@ import itertools
 from fractions import Fraction
 from typing import Any, Mapping
 
+import mpmath
 import sympy as sp
 
 from numeric import relu_network as num
 from proofs.engine import (Assumption, Check, Claim, Equality, Necessity, Parameter, PolynomialDegree,
                            Reading, StepResult, Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated, BadInput
+from proofs.katende import figures
+from proofs.katende.crossing_jump import lipschitz_steps
 from proofs.katende.crossing_jump import steps as every_architecture_steps
 from proofs.katende.one_neuron import ae_hessian_sup
 from proofs.katende.two_layer import W, two_layer_loss_on_active_region
@@ -80,10 +83,22 @@ def _jump_formula_check(expected) -> StepResult:
                 difference = r.limit_jump(net, j, others) - expected(net, j, others)
                 if not difference.applyfunc(sp.expand).is_zero_matrix:
                     return StepResult(False, "symbolic", "exhaustive", f"m={m}, d={d}, j={j}, others={others}",
-                                      counterexample=f"m={m}, d={d}, j={j}: lim jump - claimed = {difference.T.tolist()}")
+                                      counterexample=r"width $m = {m}$, input dimension $d = {d}$, crossed neuron "
+                                                     r"$j = {j}$: the limit jump minus the claimed one is ${difference}^\top$",
+                                      values={"m": m, "d": d, "j": j + 1, "difference": difference.T.applyfunc(sp.expand)})
                 cases += 1
     return StepResult(True, "symbolic", "exhaustive", f"{cases} (width, input dim, neuron, pattern) cases, m <= 3, d <= 2",
                       values={"cases": cases})
+
+
+def jump_case_count() -> int:
+    r"""How many (width, input dimension, crossed neuron, pattern of the others) cases :data:`SCOPE` has:
+    :math:`\sum_{(m,d)} m\,2^{m-1}`, the cases :func:`_jump_formula_check` runs through.
+
+    >>> jump_case_count()
+    34
+    """
+    return sum(m * 2 ** (m - 1) for m, _ in SCOPE)
 
 
 def _claimed_jump(net, j, others):
@@ -94,10 +109,10 @@ def _every_crossing_check() -> StepResult:
     net, j, others = r.TwoLayer(2, 1), 0, (True,)
     for zero in ({net.a[j]: 0}, {r.y: r.residual_at_boundary(net, j, others) + r.y}):
         if r.limit_jump(net, j, others).subs(zero).applyfunc(sp.expand).is_zero_matrix:
-            shown = ", ".join(f"{k} = {v}" for k, v in zero.items())
             return StepResult(False, "symbolic", "exact", "a crossing with no gradient jump",
-                              counterexample=f"two-layer, width 2: with {shown} the limit jump across s_1 = 0 is 0 "
-                                             f"(the gradient is continuous there)")
+                              counterexample=r"two-layer network of width $2$: with {setting} the limit jump across "
+                                             r"$s_1 = 0$ is $0$ (the gradient is continuous there)",
+                              values={"setting": zero})
     return StepResult(True, "symbolic", "exact", "every crossing has a nonzero jump")
 
 
@@ -113,7 +128,12 @@ def _deep_check(outgoing_zero: bool) -> StepResult:
         (j1, q1), (j2, q2) = (num.jump_ratio(net0, x, y, layer, neuron, Fraction(1, 10**k)) for k in (6, 12))
         if not (j2 > 0 and abs(j1 - j2) <= 1e-3 * j2 and q2 >= 1e5 * q1):
             return StepResult(False, "numeric", "exact-backprop", f"depth {len(widths)}: jump {j1} -> {j2}, ratio {q1} -> {q2}",
-                              counterexample=f"widths={widths}: jump {float(j1):.4g} -> {float(j2):.4g}")
+                              counterexample=r"hidden widths {widths}: the gradient jump $\|\Delta\nabla\mathcal{L}\|$ is "
+                                             r"${j1}$ at $\varepsilon = 10^{-6}$ and ${j2}$ at $\varepsilon = 10^{-12}$, and the "
+                                             r"ratio $\|\Delta\nabla\mathcal{L}\|/\|\Delta\theta\|$ goes from ${q1}$ to ${q2}$ "
+                                             r"(square roots of exact rationals at 50 digits, shown to 15)",
+                              values={"widths": tuple(widths), **{k: sp.Float(mpmath.nstr(v, 15), 15) for k, v in
+                                                                  (("j1", j1), ("j2", j2), ("q1", q1), ("q2", q2))}})
         rows.append(f"depth {len(widths)} widths {widths[0]}: jump {float(j2):.4g}, ratio {float(q2):.3g}")
     return StepResult(True, "numeric", "exact-backprop", "; ".join(rows),
                       sample={"points": len(rows), "precision": "exact rational back-propagation at eps = 1e-6, 1e-12"})
@@ -172,7 +192,8 @@ def jump_is_nonzero(assume_nonzero: bool = True) -> StepResult:
     verdict = decide_nonnegative(sp.Piecewise((size, premise), (1, True)), strict=True)
     return StepResult(verdict.proved, "symbolic", "z3",
                       f"(f(theta_0) - y) a_1 != 0 => ||lim jump||^2 > 0: {verdict.proved}", engines=verdict.engines,
-                      counterexample=None if verdict.proved else verdict.counterexample or verdict.detail)
+                      counterexample=None if verdict.proved else verdict.counterexample or verdict.detail,
+                      values={} if verdict.proved else verdict.values)
 
 
 def _two_layer_hessian_entry():
@@ -190,8 +211,9 @@ def _steps() -> list:
         PolynomialDegree(label="piecewise_affine_in_parameters_as_printed",
                          latex=r"f(x;t\theta)\ \text{has degree} \le 1 \text{ in } t \text{ on each activation region}",
                          expr=_scaled_output, var=T, degree=1, at_most=True,
-                         erratum="ReLU networks are piecewise affine in the input, not in the parameters: on a region "
-                                 "f = sum a_k (w_k.x + b_k) is bilinear in (a, w, b). Only the one-neuron model ({=3.1}) is affine in theta."),
+                         erratum=r"ReLU networks are piecewise affine in the input, not in the parameters: on a region "
+                                 r"$f = \sum_k a_k(w_k \cdot x + b_k)$ is bilinear in $(a, w, b)$. Only the one-neuron model "
+                                 r"({=3.1}) is affine in $\theta$."),
         PolynomialDegree(label="piecewise_polynomial_in_parameters", repairs="piecewise_affine_in_parameters_as_printed",
                          latex=r"f(x;t\theta) = t^2 f(x;\theta) \text{ on a region (two weight layers)}", expr=_scaled_output,
                          var=T, degree=2, leading=lambda: r.output_on_region(r.TwoLayer(2, 1), (True, True)),
@@ -212,14 +234,15 @@ def _steps() -> list:
         Check(label="gradient_jump_at_every_crossing_as_printed",
               latex=r"\text{whenever } s_j \text{ changes sign: } \|\Delta\nabla\mathcal L\| = O(1) \not\to 0",
               run_check=_every_crossing_check,
-              erratum="A crossing with a_j = 0 (or with f(theta_0) = y) has no gradient jump; 'whenever' needs both nonzero."),
+              erratum=r"A crossing with $a_j = 0$ (or with $f(\theta_0) = y$) has no gradient jump; 'whenever' needs both "
+                      r"nonzero."),
         Equality(label="gradient_jump_norm_of_nonzero_residual_and_weight", repairs="gradient_jump_at_every_crossing_as_printed",
                  latex=r"\|\lim\Delta\nabla\mathcal L\|^2 = (f(\theta_0)-y)^2a_j^2(1+\|x\|^2) > 0 \iff (f(\theta_0)-y)\,a_j \neq 0",
                  lhs=sum(e**2 for e in limit2),
                  rhs=r.residual_at_boundary(net2, 0, (True,)) ** 2 * net2.a[0] ** 2 * (1 + sum(xi**2 for xi in net2.x)),
                  scope={"architecture": "two-layer", "width": 2, "input_dim": 2, "crossed_neuron": 1,
                         "pattern_of_the_others": "active"}),
-        Check(label="gradient_jump_deep_networks", printed=False,
+        Check(label="gradient_jump_deep_networks", printed=False, cross_checks="jump_every_architecture",
               latex=r"\text{depth } 1..6,\ \text{width} \le 32:\ \|\Delta\nabla\mathcal L\| \to J \neq 0,\ \|\Delta\nabla\mathcal L\|/\|\Delta\theta\| \sim J/(2\varepsilon)",
               run_check=lambda: _deep_check(False), wrong_versions=[lambda: _deep_check(True)],
               justification="Exact rational back-propagation at eps = 1e-6 and 1e-12 (numeric: sampled architectures)."),
@@ -227,8 +250,11 @@ def _steps() -> list:
                 latex=r"\forall L,\ \forall \text{architecture}:\ \exists\theta^\pm:\ \|\nabla\mathcal L(\theta^+)-\nabla\mathcal L(\theta^-)\| > L\|\theta^+-\theta^-\|",
                 construct=violating_pair, verify=_verify, cases=_CASES,
                 wrong_constructions=[lambda p: violating_pair(p, outgoing_zero=True),
-                                     lambda p: violating_pair(p, fixed_eps=Fraction(1, 10))]),
+                                     lambda p: violating_pair(p, fixed_eps=Fraction(1, 10))],
+                cross_checks="no_lipschitz_bound_every_architecture"),
+        *lipschitz_steps(),
         Check(label="no_global_bounded_hessian_proxy", role="statement", reading="classical-C2",
+              cross_checks="gradient_discontinuous_every_architecture",
               latex=r"(\text{and no global bounded-Hessian proxy}):\ (f(\theta_0)-y)a_j\neq0\Rightarrow\nabla\mathcal L\ \text{jumps across } s_j=0,\ \mathcal L\notin C^1",
               run_check=jump_is_nonzero, wrong_versions=[lambda: jump_is_nonzero(False)],
               scope={"architecture": "two-layer", "width": 2, "input_dim": 2, "crossed_neuron": 1, "pattern_of_the_others": "active"},
@@ -256,9 +282,9 @@ def _assumptions() -> list[Assumption]:
                              lhs=jump.subs(r.y, r.residual_at_boundary(net, j, others) + r.y), rhs=sp.zeros(len(jump), 1))
     return [
         Assumption("A1", "outgoing weight a_j != 0", r"a_j \neq 0", used_not_stated=True,
-                   necessity=Necessity("necessary", "With a_j = 0 the gradient is continuous across s_j = 0.", weight_zero)),
+                   necessity=Necessity("necessary", r"With $a_j = 0$ the gradient is continuous across $s_j = 0$.", weight_zero)),
         Assumption("A2", "residual f(theta_0) - y != 0", r"f(\theta_0) \neq y", used_not_stated=True,
-                   necessity=Necessity("necessary", "With f(theta_0) = y the limit jump is 0.", residual_zero)),
+                   necessity=Necessity("necessary", r"With $f(\theta_0) = y$ the limit jump is $0$.", residual_zero)),
     ]
 
 
@@ -307,25 +333,29 @@ def theorem() -> Claim:
                   r"pairs $O(\varepsilon)$ apart on opposite sides with an $O(1)$ change in the parameter-to-gradient map; hence "
                   r"no architecture-independent global Lipschitz bound for $\theta\mapsto\nabla_\theta\mathcal L(\theta)$ "
                   r"(and no global bounded-Hessian proxy) can hold for ReLU parameterizations.",
-        readings=[Reading("classical-C2", "a bounded-Hessian proxy is a uniform bound on the classical Hessian of a C^2 loss",
+        readings=[Reading("classical-C2", r"a bounded-Hessian proxy is a uniform bound on the classical Hessian of a $C^2$ loss",
                           "Remark 1, last sentence, '(and no global bounded-Hessian proxy)'"),
                   Reading("almost-everywhere", "a bounded-Hessian proxy is a uniform bound on the Hessian wherever it exists",
                           "Remark 1, last sentence, '(and no global bounded-Hessian proxy)'; Sec. 3.1 'the Hessian exists a.e.'")],
         reference="Katende, Why smooth stability assumptions fail for ReLU learning, Sec. 3.2, Remark 1",
         assumptions=_assumptions(), steps=_steps(),
+        conclusion=("no_lipschitz_bound_every_architecture", "gradient_discontinuous_every_architecture"),
         parameters=[Parameter("widths", "list", [Fraction(3), Fraction(2)], "hidden layer widths: 1 to 12 integers in [1, 64]",
                               shape="vector", length=(1, 12), bounds=(1, 64)),
                     Parameter("d", "integer", 2, "input dimension, 1 to 64", bounds=(1, 64)), Parameter("seed", "integer", 0, "seed of the random weights"),
                     Parameter("eps", "rational", Fraction(1, 10**6), "half-distance of the crossing pair (derive)"),
                     Parameter("L", "rational", Fraction(10**12), "candidate Lipschitz constant (witness)")],
-        derive=_derive, witness=_witness,
-        notes=["Scope of the exhaustive symbolic check: two-layer networks of width m <= 3 and input dimension d <= 2, "
-               "every crossed neuron and every activation pattern of the others (34 cases); width 4 in the deep profile.",
-               "Deep networks (depth 1-6, width up to 32) are checked in exact rational arithmetic on sampled architectures: "
-               "numerically confirmed, not proved for all architectures.",
-               "With a general smooth loss l(f, y) the jump is l'(f(theta_0)) a_j (x, 1): the squared loss is used here.",
-               "'(and no global bounded-Hessian proxy)' is reading-dependent, not an erratum: in the classical C^2 sense it "
-               "holds (the gradient jumps at a crossing); read with the a.e. Hessian it fails for the one-neuron model, "
-               "whose a.e. Hessian norm is at most 1 + x^2, and holds from two layers on, where d^2 L/dw^2 = a^2 x^2 is "
-               "unbounded inside a single activation region."],
+        derive=_derive, witness=_witness, figures=figures.figures_remark_1(_crossing_setup),
+        plot=figures.plotter_remark_1(_crossing_setup), extra=lambda: {"cases": jump_case_count()},
+        notes=[r"Scope of the exhaustive symbolic check: two-layer networks of width $m \le 3$ and input dimension $d \le 2$, "
+               r"every crossed neuron and every activation pattern of the others ({cases} cases); width $4$ in the deep "
+               r"profile.",
+               r"Deep networks (depth $1$ to $6$, width up to $32$) are checked in exact rational arithmetic on sampled "
+               r"architectures: numerically confirmed, not proved for all architectures.",
+               r"With a general smooth loss $\ell(f, y)$ the jump is $\ell'(f(\theta_0))\,a_j\,(x, 1)$, where $\ell'$ is the "
+               r"derivative in $f$: the squared loss is used here.",
+               r"'(and no global bounded-Hessian proxy)' is reading-dependent, not an erratum: in the classical $C^2$ sense "
+               r"it holds (the gradient jumps at a crossing); read with the a.e. Hessian it fails for the one-neuron model, "
+               r"whose a.e. Hessian norm is at most $1 + x^2$, and holds from two layers on, where "
+               r"$\partial^2\mathcal{L}/\partial w^2 = a^2x^2$ is unbounded inside a single activation region."],
     )

@@ -37,3 +37,34 @@ def test_the_vanishing_condition_needs_the_bias_term():
     vanish = cj.steps()[2]
     loose = dataclasses.replace(vanish, assuming=(vanish.assuming[0],))
     assert not loose.run().ok
+
+
+# ---------------------------------------------------------------- no Lipschitz bound, every architecture
+
+
+def test_the_lipschitz_and_discontinuity_steps_are_proved_and_refuse_their_mutants():
+    for step in cj.lipschitz_steps():
+        assert step.run().proved, step.label
+        assert step.mutants() and not any(m.run().ok for m in step.mutants()), step.label
+
+
+@pytest.mark.parametrize("wrong_eps", [
+    lambda: cj.RADIUS * cj.JUMP / (cj.JUMP + cj.RADIUS * (2 * cj.SLOPE + 1)),  # L forgotten: too large for big L
+    lambda: cj.RADIUS,  # the radius itself: no room left for the gradients to move
+])
+def test_a_pair_chosen_without_the_lipschitz_constant_or_the_slope_does_not_violate_it(wrong_eps):
+    step = next(s for s in cj.lipschitz_steps() if s.label == "no_lipschitz_bound_every_architecture")
+    assert not dataclasses.replace(step, assuming=cj.pair_premises(wrong_eps)).run().ok
+
+
+def test_without_a_jump_there_is_no_violation():
+    step = next(s for s in cj.lipschitz_steps() if s.label == "no_lipschitz_bound_every_architecture")
+    assert not dataclasses.replace(step, assuming=[cj.JUMP >= 0, *cj.pair_premises()[1:]]).run().ok
+
+
+def test_remark_1_s_statement_rests_on_the_every_architecture_steps():
+    from proofs import registry
+
+    report = registry.report("katende.remark_1")
+    assert report.statement_evidence == "proved"
+    assert {"jump_every_architecture", "bias_enters_with_coefficient_one"} <= {r.step.label for r in report.statement_steps()}

@@ -66,6 +66,7 @@ def test_bounded_hessian_parenthetical_is_checked_on_both_readings():
     assert "(and no global bounded-Hessian proxy)" in claim.statement
     readings = {s.label: s.reading for s in claim.steps if s.reading}
     assert readings == {"no_global_bounded_hessian_proxy": "classical-C2",
+                        "gradient_discontinuous_every_architecture": "classical-C2",
                         "ae_hessian_bounded_for_one_neuron": "almost-everywhere",
                         "ae_hessian_unbounded_for_two_layer": "almost-everywhere"}
     results = {s.step.label: s.result for s in registry.report(CID).steps}
