@@ -33,6 +33,7 @@ from numeric.optimizers import ndgm_cycle, ndgm_trajectory
 from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Necessity, Parameter, StepResult,
                            Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated
+from proofs.kumar.shown import ALPHA, BETA0, LAMBDA, N, exact, point
 from proofs.kumar.toy_lasso import beta0_parameter, check_ndgm_budget, in_exceptional_set
 from symbolic import optimizers as o
 
@@ -65,8 +66,10 @@ def _bound_holds(G_squared) -> StepResult:
         best, bound = limit_best_value(beta0, alpha, lam), alpha * G_squared(lam, len(beta0)) / 2
         if not best <= bound:
             return StepResult(False, "symbolic", "exact-rational", f"lim f_best = {best} > {bound}",
-                              counterexample=f"n={len(beta0)}, alpha={alpha}, lambda={lam}, beta0={[str(x) for x in beta0]}: "
-                                             f"lim f_best - f* = {best} > alpha*G^2/2 = {bound}")
+                              counterexample=r"at {point}: $\lim_k f^{(k)}_{\mathrm{best}}-f^\star={f_best}>\alpha G^2/2={bound}$ "
+                                             r"(exact run, $f^\star=0$)",
+                              values={"point": point({N: len(beta0), ALPHA: alpha, LAMBDA: lam, BETA0: beta0}),
+                                      "f_best": exact(best), "bound": exact(bound)})
     instances = _instances()
     # exact runs at chosen settings: proved on exactly these instances
     return StepResult(True, "symbolic", "exact-rational", f"bound holds in {len(instances)} exact runs (n = 1..5)",
@@ -81,7 +84,10 @@ def _subgradient_norm_bounded(G_squared) -> StepResult:
         norm_sq = n * lam * lam  # ||lambda * (1, ..., 1)||_2^2, a subgradient at (1, ..., 1)
         if norm_sq > G_squared(lam, n):
             return StepResult(False, "symbolic", "exact-rational", f"||g||^2 = {norm_sq} > G^2 = {G_squared(lam, n)}",
-                              counterexample=f"n={n}, lambda={lam}, g=lambda*(1,...,1): ||g||_2^2 = {norm_sq} > {G_squared(lam, n)}")
+                              counterexample=r"at {point} the subgradient $g=\lambda(1,\dots,1)$ at $\beta=(1,\dots,1)$ has "
+                                             r"$\|g\|_2^2={norm_sq}>G^2={G_sq}$",
+                              values={"point": point({N: n, LAMBDA: lam}), "norm_sq": exact(norm_sq),
+                                      "G_sq": exact(G_squared(lam, n))})
     return StepResult(True, "symbolic", "exact-rational", "||lambda*sign(beta)||_2^2 = n*lambda^2 <= G^2 for n = 1..5",
                       evidence="proved-on-scope", scope={"n": "1..5", "lam": "3/2"})
 
@@ -93,7 +99,9 @@ def _steps() -> list:
         Check(label="lipschitz_constant_G_eq_lambda", kind_name="exact computation",
               latex=r"\|g\|_2\le G=\lambda\ \ \forall g\in\partial(\lambda\|\cdot\|_1)",
               run_check=lambda: _subgradient_norm_bounded(lambda lam, n: lam * lam),
-              erratum="G = lambda bounds the subgradients only for n = 1: g = lambda*(1,1) has ||g||_2 = sqrt(2)*lambda."),
+              erratum=r"$G=\lambda$ bounds the subgradients of $\lambda\|\cdot\|_1$ only for $n=1$: at {point} the "
+                      r"subgradient $g=\lambda(1,\dots,1)$ has $\|g\|_2^2={norm_sq}>G^2={G_sq}$; in general "
+                      r"$\|g\|_2=\lambda \sqrt{n}$."),
         Equality(label="lipschitz_constant_G_eq_lambda_sqrt_n", repairs="lipschitz_constant_G_eq_lambda",
                  latex=r"\max_{g\in\lambda[-1,1]^n}\|g\|_2=\Big(\sum_{i=1}^n\lambda^2\Big)^{1/2}=\lambda\sqrt n",
                  lhs=lambda: sp.sqrt(sp.Sum(o.lam**2, (i_sym, 1, n_sym)).doit()), rhs=o.lam * sp.sqrt(n_sym)),
@@ -102,13 +110,15 @@ def _steps() -> list:
         Check(label="bound_9_with_G_eq_lambda", role="statement", kind_name="exact simulation",
               latex=r"\lim_{k\to\infty}f^{(k)}_{\rm best}-f^\star\le\frac{\alpha\lambda^2}{2}",
               run_check=lambda: _bound_holds(lambda lam, n: lam * lam),
-              erratum="With G = lambda the bound fails for n >= 2, e.g. in the paper's own 2-D example."),
+              erratum=r"With $G=\lambda$ the bound fails for $n\ge2$, e.g. in the paper's own 2-D example {point}: "
+                      r"$\lim_k f^{(k)}_{\mathrm{best}}-f^\star={f_best}>\alpha \lambda^2/2={bound}$ (exact run)."),
         Equality(label="cycle_best_value_identity", printed=False, latex=r"\min(a,S-a)=\tfrac S2-\big|a-\tfrac S2\big|",
                  lhs=sp.Min(a, S - a), rhs=S / 2 - sp.Abs(a - S / 2), domain={a: (-2, 2), S: (-2, 2)}),
         Inequality(label="cycle_best_value_at_most_half", printed=False,
                    latex=r"\lambda\Big(\tfrac S2-\big|a-\tfrac S2\big|\Big)\le\frac{\lambda S}{2}=\frac{\alpha(\lambda\sqrt n)^2}{2},\quad S=n\alpha\lambda",
                    lhs=o.lam * (S_val / 2 - sp.Abs(a - S_val / 2)), rhs=o.lam * S_val / 2,
-                   justification="The two cycle norms are a and S - a (kumar.example_4, step 1); f_best is lambda times the smaller."),
+                   justification=r"The two cycle norms are $a$ and $S-a$ (kumar.example_4, step 1); "
+                                 r"$f^{(k)}_{\mathrm{best}}$ is $\lambda$ times the smaller."),
         Check(label="bound_9_with_G_eq_lambda_sqrt_n", repairs="bound_9_with_G_eq_lambda", kind_name="exact simulation",
               latex=r"\lim_{k\to\infty}f^{(k)}_{\rm best}-f^\star\le\frac{n\alpha\lambda^2}{2}",
               run_check=lambda: _bound_holds(lambda lam, n: n * lam * lam),
@@ -118,7 +128,7 @@ def _steps() -> list:
 
 def _one_dimension(params, beta0) -> WitnessCheck:
     best = limit_best_value(beta0, Fraction(1, 100), Fraction(1))
-    return WitnessCheck(lhs=f"lim f_best = {best}", rhs="alpha*lambda^2/2 = 1/200", holds=best > Fraction(1, 200))
+    return WitnessCheck(lhs=exact(best), rhs=exact(Fraction(1, 200)), holds=best > Fraction(1, 200))
 
 
 def _derive(params: dict[str, Any]) -> dict[str, Any]:
@@ -142,12 +152,13 @@ def theorem() -> Claim:
                  reference="Kumar, §4, eq. (9); Boyd et al. (2003) §2", steps=_steps(),
                  assumptions=[
                      Assumption("A1", "alpha > 0 constant", r"\alpha>0", holds=lambda p: p.get("alpha", 1) > 0,
-                                necessity=Necessity("unknown", "Boyd's bound is for constant alpha > 0; not explored further.")),
+                                necessity=Necessity("unknown", r"Boyd's bound is for a constant $\alpha>0$; not explored further.")),
                      Assumption("A2", "lambda > 0", r"\lambda>0", holds=lambda p: p.get("lam", 1) > 0,
-                                necessity=Necessity("unknown", "lambda <= 0 changes the problem (no longer (7)).")),
+                                necessity=Necessity("unknown", r"$\lambda\le0$ changes the problem (it is no longer (7)).")),
                      Assumption("A3", "n = 1 (for G = lambda)", r"n=1", used_not_stated=True,
-                                necessity=Necessity("necessary", "n = 2: in the paper's example (beta0 = ({=0.4947}, {=0.4947}), alpha = {=0.01}, "
-                                                                 "lambda = 1) lim f_best exceeds alpha*lambda^2/2 (exact run).",
+                                necessity=Necessity("necessary", r"$n=2$: in the paper's example, $\beta^{(0)}=({=0.4947},{=0.4947})$, "
+                                                                 r"$\alpha={=0.01}$, $\lambda=1$, the exact run has "
+                                                                 r"$\lim_k f^{(k)}_{\mathrm{best}}={lhs}>\alpha \lambda^2/2={rhs}$.",
                                                     check=Witness(label="two_dimensions_break_G_eq_lambda", latex=r"n=2,\ \beta^{(0)}=(0.4947,0.4947)",
                                                                   construct=lambda p: [Fraction(4947, 10000)] * 2, verify=_one_dimension,
                                                                   cases=[{}], for_all=False,  # one counterexample
@@ -158,4 +169,4 @@ def theorem() -> Claim:
                              beta0_parameter([Fraction(4947, 10000)] * 2, "initialization")],
                  derive=_derive,
                  repaired_statement=r"(7) on $\mathbb R^n$ satisfies (6) with $G=\lambda\sqrt n$, and "
-                                    r"$\lim_k f^{(k)}_{\rm best}-f^\star\le n\alpha\lambda^2/2$.")
+                                    r"$\lim_k f^{(k)}_{\mathrm{best}}-f^\star\le n\alpha \lambda^2/2$.")

@@ -32,6 +32,7 @@ import sympy as sp
 from numeric.optimizers import ndgm_cycle, ndgm_trajectory
 from proofs.engine import Assumption, Check, Claim, Equality, Necessity, Parameter, StepResult, Witness, WitnessCheck
 from proofs.errors import AssumptionViolated
+from proofs.kumar.shown import ALPHA, BETA0, LAMBDA, exact, point
 from proofs.kumar.toy_lasso import beta0_parameter, check_ndgm_budget, in_exceptional_set
 from symbolic import optimizers as o
 
@@ -73,8 +74,12 @@ def _bound(reading: int, lam_index: int, norms: Callable, relation: str, value: 
     found = norms(B0, alpha, lams[lam_index])
     ok = max(found) <= value if relation == "<=" else min(found) >= value
     shown = [str(x) for x in found]
+    worst = max(found) if relation == "<=" else min(found)
     return StepResult(ok, "symbolic", "exact-rational", f"norms {shown} {relation} {value}",
-                      counterexample=None if ok else f"alpha={alpha}, lambda={lams[lam_index]}: norms {shown}")
+                      counterexample=None if ok else r"at {point} the cycle norms are {norms}: $\|\beta\|_1={worst}$, not "
+                                                     + (r"$\le{bound}$" if relation == "<=" else r"$\ge{bound}$"),
+                      values={"point": point({ALPHA: alpha, LAMBDA: lams[lam_index], BETA0: B0}), "norms": exact(found),
+                              "worst": exact(worst), "bound": exact(value)})
 
 
 def _same_readings(params, pair) -> WitnessCheck:
@@ -90,7 +95,7 @@ def _steps() -> list:
     return [
         Equality(label="cycle_norms_sum_to_n_alpha_lambda", latex=r"|c_i|+|c_i-\alpha\lambda|=\alpha\lambda\quad(0<c_i<\alpha\lambda)",
                  lhs=sp.Abs(c) + sp.Abs(sp.factor(c - o.alpha * o.lam)), rhs=o.alpha * o.lam,
-                 justification="Summing over n = 2 coordinates, the two cycle norms add up to 2*alpha*lambda."),
+                 justification=r"Summing over the $n=2$ coordinates, the two cycle norms add up to $2\alpha\lambda$."),
         Check(label="small_lambda_norm_at_most_0_0106", kind_name="exact simulation",
               latex=r"\lambda_S:\ (0.0047,0.0047)\leftrightarrow(-0.0053,-0.0053),\ \|\beta\|_1\le0.0106",
               run_check=lambda: _bound(0, 0, cycle_norms, "<=", q(106, 10000)),
@@ -117,7 +122,7 @@ def _steps() -> list:
 
 def _zero_norm(params, start) -> WitnessCheck:
     run = ndgm_trajectory(start, Fraction(1, 100), Fraction(100), 3)
-    return WitnessCheck(lhs=f"||beta^(3)||_1 = {_norm(run[-1])}", rhs="0.9894", holds=_norm(run[-1]) < Fraction(9894, 10000))
+    return WitnessCheck(lhs=exact(_norm(run[-1])), rhs=exact(Fraction(9894, 10000)), holds=_norm(run[-1]) < Fraction(9894, 10000))
 
 
 def _derive(params: dict[str, Any]) -> dict[str, Any]:
@@ -159,8 +164,9 @@ def theorem() -> Claim:
                            r"$0.9894$ for $\lambda_L$; with step $\alpha/10$ after convergence the paradox persists.",
                  reference="Kumar, §4, after Prop. 4.1", steps=_steps(),
                  assumptions=[Assumption("A1", "beta0 off alpha*lambda*Z", r"\beta^{(0)}_i\notin\alpha\lambda\mathbb Z",
-                                         necessity=Necessity("necessary", "beta0 = (1, 1) with lambda_L = 100 (alpha*lambda = 1) reaches 0: its norm falls below the "
-                                                                            "printed {=0.9894}.",
+                                         necessity=Necessity("necessary", r"$\beta^{(0)}=(1,1)$ with $\lambda_L=100$ ($\alpha\lambda=1$) "
+                                                                            r"reaches 0: $\|\beta^{(3)}\|_1={lhs}$, below the printed "
+                                                                            r"${=0.9894}$.",
                                                              check=Witness(label="exceptional_start_has_norm_zero", latex=r"\beta^{(0)}=(1,1)",
                                                                            construct=lambda p: [Fraction(1)] * 2, verify=_zero_norm, cases=[{}],
                                                                            for_all=False,  # one counterexample
@@ -170,5 +176,6 @@ def theorem() -> Claim:
                              Parameter("lam_large", "rational", Fraction(100), "large penalty"),
                              beta0_parameter(B0, "initialization")],
                  derive=_derive, figures=figures,
-                 notes=["The instance is the reconstruction's (values lost from the text); it is one of several four-decimal "
-                        "initializations that fit the printed bounds (not counted here)."])
+                 notes=[r"The instance $\beta^{(0)}=({=0.4947},{=0.4947})$, $(\alpha,\lambda_S,\lambda_L)=({=0.01},1,100)$ is the "
+                        r"reconstruction's (the values are lost from the text); it is one of several four-decimal "
+                        r"initializations that fit the printed bounds (not counted here)."])

@@ -169,10 +169,11 @@ def _printed_loss(reading: str, target: float = PRINTED_LOSS, numpy_bit_for_bit:
 
 def _printed_is_minimum(target: float = PRINTED_LOSS, low: float = 1.0, high: float = 1.1) -> StepResult:
     r"""Exact: the printed loss minus :math:`f^\star=\|y\|^2` (A.1.5 data), in ulps of :math:`\|y\|^2`."""
-    gap = float((Fraction(target) - ke.minimum_exact(_data()[1])) / Fraction(ULP))
+    exact_gap = (Fraction(target) - ke.minimum_exact(_data()[1])) / Fraction(ULP)
+    gap = float(exact_gap)
     return _ok(low < gap < high, "exact-rational", f"printed loss - ||y||^2 = {gap:.4f} ulp (exact sum over the 5000 float32 y_i): "
                "the paper's run ended at the minimum value f* = ||y||^2 to about 1 ulp, whatever its trajectory",
-               checked="symbolic", scope=DATA_SCOPE, values={"gap": f"{gap:.2f}"})
+               checked="symbolic", scope=DATA_SCOPE, values={"gap": exact_gap})
 
 
 @functools.cache
@@ -264,6 +265,7 @@ def _largest_rise(reading: str) -> dict[str, Any]:
     (lo0, hi0), (lo1, hi1) = (ke.excess_enclosure(x, y, w, S["l1"]) for w in (ws[k], ws[k + 1]))
     return {"k": 5990 + k, "rises_estimated": int(np.sum(np.diff(estimate) > 0)), "steps": len(ws) - 1,
             "before": (lo0, hi0), "after": (lo1, hi1), "rise": float((lo1 - hi0) / Fraction(ULP)),
+            "rise_exact": (lo1 - hi0) / Fraction(ULP),
             "float_losses": sorted(set(t for t in torch_record()[reading]["last_10_losses"]))}
 
 
@@ -278,15 +280,36 @@ def _real_loss_monotone(readings: tuple[str, ...] = READING_NAMES) -> StepResult
                     f"{r}: f(w_k)-||y||^2 in {show(v['before'])} ulp at k = {v['k']}, {show(v['after'])} at k + 1 "
                     f"({'rises' if up[r] else 'no certified rise'}; rises at {v['rises_estimated']} of {v['steps']} steps)"
                     for r, v in rises.items())}
-    values = {f"rise_{r}": f"{v['rise']:.2f}" for r, v in rises.items()} | {f"k_{r}": str(v["k"]) for r, v in rises.items()} \
-        | {f"rises_{r}": str(v["rises_estimated"]) for r, v in rises.items()}
-    detail = "; ".join(f"{r}: f(w_{v['k'] + 1}) - f(w_{v['k']}) {'>=' if up[r] else '<'} {v['rise']:.4f} ulp" for r, v in rises.items())
+    values = {f"rise_{r}": v["rise_exact"] for r, v in rises.items()} | {f"k_{r}": v["k"] for r, v in rises.items()} \
+        | {f"rises_{r}": v["rises_estimated"] for r, v in rises.items()} | {"last": max(v["steps"] for v in rises.values())} \
+        | {f"rise_{r}_at_least": _at_least(v["rise_exact"]) for r, v in rises.items()}
+    # a certified rise is shown rounded down (a lower bound stays one); an uncertified one as computed
+    detail = "; ".join(f"{r}: f(w_{v['k'] + 1}) - f(w_{v['k']}) " + (f">= {_at_least(v['rise_exact'])}" if up[r] else f"< {v['rise']:.4f}")
+                       + " ulp" for r, v in rises.items())
     if all(up.values()):
-        return StepResult(False, "symbolic", "rigorous-enclosure", detail, counterexample=outcomes["exact (real loss at the float iterates)"],
+        return StepResult(False, "symbolic", "rigorous-enclosure", detail,
+                          counterexample=r"at the paper's own iterates (its PyTorch code), rigorous enclosures of the real loss give "
+                                         r"$f(w_{k+1})-f(w_k)\ge{rise_one_cut_at_least}$ ulp at $k={k_one_cut}$ under reading "
+                                         r"one_cut and $\ge{rise_two_cuts_at_least}$ ulp at $k={k_two_cuts}$ under two_cuts "
+                                         r"(ulp $=2^{-40}$, the spacing of doubles at $\|y\|^2$)",
                           evidence="proved", values=values, outcomes=outcomes, settings=SETTINGS)
     if any(up.values()):  # the verdict would rest on one reading of the decay rule
         return StepResult(False, "undecided", "rigorous-enclosure", "reading-dependent: " + detail, values=values, outcomes=outcomes)
     return StepResult(True, "numeric", "rigorous-enclosure", "no certified rise: " + detail, values=values, outcomes=outcomes)
+
+
+def _at_least(q: Fraction, digits: int = 4) -> Any:
+    r"""The decimal with ``digits`` places just below ``q``, as an exact SymPy decimal (a lower bound stays one when shown).
+
+    >>> _at_least(Fraction(17519, 100000))
+    0.1751
+    """
+    import sympy as sp
+
+    scaled = q.numerator * 10**digits // q.denominator  # floor(q * 10^digits)
+    sign, scaled = ("-", -scaled) if scaled < 0 else ("", scaled)
+    shown = f"{sign}{scaled // 10**digits}.{scaled % 10**digits:0{digits}d}"
+    return sp.Float(shown, max(1, len(shown.lstrip("-").replace(".", "").lstrip("0"))))
 
 
 def _float_constant_real_varies(spread_ulps: float = 1.0) -> StepResult:
@@ -345,11 +368,13 @@ def _one_band(reading: str = "two_cuts", max_alternation: float = 0.8, max_separ
 
 
 def _finite_precision_irrelevant() -> StepResult:
-    parts, held = [], []
+    parts, held, values = [], [], {}
     for reading in READING_NAMES:
         same, resolved = _continue("same", reading=reading), _continue("resolved", reading=reading)
         ratio = resolved.one_norms[-10:].mean() / same.one_norms[-10:].mean()
         held.append(ratio > 0.5 and resolved.lrs[-1] == same.lrs[-1])
+        values |= {f"lr_same_{reading}": float(same.lrs[-1]), f"lr_resolved_{reading}": float(resolved.lrs[-1]),
+                   f"shrink_{reading}": float(1 / ratio)}  # float64 continuation runs
         parts.append(f"{reading}: printed rule keeps lr = {same.lrs[-1]:.3e}; on the accurately summed loss it cuts lr to "
                      f"{resolved.lrs[-1]:.3e} and ||w||_1 falls by a factor {1 / ratio:.1e}")
     outcomes = {"float64 (numpy continuation, the printed rule on the float loss)": "the step stays frozen (both readings)",
@@ -358,10 +383,16 @@ def _finite_precision_irrelevant() -> StepResult:
     settings = {**SETTINGS, "continuation": {"value": "60 iterations from each numpy record's final weights", "paper": False}}
     if not any(held):
         return StepResult(False, "numeric", "continuation", "60 more iterations from each numpy record: " + "; ".join(parts),
-                          outcomes=outcomes, settings=settings)
+                          counterexample=r"60 more iterations from each numpy record (float64): the printed rule keeps the step "
+                                         r"at ${lr_same_one_cut}$ (one_cut) and ${lr_same_two_cuts}$ (two_cuts); deciding on the "
+                                         r"accurately summed loss, the same rule cuts it to ${lr_resolved_one_cut}$ and "
+                                         r"${lr_resolved_two_cuts}$, and $\|w_k\|_1$ falls ${shrink_one_cut}$-fold and "
+                                         r"${shrink_two_cuts}$-fold",
+                          values=values, outcomes=outcomes, settings=settings)
     if not all(held):
-        return StepResult(False, "undecided", "continuation", "reading-dependent: " + "; ".join(parts), outcomes=outcomes)
-    return _ok(True, "continuation", "; ".join(parts), outcomes=outcomes, settings=settings)
+        return StepResult(False, "undecided", "continuation", "reading-dependent: " + "; ".join(parts), values=values,
+                          outcomes=outcomes)
+    return _ok(True, "continuation", "; ".join(parts), values=values, outcomes=outcomes, settings=settings)
 
 
 def _oscillation_from_resolution(min_factor: float = 10.0) -> StepResult:
@@ -384,12 +415,16 @@ def _step_size_irrelevant() -> StepResult:
     ratios = {r: _tenth_ratio(r) for r in READING_NAMES}
     held = {r: 0.5 < v < 2 for r, v in ratios.items()}
     detail = "with lr/10, mean ||w||_1 over the last 20 of 60 iterations is " + ", ".join(f"{v:.3f} x ({r})" for r, v in ratios.items())
-    values = {f"ratio_{r}": f"{v:.3f}" for r, v in ratios.items()}
+    values = {f"ratio_{r}": v for r, v in ratios.items()}  # float64 continuation runs
     outcomes = {"float64 (numpy continuation from each record's final weights)": detail,
                 "exact": "not run; the band is set by the frozen step (a float-resolution effect, not_a_byproduct_of_finite_precision)"}
     settings = {**SETTINGS, "continuation": {"value": "60 iterations at the final lr and at lr/10", "paper": False}}
     if not any(held.values()):
-        return StepResult(False, "numeric", "continuation", detail, values=values, outcomes=outcomes, settings=settings)
+        return StepResult(False, "numeric", "continuation", detail,
+                          counterexample=r"with the step divided by 10, the mean of $\|w_k\|_1$ over the last 20 of 60 "
+                                         r"iterations is ${ratio_one_cut}$ times its value at the final step (one_cut) and "
+                                         r"${ratio_two_cuts}$ times (two_cuts), float64",
+                          values=values, outcomes=outcomes, settings=settings)
     if not all(held.values()):
         return StepResult(False, "undecided", "continuation", "reading-dependent: " + detail, values=values, outcomes=outcomes)
     return _ok(True, "continuation", detail, values=values, outcomes=outcomes, settings=settings)
@@ -433,8 +468,9 @@ def _steps() -> list:
         C(label="printed_loss_is_minimum_value", printed=False,
           latex=r"4461.786221675728 - \|y\|^2 \in (1, 1.1)\,\mathrm{ulp}\quad(\mathrm{ulp}=2^{-40})",
           run_check=_printed_is_minimum, wrong_versions=[lambda: _printed_is_minimum(PRINTED_LOSS + 4 * ULP)],
-          justification="f >= ||y||^2 with equality only at w = 0 (A1); the printed loss is the correctly rounded minimum plus "
-                        "about one ulp, so A.1.3's 'does not converge to zero due to the finite run' cannot be the reason."),
+          justification=r"$f\ge\|y\|^2$ with equality only at $w=0$ (A1); the printed loss is the correctly rounded "
+                        r"minimum plus about one ulp, so A.1.3's 'does not converge to zero due to the finite run' "
+                        r"cannot be the reason."),
         C(label="rerun_regression_one_cut", printed=False, reading="one_cut", kind_name="rerun",
           latex=r"\text{loss}_k\ (k<60):\ \text{numpy loop, one cut} = \text{stored one\_cut record}",
           run_check=lambda: _short_run("one_cut"), wrong_versions=[lambda: _short_run("one_cut", cuts=2)],
@@ -449,27 +485,30 @@ def _steps() -> list:
         C(label="loss_is_minimum_plus_excess", printed=False, reading="two_cuts",
           latex=r"\hat f = \|y\|^2 + 2\,\mathrm{ulp},\quad f(w)-\|y\|^2 \approx 2.06\,\mathrm{ulp},\quad \lambda_1\|w\|_1 < 10^{-3}\mathrm{ulp}",
           run_check=_loss_is_minimum_plus_excess, wrong_versions=[lambda: _loss_is_minimum_plus_excess(active_rows_claimed=0)],
-          justification="Not ||y||^2 + lambda||w||_1 with relu(Zw) = 0: thousands of rows are active, each adding ~2|y_i|z_i."),
+          justification=r"Not $\|y\|^2+\lambda_1\|w\|_1$ with $\mathrm{relu}(Zw)=0$: thousands of rows are active, "
+                        r"each adding about $2|y_i|z_i$."),
         C(label="iterates_near_minimizer", printed=False, latex=r"\|w_k\|_1 \le 1.8\cdot10^{-14}\ (5000\le k<6000)",
           run_check=_near_minimizer, wrong_versions=[lambda: _near_minimizer(1.4e-14)]),
         C(label="loss_monotone_non_increasing", latex=r"f(w_{k+1}) \le f(w_k)\ \text{(eventually)}",
           run_check=_real_loss_monotone, role="statement",
-          justification="'Loss' is the real loss f(w_k) the Capture Theorem is about; the printed float loss is constant and "
-                        "so trivially monotone (both are shown in the outcomes).",
-          erratum="Only the rounded loss is constant; the real loss f(w_k) of the paper's own iterates (its PyTorch code) goes up "
-                  "and down: it rises by at least {rise_one_cut} ulp at iteration {k_one_cut} under reading one_cut and by at least "
-                  "{rise_two_cuts} ulp at iteration {k_two_cuts} under two_cuts (rigorous enclosures), and rises at {rises_one_cut} "
-                  "resp. {rises_two_cuts} of the last 10 steps."),
+          justification="'Loss' is the real loss $f(w_k)$ the Capture Theorem is about; the printed float loss is "
+                        "constant and so trivially monotone (both are shown in the outcomes).",
+          erratum=r"Only the rounded loss is constant; the real loss $f(w_k)$ of the paper's own iterates (its PyTorch code) "
+                  r"goes up and down: $f(w_{k+1})-f(w_k)\ge{rise_one_cut_at_least}$ ulp at $k={k_one_cut}$ under reading "
+                  r"one_cut and $\ge{rise_two_cuts_at_least}$ ulp at $k={k_two_cuts}$ under two_cuts (rigorous enclosures; "
+                  r"ulp $=2^{-40}$, the spacing of doubles at $\|y\|^2$), and it rises at {rises_one_cut} resp. "
+                  r"{rises_two_cuts} of the last {last} steps."),
         C(label="float_loss_constant_real_loss_varies", repairs="loss_monotone_non_increasing",
           latex=r"\mathrm{fl}(f(w_k)) \equiv \text{const},\quad f(w_k)-\|y\|^2\ \text{varies by} < 1\,\mathrm{ulp},\ \text{not monotone}",
           run_check=_float_constant_real_varies, wrong_versions=[lambda: _float_constant_real_varies(0.1)]),
         C(label="norm_in_two_distinct_bands", reading="one_cut", kind_name="reproduction",
           latex=r"\|w_k\|_1\ \text{alternates between two bands} \ge 3\ \text{band sd apart}",
           run_check=lambda: _two_bands("one_cut"), wrong_versions=[lambda: _two_bands("two_cuts")],
-          justification="Operational reading of 'two distinct bands': the iterate alternates between a high and a low "
-                        "class at >= 90% of steps and the classes are >= 3 band sd apart (after removing the slow drift). "
-                        "Over all 1000 iterations the two ranges touch (the bands drift): a strict 'disjoint ranges' "
-                        "reading fails under both readings of the code."),
+          justification="Operational reading of 'two distinct bands': the iterate alternates between a high and a "
+                        "low class at at least 90% of the steps and the classes are at least 3 band standard "
+                        "deviations apart (after removing the slow drift). Over all 1000 iterations the two ranges "
+                        "touch (the bands drift): a strict 'disjoint ranges' reading fails under both readings of "
+                        "the code."),
         C(label="two_cuts_shows_one_band", printed=False, reading="two_cuts",
           latex=r"\text{two cuts: parity classes} < 1\ \text{band sd apart, alternation} < 80\%",
           run_check=lambda: _one_band("two_cuts"), wrong_versions=[lambda: _one_band("one_cut")],
@@ -477,22 +516,25 @@ def _steps() -> list:
                         "fits the reading the prose supports."),
         C(label="not_a_byproduct_of_finite_precision", latex=r"\text{the oscillation persists with the loss resolved exactly}",
           run_check=_finite_precision_irrelevant, role="statement",
-          erratum="The step stops shrinking only because loss changes below 1 ulp of ||y||^2 are invisible to the rule "
-                  "(both readings of the decay rule)."),
+          erratum=r"The step stops shrinking only because changes of the loss below one ulp of $\|y\|^2$ are invisible to "
+                  r"the rule (both readings of the decay rule): deciding on the accurately summed loss, the rule cuts the step "
+                  r"from ${lr_same_one_cut}$ to ${lr_resolved_one_cut}$ (one_cut) and from ${lr_same_two_cuts}$ to "
+                  r"${lr_resolved_two_cuts}$ (two_cuts) within 60 iterations (float64)."),
         C(label="oscillation_from_loss_resolution", repairs="not_a_byproduct_of_finite_precision",
           latex=r"\text{rule on } f-\|y\|^2:\ \alpha_k\downarrow,\ \|w_k\|_1 \text{ shrinks} \ge 10\text{-fold in 60 steps}",
           run_check=_oscillation_from_resolution, wrong_versions=[lambda: _oscillation_from_resolution(1e12)]),
         C(label="not_a_function_of_step_size", latex=r"\text{the bands do not depend on the step size}", run_check=_step_size_irrelevant,
           role="statement",
-          erratum="The band is a step-size effect: dividing lr by 10 multiplies ||w||_1 by {ratio_one_cut} (reading one_cut) "
-                  "and {ratio_two_cuts} (two_cuts)."),
+          erratum=r"The band is a step-size effect: dividing the step by 10 multiplies $\|w_k\|_1$ by ${ratio_one_cut}$ "
+                  r"(reading one_cut) and ${ratio_two_cuts}$ (two_cuts) (float64 continuation runs)."),
         C(label="oscillation_scales_with_step", repairs="not_a_function_of_step_size",
           latex=r"\alpha\to\alpha/10:\ \|w\|_1 \to \approx\|w\|_1/10", run_check=_scales_with_step,
           wrong_versions=[lambda: _scales_with_step(0.5, 2.0)]),
         C(label="capture_theorem_needs_C1", printed=False,
           latex=r"\partial_+f(0;e_1) \ne -\partial_+f(0;-e_1):\ f\notin C^1,\ \text{Prop. A.1 does not apply}",
           run_check=_not_c1, wrong_versions=[lambda: _not_c1(y_scale=0, lam=Fraction(0))],
-          justification="With y = 0 and lambda = 0 the loss sum relu(z)^2 is C^1 and both one-sided slopes are 0."),
+          justification=r"With $y=0$ and $\lambda_1=0$ the loss $\sum_i\mathrm{relu}(z_i)^2$ is $C^1$ and both "
+                        r"one-sided slopes are 0."),
     ]
 
 
@@ -559,8 +601,8 @@ def _extra() -> dict[str, Any]:
             "bands": ke.parity_bands(full["last_1000_one_norms"]),
             # the numbers the notes quote, computed here (never typed)
             "increases_one_cut": t["one_cut"]["increases"], "increases_two_cuts": t["two_cuts"]["increases"],
-            "first_losses_peak": f"{max(float(v) for v in t['one_cut']['first_losses']):.1e}",
-            "last_one_norm_max": f"{max(float(v.max()) for v in _all_norms().values()):.1e}",
+            "first_losses_peak": max(float(v) for v in t["one_cut"]["first_losses"]),  # float64 records
+            "last_one_norm_max": max(float(v.max()) for v in _all_norms().values()),
             "printed_ulps": ke.ulp_distance(float(d["f_star"]), PRINTED_LOSS),
             "our_ulps": ke.ulp_distance(float(d["f_star"]), float(full["final_loss"])),
             "torch_version": t["one_cut"]["torch"]}
@@ -600,7 +642,8 @@ def theorem() -> Claim:
         statement_kind="reconstructed", readings=READINGS,
         reference="Kumar, App. A.1.3 (Figure 1), A.1.5 code", steps=_steps(),
         assumptions=[Assumption("A1", "y <= 0", r"y \le 0", necessity=Necessity("necessary",
-                                "With y > 0 the loss decreases away from w = 0, so 0 is not the minimizer the run is measured against.",
+                                r"With $y>0$ the loss decreases away from $w=0$, so 0 is not the minimizer the run is measured "
+                                r"against.",
                                 Check(label="zero_not_minimizer_for_positive_y", printed=False, latex=r"y>0:\ f(td)<f(0)",
                                       run_check=_a1_necessity, wrong_versions=[lambda: _a1_necessity(1)])))],
         parameters=[Parameter("iterations", "integer", 600, f"iterations of the rerun (6000 as printed), 2 to {MAX_ITERATIONS}",
@@ -614,11 +657,12 @@ def theorem() -> Claim:
                            r"the bands' width is proportional to that step, and with the loss resolved the step and $\|w_k\|_1$ keep "
                            r"shrinking. Two distinct alternating bands appear under the single-cut reading (the prose's), one band "
                            r"under the double cut. $f$ is not $C^1$ at its minimizer, so Prop. A.1 makes no prediction.",
-        notes=["The decay rule is read both ways (the listing lost its indentation): the paper's PyTorch code ({torch_version}, "
-               "CPU, float64, one thread) ends on the printed loss bit for bit under both, with {increases_one_cut} loss "
-               "increases (one_cut) and {increases_two_cuts} (two_cuts); the first losses peak at {first_losses_peak}, so the "
-               "rule does not 'ensure a monotone loss'. The numpy rerun's data and initial weights equal torch's bit for bit.",
-               "Every run ends within {last_one_norm_max} (l1) of the unique minimizer w = 0; the printed loss is "
-               "||y||^2 + {printed_ulps} ulp (nearest doubles); the numpy two_cuts rerun ends at ||y||^2 + {our_ulps} ulp.",
+        notes=["The decay rule is read both ways (the listing lost its indentation): the paper's PyTorch code (torch "
+               "{torch_version}, CPU, float64, one thread) ends on the printed loss bit for bit under both, with "
+               "{increases_one_cut} loss increases (one_cut) and {increases_two_cuts} (two_cuts); the first losses peak at "
+               "{first_losses_peak}, so the rule does not 'ensure a monotone loss'. The numpy rerun's data and initial "
+               "weights equal torch's bit for bit.",
+               r"Every run ends within $\|w_k\|_1\le{last_one_norm_max}$ of the unique minimizer $w=0$; the printed loss is "
+               r"$\|y\|^2+{printed_ulps}$ ulp (nearest doubles); the numpy two_cuts rerun ends at $\|y\|^2+{our_ulps}$ ulp.",
                "The 'two distinct bands' verdict is per reading: reproduced under one_cut (the prose's), not under two_cuts; no "
                "'not reproduced' verdict rests on the two_cuts reading."])

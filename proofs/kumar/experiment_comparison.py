@@ -61,8 +61,16 @@ def _tails(lam: float, arithmetic: str, steps: int) -> dict[str, Any]:
     return out
 
 
-def _ok(ok: bool, method: str, detail: str, **extra: Any) -> StepResult:
-    return StepResult(bool(ok), "numeric", method, detail, None if ok else detail, **extra)
+def _ok(ok: bool, method: str, detail: str, counterexample: str | None = None, **extra: Any) -> StepResult:
+    return StepResult(bool(ok), "numeric", method, detail, None if ok else (counterexample or detail), **extra)
+
+
+_NAME = {"ndgm": "NDGM", "rmsprop": "RMSProp"}
+
+
+def _ranges(t: dict[str, Any]) -> dict[str, float]:
+    r"""The ranges of the last 100 losses of both methods (the runs' values, shown as floats)."""
+    return {f"{o}_{end}": float(f(t[o])) for o in ("ndgm", "rmsprop") for end, f in (("min", min), ("max", max))}
 
 
 #: A second setting of ours where float runs show both printed outcomes: n = 100, alpha = 0.1 (same steps, seed).
@@ -117,8 +125,13 @@ def _above(lam: float, upper: str, arithmetic: str = "decimal") -> StepResult:
     t = tails(lam, arithmetic)
     lower = "ndgm" if upper == "rmsprop" else "rmsprop"
     count = _count(t, upper)
+    where = "80 digits" if arithmetic == "decimal" else arithmetic
     return _ok(count == 100, f"{arithmetic}-run", f"lambda = {lam:g} ({arithmetic}): {upper} above {lower} at {count}/100 of the last "
                f"iterations; {upper} in [{min(t[upper]):.3g}, {max(t[upper]):.3g}], {lower} in [{min(t[lower]):.3g}, {max(t[lower]):.3g}]",
+               r"at $\lambda={lam}$ (" + where + r", $n={n}$, $\alpha={alpha}$): " + _NAME[upper] + " is above " + _NAME[lower]
+               + r" at only {count} of the last 100 iterations; the losses lie in $[{ndgm_min},{ndgm_max}]$ (NDGM) and "
+               r"$[{rmsprop_min},{rmsprop_max}]$ (RMSProp)",
+               values={"lam": lam, "count": count, "n": SETTINGS["n"], "alpha": SETTINGS["alpha"], **_ranges(t)},
                sample={"points": 100, "dps": SETTINGS["dps"]} if arithmetic == "decimal" else {"points": 100, "precision": arithmetic},
                outcomes=_outcomes(lam, upper), settings=_settings(SETTINGS["n"], SETTINGS["alpha"], SETTINGS["steps"]))
 
@@ -178,15 +191,16 @@ def _float_zeros(expect_zero_in_exact: bool = False) -> StepResult:
 def _converged(steps: int = SETTINGS["steps"]) -> StepResult:
     r"""Without A1 (too few steps) the NDGM curve at lambda = 0.001 is still descending and sits above RMSProp."""
     t = tails(0.001, "decimal", steps)
+    values = {"steps_run": steps, "one_over": round(1 / (SETTINGS["alpha"] * 0.001)), **_ranges(t)}
     return _ok(min(t["ndgm"]) > max(t["rmsprop"]), "decimal-run",
                f"{steps} steps (< 1/(alpha lambda) = 10000): NDGM in [{min(t['ndgm']):.3g}, {max(t['ndgm']):.3g}] above RMSProp "
                f"[{min(t['rmsprop']):.3g}, {max(t['rmsprop']):.3g}]: the printed order at lambda = 0.001 reverses",
-               sample={"points": 100, "dps": SETTINGS["dps"]})
+               sample={"points": 100, "dps": SETTINGS["dps"]}, values=values)
 
 
 READINGS = (
-    Reading("float_run", "Figure 6 is a floating-point run (PyTorch, float32 or float64) of the two optimizers; its settings "
-                         "(n, alpha, steps, beta0) are not given",
+    Reading("float_run", r"Figure 6 is a floating-point run (PyTorch, float32 or float64) of the two optimizers; its settings "
+                         r"($n$, $\alpha$, the number of steps, $\beta^{(0)}$) are not given",
             "App. B.4: 'we ran vanilla NDGM and RMSProp on Equation (7) with identical initializations and learning rates'"),
     Reading("exact_dynamics", "the sentence describes the recursions (15) and (22)-(23) themselves, as B.4 explains the figure "
                               "with Prop. B.11's bounds, i.e. in exact arithmetic",
@@ -203,8 +217,8 @@ def _steps() -> list:
               latex=r"\lambda=0.001:\ f(\beta^R_k) > f(\beta^N_k)\ \text{(last 100 } k\text{, float32/64)}",
               run_check=lambda: _above_in_floats(0.001, "rmsprop"), wrong_versions=[lambda: _above_in_floats(0.001, "ndgm")],
               kind_name="simulation",
-              justification="Setting-dependent in floats: at n = 10, alpha = 0.1 every RMSProp entry is exactly 0 and the "
-                            "order reverses (see the outcomes); at n = 100 it holds."),
+              justification=r"Setting-dependent in floats: at $n=10$, $\alpha=0.1$ every RMSProp entry is exactly 0 "
+                            r"and the order reverses (see the outcomes); at $n=100$ it holds."),
         Check(label="ndgm_higher_at_lambda_one", role="statement", reading="float_run",
               latex=r"\lambda=1:\ f(\beta^N_k) > f(\beta^R_k)\ \text{(last 100 } k\text{, float32/64)}",
               run_check=lambda: _above_in_floats(1.0, "ndgm"), wrong_versions=[lambda: _above_in_floats(1.0, "rmsprop")],
@@ -214,18 +228,19 @@ def _steps() -> list:
         Check(label="ndgm_higher_at_lambda_one_exact", role="statement", reading="exact_dynamics",
               latex=r"\lambda=1:\ f(\beta^N_k) > f(\beta^R_k)\ \text{(last 100 } k\text{, exact dynamics)}",
               run_check=lambda: _above(1.0, "ndgm"), kind_name="simulation",
-              erratum="For the exact dynamics the curves cross at lambda = 1 (80 digits, our settings; both pair sums are "
-                      "about n*alpha, so this holds in any setting where both methods are in their 2-cycles): the printed "
-                      "outcome is a floating-point effect of RMSProp entries rounded to exactly 0."),
+              erratum=r"For the exact dynamics the curves cross at $\lambda=1$: NDGM is above RMSProp at only {count} of the "
+                      r"last 100 iterations (80 digits, our settings $n={n}$, $\alpha={alpha}$). Both pair sums are about "
+                      r"$n\alpha$, so this holds in any setting where both methods are in their 2-cycles: the printed outcome is "
+                      r"a floating-point effect of RMSProp entries rounded to exactly 0."),
         Check(label="exact_dynamics_cross_at_lambda_one", repairs="ndgm_higher_at_lambda_one_exact", reading="exact_dynamics",
               latex=r"\lambda=1,\ 80\text{ digits}:\ \text{NDGM above at some, RMSProp above at the other last iterates}",
               run_check=_crossing, wrong_versions=[lambda: _crossing(0.001)],
-              justification="Under this reading 'NDGM always higher at lambda = 1' is false: the curves cross."),
+              justification=r"Under this reading 'NDGM always higher at $\lambda=1$' is false: the curves cross."),
         Check(label="pair_sums_equal_n_alpha", printed=False, reading="exact_dynamics",
               latex=r"f(\beta_k)+f(\beta_{k+1}) = n\alpha\lambda^2\ (\text{NDGM}),\ \approx n\alpha\lambda\ (\text{RMSProp})",
               run_check=_pair_sums, wrong_versions=[lambda: _pair_sums(1e-30)],
-              justification="Why the exact curves cannot be ordered at lambda = 1 in any setting where both are in their 2-cycles "
-                            "(except in a window of width about n*alpha*eps)."),
+              justification=r"Why the exact curves cannot be ordered at $\lambda=1$ in any setting where both are in "
+                            r"their 2-cycles (except in a window of width about $n\alpha\epsilon$)."),
         Check(label="float_rmsprop_entries_reach_zero", printed=False, latex=r"\text{float: } \beta^R_i = 0 \text{ exactly; 80 digits: never}",
               run_check=_float_zeros, wrong_versions=[lambda: _float_zeros(True)]),
     ]
@@ -251,25 +266,31 @@ def _derive(params: dict[str, Any]) -> dict[str, Any]:
 LARGE_RUN = {"n": 100, "alpha": 0.01, "steps": 100_000, "arithmetic": "float64"}
 
 
-@functools.cache
 def large_run() -> str:
     r"""The benchmark's larger float64 run, summarized: RMSProp above NDGM at how many of the last 100 steps, zero entries."""
+    return "; ".join(f"lambda = {lam:g}: RMSProp above NDGM at {above} of the last 100 steps, {zeros} of {LARGE_RUN['n']} "
+                     "RMSProp entries exactly 0" for lam, (above, zeros) in large_run_counts().items())
+
+
+@functools.cache
+def large_run_counts() -> dict[float, tuple[int, int]]:
+    r"""Per :math:`\lambda`: (RMSProp above NDGM at how many of the last 100 steps, RMSProp entries exactly 0) in the larger run."""
     beta0 = np.random.RandomState(SETTINGS["seed"]).uniform(-1, 1, LARGE_RUN["n"])
-    parts = []
+    out = {}
     for lam in SETTINGS["lams"]:
         rows = {}
         for opt in ("ndgm", "rmsprop"):
             losses, zeros = ke.toy_lasso_losses(beta0, opt, alpha=LARGE_RUN["alpha"], lam=lam, steps=LARGE_RUN["steps"],
                                                 arithmetic=LARGE_RUN["arithmetic"], dps=SETTINGS["dps"])
             rows[opt], rows[opt + "_zeros"] = [float(v) for v in losses[-100:]], zeros
-        above = sum(r > m for r, m in zip(rows["rmsprop"], rows["ndgm"]))
-        parts.append(f"lambda = {lam:g}: RMSProp above NDGM at {above} of the last 100 steps, "
-                     f"{rows['rmsprop_zeros']} of {LARGE_RUN['n']} RMSProp entries exactly 0")
-    return "; ".join(parts)
+        out[lam] = (sum(r > m for r, m in zip(rows["rmsprop"], rows["ndgm"])), int(rows["rmsprop_zeros"]))
+    return out
 
 
 def _extra() -> dict[str, Any]:
-    return {**_derive({}), "large_run": large_run()}
+    (small, one), counts = SETTINGS["lams"], large_run_counts()
+    return {**_derive({}), "large_run": large_run(), "large_above_small": counts[small][0], "large_zeros_small": counts[small][1],
+            "large_above_one": counts[one][0], "large_zeros_one": counts[one][1]}
 
 
 def figures(outdir: Path) -> list[Path]:
@@ -305,20 +326,25 @@ def theorem() -> Claim:
                   r"iterations when $\lambda=0.001$, while vanilla NDGM always yields a higher value when $\lambda=1$.",
         reference="Kumar, App. B.4, Figure 6", steps=_steps(), readings=READINGS,
         assumptions=[Assumption("A1", "steps > 1/(alpha lambda)", r"k > \|\beta^{(0)}\|_\infty/(\alpha\lambda)", used_not_stated=True,
-                                necessity=Necessity("necessary", "With 2000 steps NDGM at lambda = 0.001 has not reached its cycle and lies above RMSProp.",
+                                necessity=Necessity("necessary", r"With {steps_run} steps ($<1/(\alpha\lambda)={one_over}$) NDGM at "
+                                                                 r"$\lambda={=0.001}$ has not reached its cycle and lies above "
+                                                                 r"RMSProp: its last 100 losses lie in $[{ndgm_min},{ndgm_max}]$, "
+                                                                 r"RMSProp's in $[{rmsprop_min},{rmsprop_max}]$ (80 digits).",
                                                     Check(label="order_reverses_before_the_cycle", printed=False,
                                                           latex=r"k=2000:\ f(\beta^N_k) > f(\beta^R_k)", run_check=lambda: _converged(2000),
                                                           wrong_versions=[lambda: _converged(SETTINGS["steps"])])))],
         derive=_derive, figures=figures, extra=_extra,
-        repaired_statement=r"Both printed outcomes appear in float32/float64 runs (at our n = 100, alpha = 0.1, as in a PyTorch "
-                           r"run), but the lambda = 1 outcome is a rounding artefact: RMSProp entries collapse to exactly 0 (which "
-                           r"Prop. B.4 excludes in exact arithmetic, and which Prop. B.11's bounds, equal at lambda = 1, do not "
-                           r"explain). For the exact dynamics RMSProp ends higher at lambda = 0.001, while at lambda = 1 the two curves "
-                           r"cross (each pair of consecutive losses sums to about $n\alpha$).",
-        notes=["Verdict per reading: float_run (the figure as a float run): both printed outcomes reproduced at n = 100, "
-               "alpha = {=0.1}; at n = 10 the lambda = 0.001 outcome fails in floats (every RMSProp entry is exactly 0). "
-               "exact_dynamics: lambda = 0.001 holds, lambda = 1 is false (the curves cross). 'No overlap' is read as "
-               "'one curve above the other at every one of the last 100 iterations' (the two clauses after it); a "
-               "disjoint-ranges reading is not checked separately.",
-               "Settings chosen by us (the text gives only lambda and the 100-iteration window). At n = 100, alpha = {=0.01}, "
-               "1e5 steps in float64 (as in benchmarks/bench_kumar_experiments.py): {large_run}."])
+        repaired_statement=r"Both printed outcomes appear in float32/float64 runs (at our $n=100$, $\alpha=0.1$, as in a PyTorch "
+                           r"run), but the $\lambda=1$ outcome is a rounding artefact: RMSProp entries collapse to exactly 0 (which "
+                           r"Prop. B.4 excludes in exact arithmetic, and which Prop. B.11's bounds, equal at $\lambda=1$, do not "
+                           r"explain). For the exact dynamics RMSProp ends higher at $\lambda=0.001$, while at $\lambda=1$ the two "
+                           r"curves cross (each pair of consecutive losses sums to about $n\alpha$).",
+        notes=[r"Verdict per reading: float_run (the figure as a float run): both printed outcomes reproduced at $n=100$, "
+               r"$\alpha={=0.1}$; at $n=10$ the $\lambda={=0.001}$ outcome fails in floats (every RMSProp entry is exactly 0). "
+               r"exact_dynamics: $\lambda={=0.001}$ holds, $\lambda=1$ is false (the curves cross). 'No overlap' is read as "
+               r"'one curve above the other at every one of the last 100 iterations' (the two clauses after it); a "
+               r"disjoint-ranges reading is not checked separately.",
+               r"Settings chosen by us (the text gives only $\lambda$ and the 100-iteration window). At $n=100$, "
+               r"$\alpha={=0.01}$, $10^5$ steps in float64 (as in benchmarks/bench_kumar_experiments.py), RMSProp is above "
+               r"NDGM at {large_above_small} of the last 100 steps at $\lambda={=0.001}$ ({large_zeros_small} of 100 RMSProp "
+               r"entries exactly 0) and at {large_above_one} at $\lambda=1$ ({large_zeros_one} entries exactly 0)."])

@@ -56,9 +56,11 @@ def runs(seed: int = 0, alpha: float = SETTINGS["alpha"], steps: int = SETTINGS[
 RUN_SAMPLE = {"points": 1, "precision": "float64 and float32, seed 0"}
 
 
-def _ok(ok: bool, method: str, detail: str, checked: str = "numeric", sample: dict | None = None) -> StepResult:
+def _ok(ok: bool, method: str, detail: str, checked: str = "numeric", sample: dict | None = None,
+        values: dict[str, Any] | None = None) -> StepResult:
     if checked == "numeric":
-        return StepResult(bool(ok), checked, method, detail, None if ok else detail, sample=sample or RUN_SAMPLE)
+        return StepResult(bool(ok), checked, method, detail, None if ok else detail, sample=sample or RUN_SAMPLE,
+                          values=values or {})
     # exact arithmetic on the data of seed 0: proved for that data only
     return StepResult(bool(ok), checked, method, detail, None if ok else detail,
                       evidence="proved-on-scope" if ok else None,
@@ -83,7 +85,7 @@ def _grows(factor: float = 1.0) -> StepResult:
     detail = (f"||beta||_1: {r[(lo, 'float64')]:.3f} (lambda={lo:g}) -> {r[(hi, 'float64')]:.3f} (lambda={hi:g}); "
               f"ratio {ratios['float64']:.2f} (float64), {ratios['float32']:.2f} (float32); "
               f"paper {PAPER['small_lambda_norm']} -> {PAPER['large_lambda_norm']}")
-    values = {"ratio": f"{ratios['float64']:.2f}", "paper_ratio": f"{paper_ratio:.1f}"}
+    values = {"ratio": ratios["float64"], "ratio_float32": ratios["float32"], "paper_ratio": paper_ratio}  # float runs
     outcomes = {"float64": f"ratio {ratios['float64']:.2f}", "float32": f"ratio {ratios['float32']:.2f}",
                 "exact": "not run; the mechanism is exact (the large-lambda end norm is the NDGM 2-cycle scale, "
                          "large_lambda_minimizer_is_zero), float32 and float64 agree"}
@@ -149,9 +151,11 @@ def _unstable(alpha: float = 0.02) -> StepResult:
     X, y, beta0 = ke.general_lasso_data(SETTINGS["nrows"], SETTINGS["ncols"], seed=0)
     with np.errstate(all="ignore"):
         _, norms = ke.general_lasso_ndgm(X, y, beta0, lam=1.0, alpha=alpha, steps=300)
+    two_over_L = 1 / np.linalg.norm(X, 2) ** 2  # L = 2 ||X||_2^2
     return _ok(not np.isfinite(norms[-1]) or norms[-1] > 1e6, "ndgm-run",
-               f"alpha = {alpha} > 2/L = {1 / np.linalg.norm(X, 2) ** 2:.4f}: ||beta||_1 reaches {norms[-1]:.2e} in 300 steps",
-               sample={"points": 1, "precision": "float64, seed 0"})
+               f"alpha = {alpha} > 2/L = {two_over_L:.4f}: ||beta||_1 reaches {norms[-1]:.2e} in 300 steps",
+               sample={"points": 1, "precision": "float64, seed 0"},
+               values={"alpha": alpha, "two_over_L": float(two_over_L), "norm_end": float(norms[-1])})
 
 
 def _steps() -> list:
@@ -160,8 +164,8 @@ def _steps() -> list:
               run_check=_grows, wrong_versions=[lambda: _grows(1000.0)], kind_name="simulation"),
         Check(label="more_than_fifteen_fold", latex=r"\|\beta_{\lambda_L}\|_1 > 15\,\|\beta_{\lambda_S}\|_1", run_check=lambda: _grows(15.0),
               kind_name="simulation",
-              justification="The printed 25.4/1.62 = 15.7 is arithmetically > 15; whether a rerun shows it depends on the "
-                            "unstated data size and step (fifteen_fold_at_other_sizes)."),
+              justification="The printed ratio ${=25.4}/{=1.62}$ is above 15; whether a rerun shows it depends on "
+                            "the unstated data size and step (step fifteen_fold_at_other_sizes)."),
         Check(label="fifteen_fold_at_other_sizes", printed=False, kind_name="simulation",
               latex=r"500\times50:\ \|\beta_{\lambda_L}\|_1 > 15\,\|\beta_{\lambda_S}\|_1",
               run_check=_other_sizes, wrong_versions=[lambda: _other_sizes(100.0)]),
@@ -202,7 +206,12 @@ def _extra() -> dict[str, Any]:
     return {"paper": PAPER, "ours": _derive({}),
             "other_size": {f"seed {s}": other_size_ratio(s) for s in OTHER_SIZE["seeds"]},
             "seed_norms": ", ".join(f"{r[(lo, 'float64')]:.2f} -> {r[(hi, 'float64')]:.2f}" for r in per_seed),
-            "ratio_range": f"{min(ratios):.1f}-{max(ratios):.1f}", "float32_gap": f"{gap:.0e}"}
+            "ratio_range": f"{min(ratios):.1f}-{max(ratios):.1f}", "float32_gap": f"{gap:.0e}",
+            # the same numbers as floats (float64 runs), for the note's text
+            "ratio_min": min(ratios), "ratio_max": max(ratios), "float32_gap_value": gap,
+            "small_min": min(r[(lo, "float64")] for r in per_seed), "small_max": max(r[(lo, "float64")] for r in per_seed),
+            "large_min": min(r[(hi, "float64")] for r in per_seed), "large_max": max(r[(hi, "float64")] for r in per_seed),
+            "cycle_scale": SETTINGS["ncols"] * SETTINGS["alpha"] * hi / 2}
 
 
 def figures(outdir: Path) -> list[Path]:
@@ -233,7 +242,9 @@ def theorem() -> Claim:
         reference="Kumar, App. B.2, eq. (19)", steps=_steps(),
         assumptions=[Assumption("A1", "alpha < 2/L", r"\alpha < 2/L,\ L=2\|X\|_2^2", used_not_stated=True,
                                 holds=lambda p: "alpha" not in p or 0 < p["alpha"] < Fraction(11, 1000),
-                                necessity=Necessity("necessary", "With alpha = 0.02 > 2/L NDGM diverges: no end point to compare.",
+                                necessity=Necessity("necessary", r"With $\alpha={alpha}>2/L={two_over_L}$ (our data, seed 0) NDGM "
+                                                                 r"diverges: $\|\beta^{(k)}\|_1$ reaches ${norm_end}$ in 300 steps "
+                                                                 r"(float64), so there is no end point to compare.",
                                                     Check(label="ndgm_diverges_above_2_over_L", printed=False, latex=r"\alpha>2/L:\ \|\beta\|_1\to\infty",
                                                           run_check=_unstable, wrong_versions=[lambda: _unstable(0.001)])))],
         parameters=[Parameter("seed", "integer", 0, "NumPy seed of X, y, beta0, in [0, 2^32)", bounds=(0, 2**32 - 1)),
@@ -243,9 +254,11 @@ def theorem() -> Claim:
         extra=_extra,
         repaired_statement=r"With the same step and initialization, NDGM's end norm grows with $\lambda$: for large $\lambda$ it is "
                            r"the 2-cycle scale $n\alpha\lambda/2$ although the LASSO solution is $0$; the factor depends on the "
-                           r"unstated data and step (about 10 at our 100x50, above 15 at 500x50 with the same step, about 16 in "
-                           r"the paper).",
-        notes=["Settings chosen by us (the text gives none): 100x50, alpha = {=0.001}, lambda in {1, 1000}, 5000 steps, seed 0. "
-               "Seeds 0-4 (end norm = mean of the last 100 iterates, lambda = 1 -> 1000): {seed_norms}; ratios {ratio_range}; "
-               "float32 within {float32_gap} (relative) of float64. The large-lambda norm is always close to "
-               "n*alpha*lambda/2 = 25, as the paper's {=25.4} is."])
+                           r"unstated data and step (about 10 at our $100\times50$ data, above 15 at $500\times50$ with the same "
+                           r"step, about 16 in the paper).",
+        notes=[r"Settings chosen by us (the text gives none): $X\in\mathbb R^{100\times50}$, $\alpha={=0.001}$, "
+               r"$\lambda\in\{1,1000\}$, 5000 steps, seed 0. Seeds 0-4 (end norm = mean of $\|\beta^{(k)}\|_1$ over the "
+               r"last 100 iterates, float64) from ${small_min}$ to ${small_max}$ at $\lambda=1$ and from ${large_min}$ to "
+               r"${large_max}$ at $\lambda=1000$; ratios ${ratio_min}$ to ${ratio_max}$; "
+               r"float32 within ${float32_gap_value}$ (relative) of float64. The large-$\lambda$ norm is always close to "
+               r"the 2-cycle scale $n\alpha\lambda/2={cycle_scale}$ ($n=50$ coordinates), as the paper's ${=25.4}$ is."])

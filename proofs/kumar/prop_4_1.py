@@ -38,7 +38,7 @@ def _claim_verified(build, mutate=None) -> StepResult:
     detail = f"{claim.id}: {report.summary()}"
     if not ok:
         return StepResult(False, "symbolic", "sub-claim", f"{claim.id}: {report.status} {report.counts()}",
-                          counterexample=f"{claim.id}: {report.failures}")
+                          counterexample=f"{claim.id} is not verified: " + "; ".join(report.failures))
     level = report.evidence or "cited"
     weakest = [r for r in report.resting_on() if r.result.evidence == level]
     if level == "proved-on-scope":

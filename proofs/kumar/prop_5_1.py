@@ -45,10 +45,12 @@ import sympy as sp
 from numeric.lasso import huber_gd_losses, huber_gradient
 from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Inequality, Limit, Necessity, Reading, StepResult,
                            Witness, WitnessCheck)
+from proofs.kumar.shown import ALPHA, BETA0, exact, point
 from symbolic import lasso as L
 
 ID = "kumar.prop_5_1"
 a_s, R_s, G_s = sp.symbols("alpha R G", positive=True)
+X0, Y0 = sp.symbols("x_0 y_0")  # the start of the run on the minimizer ray
 k_s = sp.Symbol("k", positive=True)
 e_s, c_s, D_s = sp.symbols("e c Delta", nonnegative=True)
 
@@ -113,7 +115,9 @@ def _smooth_lipschitz_bound() -> StepResult:
         for k in range(1, 401):
             best = min(best, vals[k - 1])
             if best > (R**2 + alpha**2 * k) / (2 * alpha * k):
-                return StepResult(False, "numeric", "mpmath-50", f"bound fails at k={k}", counterexample=f"k={k}")
+                return StepResult(False, "numeric", "mpmath-50", f"bound fails at k={k}",
+                                  counterexample=r"$f=\sqrt{1+\beta^2}$, $\alpha=10$: Boyd's bound fails at $k={k_at}$ "
+                                                 r"(50 digits)", values={"k_at": k})
     return StepResult(True, "numeric", "mpmath-50", "f = sqrt(1+beta^2) (smooth, G = 1), alpha = 10: Boyd's bound at k = 1..400",
                       sample={"points": 400, "dps": 50, "where": {"f": "sqrt(1+beta^2)", "alpha": "10", "beta0": "3"}})
 
@@ -142,9 +146,10 @@ def _last_iterate_exceeds_best_bound(alpha: Fraction = Fraction(1, 10), beta0: F
     return StepResult(ok, "symbolic", "exact-rational", f"f = |beta|, alpha = {alpha}, beta0 = {beta0}: 2-cycle {run[-2]}, {run[-1]} "
                       f"(exact, periodic); f_best = {best} <= alpha G^2/2 = {bound}, but f(beta^(k)) = {top} at every other k, "
                       f"{float(top / bound):.2f} x the bound",
-                      counterexample=None if ok else f"f = |beta|, alpha = {alpha}, beta0 = {beta0}: limsup f(beta^(k)) - f* = {top} "
-                                                     f"> alpha G^2/2 = {bound}",
-                      evidence="proved", values={"top": str(top), "bound": str(bound), "ratio": f"{float(top / bound):.2f}"})
+                      counterexample=None if ok else r"$f=|\beta|$ ($G=1$, $f^\star=0$) at {point}: "
+                                                     r"$\limsup_k f(\beta^{(k)})-f^\star={top}>\alpha G^2/2={bound}$",
+                      evidence="proved", values={"point": point({ALPHA: alpha, BETA0: beta0}), "top": exact(top),
+                                                 "bound": exact(bound), "ratio": exact(top / bound)})
 
 
 def _lemma_last_iterate() -> StepResult:
@@ -189,7 +194,9 @@ def _bound_on_witness(level: str = "repaired") -> StepResult:
     ok = worst <= bound
     return StepResult(ok, "symbolic", "exact-rational", f"f = |beta|, alpha = 1/10, beta0 = 999/1000: max_k f(beta^(k)) = {worst} <= "
                       f"{bound} (G max(d_0, D + alpha G)); late iterates reach {late} (D + alpha G = {alpha / 2 + alpha})",
-                      counterexample=None if ok else f"max_k f = {worst} > {bound}",
+                      counterexample=None if ok else r"$f=|\beta|$, $\alpha=1/10$, $\beta^{(0)}=999/1000$: "
+                                                     r"$\max_k f(\beta^{(k)})={worst}>{bound}$",
+                      values={"worst": exact(worst), "bound": exact(bound)},
                       evidence="proved-on-scope" if ok else None,
                       scope={"cases": [{"f": "|beta|", "alpha": "1/10", "beta0": "999/1000", "k": "0..40, then periodic"}]} if ok else None)
 
@@ -210,33 +217,36 @@ def _ray_run(alpha: float = 0.5, steps: int = 20000, x0: float = 1.0, y0: float 
 def _iterates_run_off(grow_to: float = 8.0, statement: bool = False) -> StepResult:
     r"""A convex f with :math:`\|g\|\le\sqrt{17}/2`, minimum 0 on the ray :math:`X^\star=\{(x,0):x\ge0\}`: GD's x grows
     without bound (it never decreases: :math:`\partial_xH=-s^2/2\le0`) while the loss stays bounded."""
-    alpha = 0.5
-    xs, fs = _ray_run(alpha)
+    alpha, x0, y0 = 0.5, 1.0, 0.3
+    xs, fs = _ray_run(alpha, x0=x0, y0=y0)
     G = 17**0.5 / 2
     monotone = all(b >= a for a, b in zip(xs, xs[1:]))
     ok = monotone and xs[-1] >= grow_to and max(fs[100:]) <= fs[0] + G * G * alpha
-    values = {"x_last": f"{xs[-1]:.3g}", "steps": str(len(xs)), "f_max": f"{max(fs):.3g}"}
+    values = {"x_last": xs[-1], "steps": len(xs), "f_max": max(fs), "point": {ALPHA: alpha, X0: x0, Y0: y0}}  # float64
     if statement:  # the printed statement read for the iterates: false when they run off
         return StepResult(not ok, "numeric", "float64-run", f"x_k runs off: x_{len(xs)} = {xs[-1]:.4g}, loss <= {max(fs):.3g}",
-                          counterexample=f"f = |y| + H(x, y), alpha = {alpha}, from (1, 0.3): x_{len(xs)} = {xs[-1]:.4g}" if ok else None,
+                          counterexample=r"$f=|y|+H(x,y)$ from {point}: $x_k$ never decreases and $x_{steps}={x_last}$ "
+                                         r"while $f\le{f_max}$ (float64 run)" if ok else None,
                           sample={"points": len(xs), "precision": "float64"}, values=values)
     return StepResult(ok, "numeric", "float64-run",
                       f"f = |y| + H(x, y), alpha = {alpha}, from (1, 0.3): x_k non-decreasing, x = {xs[999]:.3g}, {xs[9999]:.3g}, "
                       f"{xs[-1]:.3g} at k = 1e3, 1e4, 2e4 (unbounded: each pair of steps adds at least alpha^3/(32 x^2)); "
                       f"the loss stays in [{min(fs[100:]):.3g}, {max(fs[100:]):.3g}]",
-                      None if ok else f"x reaches only {xs[-1]:.3g}", sample={"points": len(xs), "precision": "float64"},
+                      None if ok else r"$x_k$ reaches only ${x_last}$ (float64 run)", values=values,
+                      sample={"points": len(xs), "precision": "float64"},
                       outcomes={"float64": f"x_20000 = {xs[-1]:.4g}, loss bounded",
                                 "exact": "not run; x_k is non-decreasing exactly (the x-gradient is -s^2/2 <= 0)"})
 
 
 READINGS = (
-    Reading("loss_bounded", "the losses f(beta^(k)) of the iterates do not diverge: sup_k f(beta^(k)) < oo",
+    Reading("loss_bounded", r"the losses of the iterates do not diverge: $\sup_k f(\beta^{(k)})<\infty$",
             "§5: 'We define unstable convergence as non-divergence to oo', about the loss as in the Edge-of-Stability "
             "literature"),
-    Reading("best_iterate", "lim_k f_best^(k) - f* <= alpha G^2/2, which is what D.1's Boyd bound gives; as a reading of "
-                            "'non-divergence' it is vacuous (f_best <= f(beta^(0)) for every sequence)",
+    Reading("best_iterate", r"$\lim_k f^{(k)}_{\mathrm{best}}-f^\star\le\alpha G^2/2$, which is what D.1's Boyd bound gives; "
+                            r"as a reading of 'non-divergence' it is vacuous ($f^{(k)}_{\mathrm{best}}\le f(\beta^{(0)})$ for "
+                            r"every sequence)",
             "App. D.1 as reconstructed (kumar_equations.md: the missing tail is Boyd's bound, medium)", plausible=False),
-    Reading("iterates_bounded", "the iterates themselves stay bounded: sup_k ||beta^(k)|| < oo",
+    Reading("iterates_bounded", r"the iterates themselves stay bounded: $\sup_k\|\beta^{(k)}\|<\infty$",
             "§5 'non-divergence to oo' read for the sequence; less plausible: §5 uses the phrase, after Cohen et al., for "
             "the training loss (checked and shown, not deciding the verdict)", plausible=False),
 )
@@ -244,36 +254,41 @@ READINGS = (
 
 def _assumptions() -> list[Assumption]:
     return [
-        Assumption("A1", "f convex", r"f\ \text{convex}", necessity=Necessity("unknown", "The one-step inequality uses convexity; no counterexample searched.")),
+        Assumption("A1", "f convex", r"f\ \text{convex}", necessity=Necessity("unknown", "The one-step inequality uses convexity; no counterexample was searched for.")),
         Assumption("A2", "bounded subgradients (6)", r"\|g\|\le G",
-                   necessity=Necessity("necessary", "Loss reading: f = beta^2 (convex, smooth, unbounded gradient), alpha = 3/2: "
-                                                    "beta -> -2 beta, f(beta^(k)) = 4^k diverges (the best-iterate reading holds "
-                                                    "here anyway: f_best = 1).",
+                   necessity=Necessity("necessary", r"Loss reading: $f=\beta^2$ (convex, smooth, unbounded gradient) with "
+                                                    r"$\alpha=3/2$ and $\beta^{(0)}=1$ maps $\beta\mapsto-2\beta$, so "
+                                                    r"$f(\beta^{(k)})=4^k$ diverges: $f(\beta^{(11)})={lhs}={rhs}$ (exact). "
+                                                    r"The best-iterate reading holds here anyway: $f^{(k)}_{\mathrm{best}}=1$.",
                                        check=Witness(label="quadratic_diverges", latex=r"f=\beta^2,\ \alpha=\tfrac32:\ f(\beta^{(k)})=4^k",
                                                      construct=lambda p: _quadratic_run(p, Fraction(3, 2)),
-                                                     verify=lambda p, f: WitnessCheck(lhs=f"f(beta^(11)) = {f[-1]}", rhs="4^11",
+                                                     verify=lambda p, f: WitnessCheck(lhs=exact(f[-1]), rhs=sp.Pow(4, 11, evaluate=False),
                                                                                       holds=all(f[i + 1] == 4 * f[i] for i in range(len(f) - 1))),
                                                      cases=[{}], for_all=False,  # one counterexample
                                                      wrong_constructions=[lambda p: _quadratic_run(p, Fraction(1, 4))]))),
         Assumption("A3", "a minimizer exists", r"\exists\beta^\star", used_not_stated=True,
-                   necessity=Necessity("necessary", "D.1 uses R = ||beta0 - beta*||. Iterates reading: f = -beta (convex, "
-                                                    "1-Lipschitz, no minimizer): beta^(k) = k*alpha -> oo. Under the loss reading "
-                                                    "f(beta^(k)) = -k*alpha does not diverge to +oo: no counterexample known there.",
+                   necessity=Necessity("necessary", r"D.1 uses $R=\|\beta^{(0)}-\beta^\star\|$. Iterates reading: $f=-\beta$ "
+                                                    r"(convex, 1-Lipschitz, no minimizer) from $\beta^{(0)}=0$ with $\alpha=1/10$ has "
+                                                    r"$\beta^{(k)}=k\alpha\to\infty$ ($\beta^{(49)}={lhs}$, exact). Under the loss "
+                                                    r"reading $f(\beta^{(k)})=-k\alpha$ does not diverge to $+\infty$: no "
+                                                    r"counterexample is known there.",
                                        check=Witness(label="linear_loss_iterates_diverge", latex=r"f=-\beta:\ \beta^{(k)}=k\alpha\to\infty",
                                                      construct=lambda p: _linear_run(p, Fraction(1, 10)),
-                                                     verify=lambda p, b: WitnessCheck(lhs=f"beta^(49) = {b[-1]}", rhs="grows by alpha per step",
+                                                     verify=lambda p, b: WitnessCheck(lhs=exact(b[-1]), rhs="grows by alpha per step",
                                                                                       holds=all(b[i + 1] - b[i] == Fraction(1, 10) for i in range(len(b) - 1))),
                                                      cases=[{}], for_all=False,  # one counterexample
                                                      wrong_constructions=[lambda p: _linear_run(p, Fraction(0))]))),
         Assumption("A4", "f non-smooth", r"f\notin C^2",
-                   necessity=Necessity("superfluous", "The bound holds for the smooth 1-Lipschitz convex f = sqrt(1+beta^2) at alpha = 10.",
+                   necessity=Necessity("superfluous", r"Boyd's bound holds for the smooth 1-Lipschitz convex "
+                                                      r"$f=\sqrt{1+\beta^2}$ at $\alpha=10$ (50-digit run, $k\le400$).",
                                        check=Check(label="smooth_lipschitz_obeys_bound", latex=r"f=\sqrt{1+\beta^2},\ \alpha=10",
                                                    run_check=_smooth_lipschitz_bound,
                                                    wrong_versions=[lambda: _huber_losses_bounded(20.0, decreasing=True)]))),
         Assumption("A5", "minimizer set nonempty and bounded", r"\emptyset\ne X^\star\ \text{bounded}", used_not_stated=True,
-                   necessity=Necessity("unknown", "Used by the repaired proof (last_iterate_bound_bounded_minimizers). Loss reading: "
-                                                  "no counterexample known without it (the paper's examples (7) and (10) satisfy the "
-                                                  "conclusion anyway). Iterates reading: needed, see iterates_run_off_on_a_minimizer_ray.")),
+                   necessity=Necessity("unknown", r"Used by the repaired proof (step last_iterate_bound_bounded_minimizers). "
+                                                  r"Loss reading: no counterexample is known without it (the paper's examples (7) and "
+                                                  r"(10) satisfy the conclusion anyway). Iterates reading: needed, see step "
+                                                  r"iterates_run_off_on_a_minimizer_ray.")),
     ]
 
 
@@ -289,13 +304,15 @@ def _steps() -> list:
         Inequality(label="one_step_inequality", printed=False,
                    latex=r"\big(\|\beta-\beta^\star\|^2-2\alpha\Delta+\alpha^2G^2\big)-\|\beta^+-\beta^\star\|^2=2\alpha e+\alpha^2c\ge0",
                    lhs=2 * a_s * e_s + a_s**2 * c_s, rhs=0, relation=">=",
-                   justification="Convexity: g.(b - b*) >= f(b) - f* = Delta, so g.(b - b*) = Delta + e, e >= 0; ||g||^2 = G^2 - c, c >= 0."),
+                   justification=r"Convexity: $g^\top(\beta-\beta^\star)\ge f(\beta)-f^\star=\Delta$, so "
+                                 r"$g^\top(\beta-\beta^\star)=\Delta+e$ with $e\ge0$; $\|g\|^2=G^2-c$ with $c\ge0$."),
         Check(label="boyd_bound_d1", kind_name="exact witness",
               latex=r"f^{(k)}_{\rm best}-f^\star\le\frac{R^2+G^2\alpha^2k}{2\alpha k},\ R=\|\beta^{(0)}-\beta^\star\|\ \text{(every } f \text{ with } \|g\|\le G)",
               run_check=_no_minimizer_witness,
-              erratum="D.1 applies Boyd's bound to every convex f with bounded subgradients, but its R = ||beta0 - beta*|| "
-                      "presupposes a minimizer: f = -beta (|g| = 1) has none; along the run f(beta^(k)) = {last} at k = {k}, "
-                      "so f* = -oo and the bound is void."),
+              erratum=r"D.1 applies Boyd's bound to every convex $f$ with bounded subgradients, but its "
+                      r"$R=\|\beta^{(0)}-\beta^\star\|$ presupposes a minimizer: $f=-\beta$ ($|g|=1$) has none; along the "
+                      r"run at {point}, $f(\beta^{(k)})=-k\alpha$ reaches ${last}$ at $k={k_last}$, so $f^\star=-\infty$ and "
+                      r"the bound is void."),
         Cited(label="boyd_bound_given_minimizer", repairs="boyd_bound_d1",
               latex=r"\exists\beta^\star:\ f^{(k)}_{\rm best}-f^\star\le\frac{R^2+G^2\alpha^2k}{2\alpha k}",
               reference="Boyd, Xiao, Mutapcic (2003), Subgradient methods, §2 (telescoping the one-step inequality; assumes a minimizer)"),
@@ -311,15 +328,18 @@ def _steps() -> list:
         Check(label="hence_the_result", reading="loss_bounded", kind_name="exact witness",
               latex=r"\text{hence } \limsup_k f(\beta^{(k)})-f^\star\le\frac{\alpha G^2}{2}\ \text{(the bound read for the iterates)}",
               run_check=_last_iterate_exceeds_best_bound,
-              erratum="D.1's bound is on the best iterate only and says nothing about the loss of the current iterate: for "
-                      "f = |beta|, alpha = {=0.1}, the last iterate's loss is {top} at every other step forever, {ratio} x "
-                      "alpha G^2/2 = {bound}. Non-divergence needs an argument of its own."),
+              erratum=r"D.1's bound is on the best iterate only and says nothing about the loss of the current iterate: for "
+                      r"$f=|\beta|$ ($G=1$, $f^\star=0$) at {point} the run ends in an exact 2-cycle, and the iterate's loss "
+                      r"is ${top}$ at every other step forever, ${ratio}$ times $\alpha G^2/2={bound}$. Non-divergence needs "
+                      r"an argument of its own."),
         Check(label="last_iterate_bound_bounded_minimizers", repairs="hence_the_result", reading="loss_bounded", kind_name="Z3 lemma",
               latex=r"X^\star\ne\emptyset:\ \operatorname{dist}(\beta^{(k)},X^\star)\le M:=\max(d_0,D+\alpha G),\ f(\beta^{(k)})-f^\star\le GM",
               run_check=_lemma_last_iterate, wrong_versions=[_lemma_last_iterate_wrong],
-              justification="Induction on k: if f - f* > alpha G^2/2 the one-step inequality at the projection shrinks the "
-                            "distance; otherwise the iterate lies in S, within D of X*, and one step moves it at most alpha G. "
-                            "D < oo when X* is nonempty and bounded (next step): then the losses stay bounded for every alpha."),
+              justification=r"Induction on $k$: if $f(\beta^{(k)})-f^\star>\alpha G^2/2$ the one-step inequality at "
+                            r"the projection on $X^\star$ shrinks the distance; otherwise the iterate lies in "
+                            r"$S=\{x:f(x)\le f^\star+\alpha G^2/2\}$, within $D$ of $X^\star$, and one step moves it "
+                            r"at most $\alpha G$. $D<\infty$ when $X^\star$ is nonempty and bounded (next step): "
+                            r"then the losses stay bounded for every $\alpha$."),
         Cited(label="bounded_minimizer_set_bounds_sublevel_sets", reading="loss_bounded", printed=False,
               latex=r"\emptyset\ne X^\star\ \text{bounded}\Rightarrow D=\sup\{\operatorname{dist}(x,X^\star):f(x)\le f^\star+\alpha G^2/2\}<\infty",
               reference="Rockafellar, Convex Analysis, Cor. 8.7.1 (one bounded nonempty level set => all level sets bounded)"),
@@ -329,19 +349,22 @@ def _steps() -> list:
         Check(label="iterates_stay_bounded", role="statement", reading="iterates_bounded", kind_name="float64 run",
               latex=r"\sup_k\|\beta^{(k)}\|<\infty\ \text{for every convex } f \text{ with } \|g\|\le G",
               run_check=lambda: _iterates_run_off(statement=True),
-              erratum="Read for the iterates, the statement needs a bounded minimizer set: f = |y| + H(x, y) (H the "
-                      "perspective of the Huber function) is convex with bounded subgradients and minimum 0 on the ray "
-                      "{(x, 0): x >= 0}; GD's x never decreases and reaches {x_last} after {steps} steps while the loss stays "
-                      "below {f_max}."),
+              erratum=r"Read for the iterates, the statement needs a bounded minimizer set: $f(x,y)=|y|+H(x,y)$, where "
+                      r"$H(x,y):=\sup_{|s|\le1}(sy-xs^2/2)$ is the perspective of the Huber function, is convex with "
+                      r"bounded subgradients and minimum 0 on the ray $\{(x,0):x\ge0\}$; from {point} GD's $x_k$ never "
+                      r"decreases and reaches ${x_last}$ after ${steps}$ steps while the loss stays below ${f_max}$ "
+                      r"(float64 run)."),
         Check(label="iterates_run_off_on_a_minimizer_ray", repairs="iterates_stay_bounded", reading="iterates_bounded",
               kind_name="float64 run",
               latex=r"f=|y|+\sup_{|s|\le1}(sy-xs^2/2):\ X^\star=\{(x,0):x\ge0\},\ x_k\to\infty,\ f(x_k,y_k)\ \text{bounded}",
               run_check=_iterates_run_off, wrong_versions=[lambda: _iterates_run_off(1e6)],
-              justification="The repaired reading: with a nonempty bounded minimizer set the iterates stay within "
-                            "max(d_0, D + alpha G) of it (last_iterate_bound_bounded_minimizers); without it they can run off."),
+              justification=r"The repaired reading: with a nonempty bounded minimizer set the iterates stay within "
+                            r"$\max(d_0,D+\alpha G)$ of it (step last_iterate_bound_bounded_minimizers); without it "
+                            r"they can run off."),
         Equality(label="huber_derivative_pieces", latex=r"h_\delta'(r)=r\ (|r|<\delta),\ \delta\ (r>\delta),\ -\delta\ (r<-\delta)",
                  lhs=lambda: sp.Matrix(L.huber_derivative_pieces()), rhs=sp.Matrix([L.r, L.delta, -L.delta]),
-                 justification="So |h'| <= delta and ||grad f|| <= delta * sum_i ||z_i|| = G: (10) satisfies (6)."),
+                 justification=r"So $|h_\delta'|\le\delta$ and $\|\nabla f\|\le\delta\sum_i\|z_i\|=G$: (10) "
+                               r"satisfies (6)."),
         Equality(label="huber_not_twice_differentiable", latex=r"h_\delta''=1\ (|r|<\delta),\quad h_\delta''=0\ (|r|>\delta)",
                  lhs=lambda: sp.Matrix([sp.diff(inner, L.r, 2), sp.diff(outer, L.r, 2)]), rhs=sp.Matrix([1, 0])),
         Check(label="huber_runs_large_lr", printed=False, reading="loss_bounded", kind_name="float64 run",
@@ -358,8 +381,10 @@ def _no_minimizer_witness(alpha: Fraction = Fraction(1, 10), steps: int = 50) ->
     unbounded = alpha > 0 and all(losses[i + 1] - losses[i] == -alpha for i in range(len(losses) - 1))
     return StepResult(not unbounded, "symbolic", "exact-rational",
                       f"f = -beta, alpha = {alpha}: f(beta^(k)) = -k alpha, f(beta^({steps - 1})) = {losses[-1]}: no minimizer",
-                      counterexample=f"f = -beta: inf f = -oo, R = ||beta0 - beta*|| undefined" if unbounded else None,
-                      evidence="proved", values={"last": str(losses[-1]), "k": str(steps - 1)})
+                      counterexample=r"$f=-\beta$ at {point}: $f(\beta^{(k)})=-k\alpha$, ${last}$ at $k={k_last}$, so "
+                                     r"$\inf f=-\infty$ and $R=\|\beta^{(0)}-\beta^\star\|$ is undefined" if unbounded else None,
+                      evidence="proved", values={"point": point({ALPHA: alpha, BETA0: run[0]}), "last": exact(losses[-1]),
+                                                 "k_last": steps - 1})
 
 
 def measurements() -> dict[str, Any]:
@@ -387,10 +412,11 @@ def theorem() -> Claim:
                                     r"bound $\lim_k f^{(k)}_{\rm best}-f^\star\le\alpha G^2/2$ (which holds for every sequence in the "
                                     r"weak sense $f_{\rm best}\le f(\beta^{(0)})$); the last iterate can stay at almost twice that "
                                     r"level, and with an unbounded minimizer set the iterates can run off while the loss stays bounded.",
-                 notes=["Verdicts per reading: loss_bounded (the sentence's): D.1's 'hence' is a gap (hence_the_result), "
-                        "repaired under a nonempty bounded minimizer set (A5); without A5 no counterexample is known and none is "
-                        "claimed. best_iterate (what D.1 proves, given a minimizer): true but vacuous as non-divergence. "
-                        "iterates_bounded (less plausible, shown): false without A5 (iterates_stay_bounded fails on a "
-                        "minimizer ray), true with it (same lemma).",
-                        "The paper's examples satisfy the loss reading: (7) has |beta_i| <= max(|beta0_i|, alpha lambda), and the "
-                        "overparameterized Huber loss depends on beta only through Z beta (huber_runs_large_lr, float64)."])
+                 notes=[r"Verdicts per reading: loss_bounded (the sentence's): D.1's 'hence' is a gap (step hence_the_result), "
+                        r"repaired under a nonempty bounded minimizer set $X^\star$ (A5); without A5 no counterexample is known "
+                        r"and none is claimed. best_iterate (what D.1 proves, given a minimizer): true but vacuous as "
+                        r"non-divergence. iterates_bounded (less plausible, shown): false without A5 (step "
+                        r"iterates_stay_bounded fails on a minimizer ray), true with it (same lemma).",
+                        r"The paper's examples satisfy the loss reading: (7) has "
+                        r"$|\beta^{(k)}_i|\le\max(|\beta^{(0)}_i|,\alpha\lambda)$, and the overparameterized Huber loss "
+                        r"depends on $\beta$ only through $Z\beta$ (step huber_runs_large_lr, float64)."])

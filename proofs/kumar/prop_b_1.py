@@ -39,6 +39,7 @@ from numeric.optimizers import ndgm_first_zero, ndgm_trajectory, zero_entry_freq
 from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Necessity, Parameter, StepResult, Witness,
                            WitnessCheck)
 from proofs.errors import AssumptionViolated
+from proofs.kumar.shown import ALPHA, BETA0, LAMBDA, exact, point
 from proofs.kumar.toy_lasso import beta0_parameter, check_ndgm_budget, in_exceptional_set
 from symbolic import optimizers as o
 
@@ -55,16 +56,16 @@ def _induction_steps(alpha: sp.Symbol, lam: sp.Symbol, suffix: str = "") -> list
     return [
         # (16) evaluated at k = p = 0 (computed when checked: eagerly it is the very object beta_0)
         Equality(label=f"unrolled_base_16{suffix}", latex=r"\beta^{(0)}-\alpha\lambda\cdot0+\alpha\lambda(0-0)=\beta^{(0)}",
-                 lhs=lambda: x.subs({o.p: 0, o.k: 0}), rhs=o.beta0, justification="k = p = 0: no step taken yet."),
+                 lhs=lambda: x.subs({o.p: 0, o.k: 0}), rhs=o.beta0, justification="$k=p=0$: no step taken yet."),
         # the recursion (15) of symbolic.optimizers applied to (16), with sign(beta^(k)) = +1 / -1
         Equality(label=f"unrolled_step_positive_16{suffix}",
                  latex=r"\beta^{(k)}-\alpha\lambda = \beta^{(0)}-\alpha\lambda(p+1)+\alpha\lambda\big((k+1)-(p+1)\big)",
                  lhs=lambda: _ndgm_step_with_sign(x, 1, alpha, lam), rhs=after_pos,
-                 justification="From beta^(k) > 0, (15) subtracts alpha*lambda and p grows."),
+                 justification=r"From $\beta^{(k)}>0$, (15) subtracts $\alpha\lambda$ and $p$ grows."),
         Equality(label=f"unrolled_step_negative_16{suffix}",
                  latex=r"\beta^{(k)}+\alpha\lambda = \beta^{(0)}-\alpha\lambda p+\alpha\lambda\big((k+1)-p\big)",
                  lhs=lambda: _ndgm_step_with_sign(x, -1, alpha, lam), rhs=after_neg,
-                 justification="From beta^(k) < 0, (15) adds alpha*lambda."),
+                 justification=r"From $\beta^{(k)}<0$, (15) adds $\alpha\lambda$."),
     ]
 
 
@@ -88,7 +89,9 @@ def _set_matches(predicate: Callable[[Fraction, Fraction, Fraction], bool]) -> S
             hits = ndgm_first_zero(b, alpha, lam, horizon) is not None
             if hits != predicate(b, alpha, lam):
                 return StepResult(False, "symbolic", "exact-rational", f"mismatch at beta0={b}",
-                                  counterexample=f"alpha={alpha}, lambda={lam}, beta0={b}: hits zero = {hits}")
+                                  counterexample=(r"at {point} the exact run reaches 0, outside the predicted set" if hits else
+                                                  r"at {point} the exact run never reaches 0, inside the predicted set"),
+                                  values={"point": point({ALPHA: alpha, LAMBDA: lam, BETA0: b})})
     # exact runs at chosen settings: proved on exactly these settings, nothing beyond
     return StepResult(True, "symbolic", "exact-rational",
                       "hits 0 iff beta0 in alpha*lambda*Z, exact runs inside and outside the set, 4 (alpha, lambda)",
@@ -108,7 +111,9 @@ def _count_matches(formula: Callable[[Fraction], int]) -> StepResult:
         members = [mm for mm in range(-floor(2 / h), floor(2 / h) + 1) if abs(mm * h) <= 1]
         if len(members) != formula(h):
             return StepResult(False, "symbolic", "exact-rational", f"{len(members)} != {formula(h)}",
-                              counterexample=f"alpha*lambda={h}: {len(members)} points")
+                              counterexample=r"at $\alpha\lambda={h}$: $\big|\alpha\lambda\mathbb Z\cap[-1,1]\big|={count}$, "
+                                             r"not ${formula}$",
+                              values={"h": exact(h), "count": len(members), "formula": formula(h)})
     return StepResult(True, "symbolic", "exact-rational", "count 2*floor(1/(alpha*lambda)) + 1 verified exactly",
                       evidence="proved-on-scope", scope={"alpha_lambda": [str(a * l) for a, l in CASES]})
 
@@ -124,7 +129,8 @@ def _first_zero_same(at_zero: int) -> StepResult:
     for b0 in FIRST_ZERO_STARTS:
         if ndgm_first_zero(b0, alpha, lam, 200, at_zero=at_zero) != ndgm_first_zero(b0, alpha, lam, 200):
             return StepResult(False, "symbolic", "exact-rational", f"first zero differs at beta0={b0}",
-                              counterexample=f"beta0={b0}")
+                              counterexample=r"from $\beta^{(0)}={b0}$ the first zero moves when $\operatorname{sign}(0)={at_zero}$",
+                              values={"b0": exact(b0), "at_zero": at_zero})
     return StepResult(True, "symbolic", "exact-rational", f"sign(0)={at_zero}: same first-zero times as sign(0)=0",
                       evidence="proved-on-scope", scope=_FIRST_ZERO_SCOPE)
 
@@ -134,38 +140,44 @@ def _zero_stays(at_zero: int) -> StepResult:
     tail = ndgm_trajectory([3 * alpha * lam], alpha, lam, 8, at_zero=at_zero)[3:]
     ok = all(t[0] == 0 for t in tail)
     return StepResult(ok, "symbolic", "exact-rational", f"sign(0)={at_zero}: tail after the zero {[str(t[0]) for t in tail]}",
-                      counterexample=None if ok else f"beta0=3*alpha*lambda leaves 0: {[str(t[0]) for t in tail]}")
+                      counterexample=None if ok else r"from $\beta^{(0)}=3\alpha\lambda$ with $\operatorname{sign}(0)={at_zero}$ "
+                                                     r"the run leaves 0: $\beta^{(3)},\dots,\beta^{(8)}={tail}$",
+                      values={"at_zero": at_zero, "tail": exact([t[0] for t in tail])})
 
 
 def _atom_hits_zero(params: Mapping[str, Any], b0: Fraction) -> WitnessCheck:
     k = ndgm_first_zero(b0, params["alpha"], params["lam"], 10**4)
-    return WitnessCheck(lhs=f"first zero step {k}", rhs="never", holds=k is not None)
+    return WitnessCheck(lhs=k, rhs="never", holds=k is not None)
 
 
 def _assumptions() -> list[Assumption]:
     a_real, l_real = sp.Symbol("alpha", real=True), sp.Symbol("lambda", real=True)
     return [
         Assumption("A1", "alpha > 0 constant", r"\alpha>0", holds=lambda p: p.get("alpha", 1) > 0,
-                   necessity=Necessity("superfluous", "(16) holds for every real alpha (induction re-checked with alpha real), "
-                                       "so zero needs beta0 in alpha*lambda*Z, countable.",
+                   necessity=Necessity("superfluous", r"(16) holds for every real $\alpha$ (the induction re-checked with "
+                                       r"$\alpha$ real), so a zero needs $\beta^{(0)}\in\alpha\lambda\mathbb Z$, a countable set.",
                                        check=_induction_steps(a_real, o.lam, "_alpha_real")[1])),
         Assumption("A2", "lambda > 0", r"\lambda>0", holds=lambda p: p.get("lam", 1) > 0,
-                   necessity=Necessity("superfluous", "(16) holds for every real lambda; lambda = 0 never moves beta0.",
+                   necessity=Necessity("superfluous", r"(16) holds for every real $\lambda$; $\lambda=0$ never moves "
+                                                      r"$\beta^{(0)}$.",
                                        check=_induction_steps(o.alpha, l_real, "_lambda_real")[2])),
         Assumption("A3", "beta0 ~ U[-1,1]^n (no atoms)", r"\beta^{(0)}\sim U[-1,1]^n",
-                   necessity=Necessity("necessary", "An initialization with an atom at 1/2 (alpha=1/100, lambda=1) hits 0 at k=50.",
+                   necessity=Necessity("necessary", r"An initialization with an atom at $\beta^{(0)}=1/2$ ($\alpha=1/100$, "
+                                                    r"$\lambda=1$) hits 0 at $k={lhs}$ (exact run).",
                                        check=Witness(label="atom_at_multiple_hits_zero", latex=r"\beta^{(0)}=1/2\Rightarrow\beta^{(50)}=0",
                                                      construct=lambda p: Fraction(1, 2), verify=_atom_hits_zero,
                                                      cases=[{"alpha": Fraction(1, 100), "lam": Fraction(1)}], for_all=False,
                                                      wrong_constructions=[lambda p: Fraction(1, 3)]))),
         Assumption("A4", "sign(0) = 0", r"\operatorname{sign}(0)=0", used_not_stated=True,
-                   necessity=Necessity("superfluous", "The first time at 0 does not depend on sign(0); only 'stays at 0' does.",
+                   necessity=Necessity("superfluous", r"The first time at 0 does not depend on $\operatorname{sign}(0)$; only "
+                                                      r"'stays at 0' does.",
                                        check=Check(label="first_zero_independent_of_sign_at_zero", latex=r"\operatorname{sign}(0)=1",
                                                    run_check=lambda: _first_zero_same(1),
                                                    wrong_versions=[lambda: _zero_stays(1)]))),
         Assumption("A5", "exact arithmetic", r"\beta^{(k)}\in\mathbb R", used_not_stated=True,
-                   necessity=Necessity("unknown", "No exact zero in float32/float64 runs at the paper's settings "
-                                       "(see the measurements); a float iterate is 0 iff it equals fl(alpha*lambda).")),
+                   necessity=Necessity("unknown", r"No exact zero in float32/float64 runs at the paper's settings "
+                                       r"(see the measurements); a float iterate steps to 0 iff it equals "
+                                       r"$\mathrm{fl}(\alpha\lambda)$.")),
     ]
 
 
@@ -174,21 +186,23 @@ def _steps() -> list:
     return [
         Equality(label="ndgm_recursion_15", latex=r"\beta_i^{(k+1)}=\beta_i^{(k)}-\alpha\lambda\operatorname{sign}(\beta_i^{(k)})",
                  lhs=lambda: b - o.alpha * sp.diff(o.lam * sp.Abs(b), b), rhs=o.ndgm_step(b),
-                 justification="d/dbeta lambda|beta| = lambda sign(beta) for beta != 0."),
+                 justification=r"$\frac{d}{d\beta}\lambda|\beta|=\lambda\operatorname{sign}(\beta)$ for $\beta\ne0$."),
         # the given value 0 on the left, the computation on the right: the engine's mutants perturb the
         # right side, and a printed atom 0 'replaced by itself' could never be rejected
         Equality(label="zero_is_absorbing", latex=r"0-\alpha\lambda\operatorname{sign}(0)=0", lhs=0, rhs=lambda: o.ndgm_step(sp.Integer(0)),
-                 justification="With sign(0) = 0 the update leaves a zero entry at 0."),
+                 justification=r"With $\operatorname{sign}(0)=0$ the update leaves a zero entry at 0."),
         *_induction_steps(o.alpha, o.lam),
         Equality(label="first_zero_condition_16", latex=r"\beta^{(k)}_i=\beta^{(0)}_i-\alpha\lambda(2p_i-k)",
                  lhs=X, rhs=o.beta0 - o.alpha * o.lam * (2 * o.p - o.k),
-                 justification="So beta^(k)_i = 0 iff beta0_i = alpha*lambda*(2p_i - k), an integer multiple of alpha*lambda."),
+                 justification=r"So $\beta^{(k)}_i=0$ iff $\beta^{(0)}_i=\alpha\lambda(2p_i-k)$, an integer multiple "
+                               r"of $\alpha\lambda$."),
         Check(label="exceptional_set_is_alpha_lambda_Z", printed=False, kind_name="exact simulation",
               latex=r"\exists k:\ \beta^{(k)}_i=0 \iff \beta^{(0)}_i\in\alpha\lambda\mathbb Z",
               run_check=lambda: _set_matches(in_exceptional_set),
               wrong_versions=[lambda: _set_matches(lambda b, a, l: in_exceptional_set(b, a / 2, l)),
                               lambda: _set_matches(lambda b, a, l: in_exceptional_set(b, 2 * a, l))],
-              justification="Converse: beta0 = m*alpha*lambda reaches 0 after |m| steps; non-multiples enter the box and 2-cycle."),
+              justification=r"Converse: $\beta^{(0)}=m\alpha\lambda$ reaches 0 after $|m|$ steps; non-multiples "
+                            r"enter the box $(-\alpha\lambda,\alpha\lambda)$ and 2-cycle."),
         Check(label="exceptional_set_countable", kind_name="exact count",
               latex=r"\big|\alpha\lambda\mathbb Z\cap[-1,1]\big| = 2\lfloor 1/(\alpha\lambda)\rfloor+1",
               run_check=lambda: _count_matches(lambda h: 2 * floor(1 / h) + 1),
@@ -230,4 +244,5 @@ def theorem() -> Claim:
                              Parameter("lam", "rational", Fraction(1), "LASSO penalty lambda"),
                              beta0_parameter([Fraction(1, 2), Fraction(4947, 10000)], "initialization")],
                  derive=_derive, extra=measurements,
-                 notes=["Exceptional set, exactly: coordinate i ever hits 0 iff beta0_i is an integer multiple of alpha*lambda."])
+                 notes=[r"Exceptional set, exactly: coordinate $i$ ever hits 0 iff $\beta^{(0)}_i$ is an integer multiple of "
+                        r"$\alpha\lambda$."])

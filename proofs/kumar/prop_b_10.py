@@ -88,8 +88,9 @@ def _steps() -> list:
                  lhs=_alternating(r + 1), rhs=two_step(_alternating(r))),
         Limit(label="alternating_magnitude_near_lambda", latex=r"\lim_{r\to\infty}M_r=-\lambda\ \ (\text{magnitude near}\ \lambda)",
               expr=_alternating(r).subs(o.beta1, 1 / (1 + q)), var=r, point=sp.oo, expected=-lam, parameters=params,
-              erratum="Under sign alternation the first moment tends to -(1-beta1)lambda/(1+beta1), a small fraction of lambda "
-                      "for beta1 near 1 (the measurements give it at the paper's beta1), not -lambda."),
+              erratum=r"Under sign alternation the first moment $M_r$ (after $r$ pairs of steps of alternating sign) "
+                      r"tends to $-\frac{1-\beta_1}{1+\beta_1}\lambda$, a small fraction of $\lambda$ for $\beta_1$ near 1 "
+                      r"(the measurements give it at the paper's $\beta_1$), not to $-\lambda$."),
         Limit(label="alternating_magnitude_limit", repairs="alternating_magnitude_near_lambda",
               latex=r"\lim_{r\to\infty}M_r=-\frac{1-\beta_1}{1+\beta_1}\lambda",
               expr=_alternating(r).subs(o.beta1, 1 / (1 + q)), var=r, point=sp.oo,
@@ -133,12 +134,13 @@ def theorem() -> Claim:
                  statement=r"For a run of length $r$ starting at $k_0$, $m^{(k_0+r)}_i=\beta_1^rm^{(k_0)}_i+(1-\beta_1^r)\lambda s$.",
                  reference="Kumar, App. B.3.4, Prop. B.10, eqs. (34)-(39)", steps=_steps(),
                  assumptions=[Assumption("A1", "0 < beta1 < 1", r"0<\beta_1<1",
-                                         necessity=Necessity("superfluous", "(34) is an identity for every real beta1 (re-checked); "
-                                                                            "only the limit r -> oo needs |beta1| < 1.",
+                                         necessity=Necessity("superfluous", r"(34) is an identity for every real $\beta_1$ "
+                                                                            r"(re-checked); only the limit $r\to\infty$ needs "
+                                                                            r"$|\beta_1|<1$.",
                                                              check=Equality(label="run_34_step_any_beta1", latex=r"\beta_1\in\mathbb R",
                                                                             lhs=o.first_moment_run(o.m, o.r + 1).subs(o.beta1, b1_real),
                                                                             rhs=o.first_moment_step(o.first_moment_run(o.m, o.r), 1).subs(o.beta1, b1_real))))],
                  extra=measurements,
-                 notes=["In actual Adam runs on (7) (50 digits, paper settings, last 24 of 2000 steps) the inner sign runs "
-                        "have lengths {run_lengths} and max |m|/lambda over the last 200 steps is {max_abs_m_over_lambda}; "
-                        "see the measurements."])
+                 notes=[r"In actual Adam runs on (7) (50 digits, paper settings, last 24 of 2000 steps) the inner runs of "
+                        r"equal sign have lengths {run_lengths}, and $\max_k|m^{(k)}_i|/\lambda$ over the last 200 steps is "
+                        r"${max_abs_m_over_lambda}$; see the measurements."])

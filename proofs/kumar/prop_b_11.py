@@ -47,6 +47,7 @@ from numeric.optimizers import float_l1_history, ndgm_cycle, ndgm_trajectory, rm
 from proofs.engine import Assumption, Check, Claim, Inequality, Necessity, Reading, StepResult, Witness, WitnessCheck
 from proofs.kumar.rmsprop_cycle import late_iterate_steps
 from proofs.kumar.toy_lasso import random_initializations
+from proofs.kumar.shown import ALPHA, BETA0, LAMBDA, N, decimal, exact, point
 from symbolic import optimizers as o
 
 ID = "kumar.prop_b_11"
@@ -56,11 +57,13 @@ u1, u2, u3, w = sp.symbols("u_1 u_2 u_3 w", positive=True)
 def _loss_bound(factor: Fraction) -> StepResult:
     for beta0, alpha, lam in random_initializations():
         K, n = ndgm_cycle(beta0, alpha, lam).K, len(beta0)
-        for b in ndgm_trajectory(beta0, alpha, lam, K + 3)[K:]:
+        for offset, b in enumerate(ndgm_trajectory(beta0, alpha, lam, K + 3)[K:]):
             loss = lam * sum(abs(x) for x in b)
             if not loss < factor * n * alpha * lam * lam:
                 return StepResult(False, "symbolic", "exact-rational", f"f = {loss} >= {factor * n * alpha * lam * lam}",
-                                  counterexample=f"beta0={[str(x) for x in beta0]}, alpha={alpha}, lambda={lam}: f = {loss}")
+                                  counterexample=r"at {point}: $f(\beta^{(k)})={loss}\ge{bound}$ at $k={k_at}\ge K={K_cycle}$",
+                                  values={"point": point({ALPHA: alpha, LAMBDA: lam, BETA0: beta0}), "loss": exact(loss),
+                                          "bound": exact(factor * n * alpha * lam * lam), "k_at": K + offset, "K_cycle": K})
     inits = random_initializations()
     # exact runs at chosen settings (B.2's 14 initializations): proved on exactly these
     return StepResult(True, "symbolic", "exact-rational",
@@ -81,7 +84,10 @@ def _rmsprop_norm(scale: Fraction) -> StepResult:
                 worst = max(sum(abs(x) for x in state[0]) for state in run[start:])
                 if not worst < mpmath.mpf(scale.numerator) / scale.denominator * 2 * mpmath.mpf("0.01"):
                     return StepResult(False, "numeric", "mpmath-50", f"{convention}, lambda={lam}: ||beta||_1 = {mpmath.nstr(worst, 6)}",
-                                      counterexample=f"{convention}, lambda={lam}: max late ||beta^R||_1 is {mpmath.nstr(worst, 6)}")
+                                      counterexample=r"{convention} convention, $\lambda={lam}$: $\max_{1000\le k\le1100}"
+                                                     r"\|\beta^{R,(k)}\|_1={worst}$, not below ${bound}$ (50 digits)",
+                                      values={"convention": convention, "lam": exact(lam), "worst": mpmath.nstr(worst, 6),
+                                              "bound": exact(scale * 2 * Fraction(1, 100))})
     # one lambda, one initialization, 101 late iterates per convention, at 50 digits: a sample, not a proof
     return StepResult(True, "numeric", "mpmath-50", f"||beta^R||_1 < {scale}*n*alpha late in the run (n=2, lambda = 1e-3, k = 1000..1100)",
                       sample={"points": 2 * 101, "dps": 50,
@@ -98,7 +104,9 @@ def _worked(swap: bool) -> StepResult:
         printed = {k: (b, a) for k, (a, b) in printed.items()}
     ok = table == printed
     return StepResult(ok, "symbolic", "exact-rational", f"(RMSProp bound, NDGM bound) = {[(str(a), str(b)) for a, b in table.values()]}",
-                      counterexample=None if ok else f"computed {table} vs printed {printed}")
+                      counterexample=None if ok else r"at $\lambda=1/100$ and $\lambda=100$ the bounds "
+                                                     r"$(n\alpha\lambda,n\alpha\lambda^2)$ are {computed}, printed {printed}",
+                      values={"computed": exact(list(table.values())), "printed": exact([printed[lam] for lam in table])})
 
 
 def late_loss_comparison(lam: float, *, n: int = 100, alpha: float = 0.01, seed: int = 0, last: int = 100,
@@ -149,15 +157,20 @@ def _ordering_exact(case: dict[str, Any] = ORDER_CASE) -> StepResult:
             above.append(k)
         else:
             raise ArithmeticError(f"k = {k}: the order of the losses is undecided at 60 digits")
-    values = {"below": str(len(below)), "last": str(c["last"]), "steps": str(c["steps"]),
-              "k": str(example[0]) if example else "-", "f_rms": f"{float(example[2].mid()):.3g}" if example else "-",
-              "f_ndgm": f"{float(example[1]):.3g}" if example else "-"}
+    values = {"below": len(below), "last": c["last"], "steps": c["steps"],
+              "point": point({N: 1, ALPHA: c["alpha"], LAMBDA: c["lam"]}), "start": {BETA0: decimal(c["beta0"])},
+              "gamma": exact(c["gamma"]), "eps": exact(c["eps"])}
+    if example:  # the first late iterate where RMSProp's loss is below NDGM's: NDGM exact, RMSProp an Arb ball
+        values |= {"k_ex": example[0], "f_ndgm": decimal(example[1]),
+                   "f_rms": float(example[2].mid()), "f_rms_radius": float(example[2].rad())}  # the ball's centre and radius
     detail = (f"n = 1, lambda = {c['lam']}, alpha = {c['alpha']}, beta0 = {float(c['beta0']):.17g}: RMSProp's loss is below NDGM's at "
               f"{len(below)} and above at {len(above)} of the last {c['last']} of {c['steps']} iterates")
     ok = not below
     return StepResult(ok, "symbolic", "exact-rational+arb-balls", detail,
-                      counterexample=None if ok else f"k = {values['k']}: f(beta^R_k) = {values['f_rms']} < f(beta^N_k) = {values['f_ndgm']} "
-                                                     f"(exact NDGM, RMSProp enclosed in a 60-digit ball)",
+                      counterexample=None if ok else r"at {point}, {start} (PyTorch's RMSProp, $\gamma={gamma}$, "
+                                                     r"$\epsilon={eps}$), $k={k_ex}$: "
+                                                     r"$f(\beta^R_k)={f_rms}\pm{f_rms_radius}<f(\beta^N_k)={f_ndgm}$ (NDGM "
+                                                     r"exact, RMSProp enclosed in a 60-digit Arb ball)",
                       evidence="proved", values=values,
                       outcomes={"exact (rationals and Arb balls)": detail,
                                 "float64": "not needed: the counterexample is exact"},
@@ -207,7 +220,7 @@ def _exceptional_end(p) -> list[Fraction]:
 
 def _below_bound(p, b) -> WitnessCheck:
     loss, bound = p["lam"] * sum(abs(x) for x in b), len(b) * p["alpha"] * p["lam"] ** 2
-    return WitnessCheck(lhs=f"f = {loss}", rhs=f"n*alpha*lambda^2 = {bound}", holds=loss < bound)
+    return WitnessCheck(lhs=exact(loss), rhs=exact(bound), holds=loss < bound)
 
 
 _t, _e = sp.symbols("t e", positive=True)
@@ -228,7 +241,8 @@ def _steps() -> list:
                    lhs=o.lam * sum(H * ti for ti in t), rhs=3 * H * o.lam, relation="<"),
         Check(label="loss_bound_b_11", role="statement", kind_name="exact simulation", latex=r"f(\beta^{(k)})<n\alpha\lambda^2\ \ (k\ge K)",
               run_check=lambda: _loss_bound(Fraction(1)), wrong_versions=[lambda: _loss_bound(Fraction(1, 2))]),
-        Check(label="rmsprop_norm_bound", kind_name="high-precision runs", latex=r"\|\beta^R\|_1<n\alpha,\ \ f(\beta^R)<n\alpha\lambda",
+        Check(label="rmsprop_norm_bound", kind_name="high-precision runs", cross_checks="late_step_below_alpha_inside",
+              latex=r"\|\beta^R\|_1<n\alpha,\ \ f(\beta^R)<n\alpha\lambda",
               run_check=lambda: _rmsprop_norm(Fraction(1)), wrong_versions=[lambda: _rmsprop_norm(Fraction(1, 4))]),
         *late_iterate_steps("inside"),
         *late_iterate_steps("pytorch"),
@@ -236,9 +250,12 @@ def _steps() -> list:
               run_check=lambda: _worked(False), wrong_versions=[lambda: _worked(True)]),
         Check(label="losses_ordered_like_bounds", reading="every_late_iterate", kind_name="exact simulation",
               latex=r"\lambda<1\Rightarrow f(\beta^R_{1,2})>f(\beta^N_{1,2})", run_check=_ordering_exact,
-              erratum="Upper bounds n*alpha*lambda > n*alpha*lambda^2 do not order the losses at each iterate: with one "
-                      "coordinate and lambda = {=0.01}, RMSProp's loss is below NDGM's at {below} of the last {last} of {steps} "
-                      "iterates (e.g. k = {k}: {f_rms} < {f_ndgm}), exactly."),
+              erratum=r"Upper bounds $n\alpha\lambda>n\alpha\lambda^2$ do not order the losses at each iterate: with one "
+                      r"coordinate, at {point}, {start} (PyTorch's RMSProp, $\gamma={gamma}$, $\epsilon={eps}$), RMSProp's "
+                      r"loss is below NDGM's at {below} of the last "
+                      r"{last} of {steps} iterates, e.g. at $k={k_ex}$: $f(\beta^R_k)={f_rms}\pm{f_rms_radius}<"
+                      r"f(\beta^N_k)={f_ndgm}$ "
+                      r"(NDGM exact, RMSProp in a 60-digit Arb ball)."),
         Check(label="float_counterexample_is_rounding", printed=False, reading="every_late_iterate", kind_name="decimal + float64 runs",
               latex=r"\lambda=\tfrac12,\ n=100:\ \text{exact: } f(\beta^R_k)>f(\beta^N_k)\ \forall k;\ \text{float64: } <",
               run_check=_float_counterexample_is_rounding, wrong_versions=[lambda: _float_counterexample_is_rounding(0)],
@@ -246,19 +263,22 @@ def _steps() -> list:
         Inequality(label="mean_losses_ordered_like_bounds", reading="mean_late_loss",
                    latex=r"\frac{n\alpha\lambda}{1+\epsilon/\lambda}>n\alpha\lambda^2\iff\lambda+\epsilon<1",
                    lhs=lambda: _pair_sum_gap(), rhs=0, relation=">",
-                   justification="Once both are in their 2-cycles consecutive losses sum to n*alpha*lambda/(1+eps/lambda) "
-                                 "(RMSProp) and n*alpha*lambda^2 (NDGM) (experiment_comparison.pair_sums_equal_n_alpha), so the "
-                                 "mean late losses are half the pair sums: RMSProp's is the higher one whenever lambda + eps < 1. "
-                                 "Here lambda = (1-eps)/(1+t), eps = e/(1+e), t, e > 0 (all such pairs)."),
+                   justification=r"Once both are in their 2-cycles consecutive losses sum to "
+                                 r"$n\alpha\lambda/(1+\epsilon/\lambda)$ (RMSProp) and $n\alpha\lambda^2$ (NDGM) "
+                                 r"(kumar.experiment_comparison, step pair_sums_equal_n_alpha), so the mean late "
+                                 r"losses are half the pair sums: RMSProp's is the higher one whenever "
+                                 r"$\lambda+\epsilon<1$. Here $\lambda=(1-\epsilon)/(1+t)$, $\epsilon=e/(1+e)$, "
+                                 r"$t,e>0$ (all such pairs)."),
         Inequality(label="bounds_cross_at_lambda_1", repairs="losses_ordered_like_bounds",
                    latex=r"n\alpha\lambda-n\alpha\lambda^2=n\alpha\lambda(1-\lambda)>0\ \ (\lambda=w/(1+w)<1)",
                    lhs=(o.alpha * o.lam - o.alpha * o.lam**2).subs(o.lam, w / (1 + w)), rhs=0, relation=">",
-                   justification="Only the bounds are ordered; the reverse holds for lambda > 1 (lambda = 1 + w)."),
+                   justification=r"Only the bounds are ordered; the reverse holds for $\lambda>1$ ($\lambda=1+w$)."),
     ]
 
 
 READINGS = (
-    Reading("every_late_iterate", "'we expect f(beta^R) > f(beta^N) for lambda << 1' at every late iterate (both cycle points)",
+    Reading("every_late_iterate", r"'we expect $f(\beta^R)>f(\beta^N)$ for $\lambda\ll1$' at every late iterate (both "
+                                  r"cycle points)",
             "App. B.4 after Prop. B.11, read literally (f(beta_{1,2}) for both points)"),
     Reading("mean_late_loss", "the same expectation for the typical (mean) late loss, as 'intuitively expect' and 'typically' "
                               "suggest", "App. B.4 after Prop. B.11 and the worked example ('will typically be greater')"),
@@ -273,7 +293,7 @@ def measurements() -> dict[str, Any]:
     below = [lam for lam in lams if max(fractions[lam]) < 1.0]
     crossing = f"between lambda = {max(above)} and {min(below)}" if above and below else "not in the measured range"
     return {"rmsprop_above_ndgm_fraction": {str(lam): f for lam, f in fractions.items()},
-            "measured_crossing": crossing,
+            "measured_crossing": crossing, **({"crossing_above": max(above), "crossing_below": min(below)} if above and below else {}),
             "note": "2 seeds, n = 100, alpha = 0.01; lambda = 0.001 needs 1.2e5 steps: see benchmarks/bench_kumar_optimizers.py (RMSProp above NDGM at 100%)"}
 
 
@@ -306,8 +326,10 @@ def theorem() -> Claim:
                            r"so RMSProp's loss is higher for $\lambda\ll1$ and lower for $\lambda\gg1$.",
                  reference="Kumar, App. B.4, Prop. B.11", steps=_steps(),
                  assumptions=[Assumption("A1", "beta0 off alpha*lambda*Z", r"\beta^{(0)}_i\notin\alpha\lambda\mathbb Z",
-                                         necessity=Necessity("superfluous", "On the exceptional set the entries reach 0 and the loss only drops: "
-                                                                            "f = 0 < n*alpha*lambda^2 from then on (one exact run, from (1/2, 1/2)).",
+                                         necessity=Necessity("superfluous", r"On the exceptional set the entries reach 0 and the "
+                                                                            r"loss only drops: from $\beta^{(0)}=(1/2,1/2)$ "
+                                                                            r"($\alpha=1/100$, $\lambda=1$) the exact run ends at "
+                                                                            r"$f={lhs}<n\alpha\lambda^2={rhs}$.",
                                                              check=Witness(label="exceptional_start_still_below", latex=r"\beta^{(0)}=(1/2,1/2)",
                                                                            construct=_exceptional_end,
                                                                            verify=_below_bound,
@@ -316,10 +338,11 @@ def theorem() -> Claim:
                                                                            wrong_constructions=[lambda p: list(p["beta0"])])))],
                  extra=measurements, figures=figures,
                  statement_kind="reconstructed", readings=READINGS,
-                 notes=["Verdict per reading of the ordering sentence: every_late_iterate fails exactly (one in-phase coordinate "
-                        "suffices); mean_late_loss holds for every lambda + eps < 1 (the bounds are twice the mean late losses). "
-                        "The first version's counterexample (lambda = {=0.5}, float64) was a rounding artefact: in 80-digit "
-                        "arithmetic RMSProp is above at every late iterate there.",
-                        "The crossover of the bounds is at lambda = 1; measured late losses in float64 (4000 steps after NDGM's "
-                        "transient, 2 seeds) cross {measured_crossing}, earlier than in exact arithmetic because float RMSProp "
-                        "entries collapse to exactly 0."])
+                 notes=[r"Verdict per reading of the ordering sentence: every_late_iterate fails exactly (one in-phase "
+                        r"coordinate suffices); mean_late_loss holds for every $\lambda+\epsilon<1$ (the bounds are twice the "
+                        r"mean late losses). The first version's counterexample ($\lambda={=0.5}$, float64) was a rounding "
+                        r"artefact: in 80-digit arithmetic RMSProp is above at every late iterate there.",
+                        r"The crossover of the bounds is at $\lambda=1$; measured late losses in float64 (4000 steps after "
+                        r"NDGM's transient, 2 seeds) cross between $\lambda={crossing_above}$ and ${crossing_below}$, earlier "
+                        r"than in exact arithmetic because float "
+                        r"RMSProp entries collapse to exactly 0."])

@@ -38,6 +38,7 @@ from numeric.optimizers import ndgm_cycle, ndgm_trajectory
 from proofs.engine import (Assumption, Check, Claim, Equality, Inequality, Necessity, Parameter, StepResult,
                            Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated
+from proofs.kumar.shown import ALPHA, BETA0, LAMBDA, exact, point
 from proofs.kumar.toy_lasso import beta0_parameter, check_ndgm_budget, in_exceptional_set, random_initializations
 from symbolic import optimizers as o
 
@@ -73,8 +74,9 @@ def _statement_holds(closed=cycle_closed_form) -> StepResult:
               and all(0 < abs(x) < alpha * lam for x in path[K]) and ndgm_cycle(beta0, alpha, lam).K == K)
         if not ok:
             return StepResult(False, "symbolic", "exact-rational", f"(8) fails for beta0={beta0}",
-                              counterexample=f"alpha={alpha}, lambda={lam}, beta0={[str(b) for b in beta0]}: "
-                                             f"beta^(K)={[str(x) for x in path[K]]}, claimed {[str(x) for x in claimed['first']]}")
+                              counterexample=r"at {point}: $\beta^{(K)}={reached}$ at $K={K_max}$, but (18) gives {claimed}",
+                              values={"point": point({ALPHA: alpha, LAMBDA: lam, BETA0: beta0}), "reached": exact(path[K]),
+                                      "K_max": K, "claimed": exact(claimed["first"])})
     inits = random_initializations()
     # exact runs at chosen settings: proved on exactly these initializations
     return StepResult(True, "symbolic", "exact-rational",
@@ -117,29 +119,33 @@ def _assumptions() -> list[Assumption]:
 
     def converged(params: Mapping[str, Any], run) -> WitnessCheck:
         last, h = run[-1], params["alpha"] * params["lam"]
-        return WitnessCheck(lhs=f"|beta^(400)| = {float(abs(last[0])):.3g}", rhs=f"alpha*lambda/10 = {float(h / 10)}",
+        return WitnessCheck(lhs=exact(abs(last[0])), rhs=exact(h / 10),
                             holds=abs(last[0]) < h / 10 and run[-3] != last)
     return [
         Assumption("A1", "alpha > 0 constant", r"\alpha_k\equiv\alpha>0", holds=lambda p: p.get("alpha", 1) > 0,
-                   necessity=Necessity("necessary", "With alpha_k = alpha/(k+1) the run from 1/30 has no 2-cycle and tends to 0.",
+                   necessity=Necessity("necessary", r"With $\alpha_k=\alpha/(k+1)$ ($\alpha=1/100$, $\lambda=1$) the run from "
+                                                    r"$\beta^{(0)}=1/30$ has no 2-cycle and tends to 0: "
+                                                    r"$|\beta^{(400)}|<\alpha\lambda/10={rhs}$ (exact).",
                                        check=Witness(label="diminishing_steps_converge", latex=r"\alpha_k=\alpha/(k+1)\Rightarrow\beta^{(k)}\to0",
                                                      construct=_diminishing_run, verify=converged, cases=case, for_all=False,
                                                      wrong_constructions=[lambda p: _diminishing_run(p, 0)]))),
         Assumption("A2", "lambda > 0", r"\lambda>0", holds=lambda p: p.get("lam", 1) > 0,
-                   necessity=Necessity("necessary", "lambda = 0: beta^(k) = beta^(0) for all k, which converges.",
+                   necessity=Necessity("necessary", r"$\lambda=0$: $\beta^{(k)}=\beta^{(0)}$ for all $k$, which converges.",
                                        check=Witness(label="zero_penalty_is_constant", latex=r"\lambda=0\Rightarrow\beta^{(k)}=\beta^{(0)}",
                                                      construct=lambda p: ndgm_trajectory([Fraction(1, 3)], p["alpha"], 0, 6),
                                                      verify=_converges, cases=case, for_all=False,
                                                      wrong_constructions=[lambda p: ndgm_trajectory([Fraction(1, 3)], p["alpha"], 1, 6)]))),
         Assumption("A3", "beta0_i not in alpha*lambda*Z", r"\beta^{(0)}_i\notin\alpha\lambda\mathbb Z",
                    holds=lambda p: not any(in_exceptional_set(b, p["alpha"], p["lam"]) for b in p.get("beta0", [])) if "alpha" in p else True,
-                   necessity=Necessity("necessary", "beta0 = 1/2, alpha = 1/100, lambda = 1 reaches 0 at k = 50 and stays: it converges.",
+                   necessity=Necessity("necessary", r"$\beta^{(0)}=1/2$ with $\alpha=1/100$, $\lambda=1$ reaches 0 at $k=50$ "
+                                                    r"and stays there: it converges (exact run).",
                                        check=Witness(label="exceptional_start_converges", latex=r"\beta^{(0)}=1/2\Rightarrow\beta^{(k)}=0\ (k\ge50)",
                                                      construct=lambda p: ndgm_trajectory([Fraction(1, 2)], p["alpha"], p["lam"], 60),
                                                      verify=_converges, cases=case, for_all=False,
                                                      wrong_constructions=[lambda p: ndgm_trajectory([Fraction(1, 3)], p["alpha"], p["lam"], 60)]))),
         Assumption("A4", "sign(0) = 0", r"\operatorname{sign}(0)=0", used_not_stated=True,
-                   necessity=Necessity("superfluous", "Under A3 no entry is ever 0, so the value of sign(0) is never used.",
+                   necessity=Necessity("superfluous", r"Under A3 no entry is ever 0, so the value of $\operatorname{sign}(0)$ "
+                                                      r"is never used.",
                                        check=Check(label="sign_at_zero_unused_under_A3", latex=r"\operatorname{sign}(0)\in\{0,1\}",
                                                    run_check=lambda: _same_runs(Fraction(1, 3)),
                                                    wrong_versions=[lambda: _same_runs(Fraction(1, 2))]))),
@@ -150,7 +156,9 @@ def _same_runs(b0: Fraction) -> StepResult:
     a, l = Fraction(1, 100), Fraction(1)
     same = ndgm_trajectory([b0], a, l, 80, at_zero=1) == ndgm_trajectory([b0], a, l, 80)
     return StepResult(same, "symbolic", "exact-rational", f"beta0={b0}: runs with sign(0)=1 and 0 {'agree' if same else 'differ'}",
-                      counterexample=None if same else f"beta0={b0}",
+                      counterexample=None if same else r"from $\beta^{(0)}={b0}$ the runs with $\operatorname{sign}(0)=1$ and "
+                                                       r"$\operatorname{sign}(0)=0$ differ",
+                      values={"b0": exact(b0)},
                       evidence="proved-on-scope" if same else None,
                       scope={"alpha": str(a), "lam": str(l), "beta0": str(b0), "steps": 80} if same else None)
 
@@ -160,21 +168,25 @@ def _steps() -> list:
     return [
         Equality(label="monotone_decrease_to_box", latex=r"\alpha\lambda(d+t)-\alpha\lambda\operatorname{sign}\big(\alpha\lambda(d+t)\big)=\alpha\lambda(d-1+t)",
                  lhs=o.ndgm_step(H * (d + t)), rhs=H * (d - 1 + t),
-                 justification="While beta > 0 each step subtracts alpha*lambda: beta decreases until it enters (0, alpha*lambda)."),
+                 justification=r"While $\beta>0$ each step subtracts $\alpha\lambda$: $\beta$ decreases until it "
+                               r"enters $(0,\alpha\lambda)$."),
         Inequality(label="box_entry_positive_18", latex=r"c_i=\beta^{(K_i)}_i=\alpha\lambda t>0", lhs=c, rhs=0, relation=">"),
         Inequality(label="box_entry_below_step_18", latex=r"c_i<\alpha\lambda", lhs=c, rhs=H, relation="<"),
         Equality(label="two_cycle_18", latex=r"\beta^{(K_i+2)}_i=(c_i-\alpha\lambda)+\alpha\lambda=c_i",
                  lhs=o.ndgm_step(sp.factor(o.ndgm_step(c))), rhs=c,
-                 justification="c_i > 0 steps to c_i - alpha*lambda < 0, which steps back to c_i."),
+                 justification=r"$c_i>0$ steps to $c_i-\alpha\lambda<0$, which steps back to $c_i$."),
         Equality(label="negative_start_similar", latex=r"-\alpha\lambda(d+t)+\alpha\lambda=-\alpha\lambda(d-1+t)",
-                 lhs=o.ndgm_step(-H * (d + t)), rhs=-H * (d - 1 + t), justification="The case beta0 < 0 is the mirror image."),
+                 lhs=o.ndgm_step(-H * (d + t)), rhs=-H * (d - 1 + t),
+                 justification=r"The case $\beta^{(0)}<0$ is the mirror image."),
         Check(label="statement_8_with_K_max", role="statement", kind_name="exact simulation",
               latex=r"k\ge K=\max_iK_i:\ \beta^{(k)}\in\{\beta^{(K)},\ \beta^{(K)}-\alpha\lambda\operatorname{sign}\beta^{(K)}\},\ 0<|\beta^{(K)}_i|<\alpha\lambda",
               run_check=_statement_holds,
               wrong_versions=[lambda: _statement_holds(_k_minus_one), lambda: _statement_holds(_no_parity)],
-              justification="Each coordinate cycles from K_i on; at K = max K_i coordinate i is at c_i or c_i -+ alpha*lambda by the parity of K - K_i."),
+              justification=r"Each coordinate cycles from $K_i$ on; at $K=\max_iK_i$ coordinate $i$ is at $c_i$ or "
+                            r"$c_i\mp\alpha\lambda$ by the parity of $K-K_i$."),
         Equality(label="does_not_converge", latex=r"\beta^{(K)}_i-\beta^{(K+1)}_i=\alpha\lambda\operatorname{sign}(\beta^{(K)}_i)\neq0",
-                 lhs=lambda: c - o.ndgm_step(c), rhs=H, justification="Consecutive iterates stay alpha*lambda apart: no limit."),
+                 lhs=lambda: c - o.ndgm_step(c), rhs=H,
+                 justification=r"Consecutive iterates stay $\alpha\lambda$ apart: no limit."),
     ]
 
 
@@ -217,4 +229,5 @@ def theorem() -> Claim:
                              Parameter("lam", "rational", Fraction(1), "LASSO penalty lambda"),
                              beta0_parameter([Fraction(4947, 10000)] * 2, "initialization (not in alpha*lambda*Z)")],
                  derive=_derive, figures=figures,
-                 notes=["Holds almost surely, not surely: an initialization in alpha*lambda*Z reaches 0 and stays (A3)."])
+                 notes=[r"Holds almost surely, not surely: an initialization in $\alpha\lambda\mathbb Z$ reaches 0 and stays "
+                        r"there (A3)."])

@@ -31,6 +31,7 @@ import sympy as sp
 from numeric.optimizers import momentum_trajectory, zero_entry_frequency
 from proofs.engine import (Assumption, Claim, Equality, Inequality, Necessity, Parameter, Witness, WitnessCheck)
 from proofs.errors import AssumptionViolated, BadInput
+from proofs.kumar.shown import exact
 from symbolic import optimizers as o
 
 ID = "kumar.prop_b_3"
@@ -58,34 +59,37 @@ def _cancelled_kick(p: Mapping[str, Any], at_zero: int) -> list[list[Fraction]]:
 
 def _stays_zero(params: Mapping[str, Any], run) -> WitnessCheck:
     now, nxt = run[0][0], run[1][0]
-    return WitnessCheck(lhs=f"beta^(k+1) = {nxt}", rhs="0", holds=now == 0 and nxt == 0)
+    return WitnessCheck(lhs=exact(nxt), rhs=sp.Integer(0), holds=now == 0 and nxt == 0)
 
 
 def _assumptions() -> list[Assumption]:
     mu_real, a_real = sp.Symbol("mu", real=True), sp.Symbol("alpha", real=True)
     return [
         Assumption("A1", "mu != 0", r"\mu\neq0", holds=lambda p: p.get("mu", 1) != 0,
-                   necessity=Necessity("necessary", "mu = 0 is vanilla NDGM: beta^(k) = 0 stays 0 (beta0 = 1/100, alpha = 1/100).",
+                   necessity=Necessity("necessary", r"$\mu=0$ is vanilla NDGM: $\beta^{(k)}=0$ stays 0 "
+                                                    r"($\beta^{(0)}=1/100$, $\alpha=1/100$: $\beta^{(2)}={lhs}$, exact).",
                                        check=Witness(label="no_momentum_stays_zero", latex=r"\mu=0:\ \beta^{(2)}=\beta^{(1)}=0",
                                                      construct=lambda p: _run(p, mu=0)[1:], verify=_stays_zero, cases=CASES[:1], for_all=False,
                                                      wrong_constructions=[lambda p: _run(p)[1:]]))),
         Assumption("A2", "mu < 1", r"\mu<1", holds=lambda p: p.get("mu", 0) < 1,
-                   necessity=Necessity("superfluous", "(21) is an identity in mu (re-checked with mu any real).",
+                   necessity=Necessity("superfluous", r"(21) is an identity in $\mu$ (re-checked with $\mu$ any real).",
                                        check=Equality(label="kick_for_any_real_mu", latex=r"\beta^{(k+1)}=-\mu\beta^{(k-1)},\ \mu\in\mathbb R",
                                                       lhs=lambda: o.momentum_step(sp.Integer(0)).subs(o.mu, mu_real), rhs=-mu_real * o.beta_prev))),
         # with beta^(-1) := beta^(0) (20), beta0 = 0 breaks A3 at k = 0
         Assumption("A3", "beta^(k-1) != 0", r"\beta^{(k-1)}_i\neq0", holds=lambda p: p.get("beta0", 1) != 0,
-                   necessity=Necessity("necessary", "beta^(k-1) = beta^(k) = 0 gives beta^(k+1) = 0 (beta0 = 0).",
+                   necessity=Necessity("necessary", r"$\beta^{(k-1)}=\beta^{(k)}=0$ gives $\beta^{(k+1)}=0$ "
+                                                    r"($\beta^{(0)}=0$: $\beta^{(1)}={lhs}$, exact).",
                                        check=Witness(label="two_zeros_stay_zero", latex=r"\beta^{(0)}=0\Rightarrow\beta^{(1)}=0",
                                                      construct=lambda p: _run(p, beta0=Fraction(0)), verify=_stays_zero, cases=CASES[:1], for_all=False,
                                                      wrong_constructions=[lambda p: _run(p, beta0=Fraction(0), beta_prev=[Fraction(1, 10)])]))),
         Assumption("A4", "sign(0) = 0", r"\operatorname{sign}(0)=0", used_not_stated=True,
-                   necessity=Necessity("necessary", "With sign(0) = 1 and beta^(k-1) = -alpha*lambda/mu, beta^(k+1) = 0.",
+                   necessity=Necessity("necessary", r"With $\operatorname{sign}(0)=1$ and $\beta^{(k-1)}=-\alpha\lambda/\mu$, "
+                                                    r"$\beta^{(k+1)}={lhs}$ (exact, in each of the three cases).",
                                        check=Witness(label="sign_one_cancels_kick", latex=r"\operatorname{sign}(0)=1,\ \beta^{(k-1)}=-\alpha\lambda/\mu\Rightarrow\beta^{(k+1)}=0",
                                                      construct=lambda p: _cancelled_kick(p, 1), verify=_stays_zero, cases=CASES, for_all=False,
                                                      wrong_constructions=[lambda p: _cancelled_kick(p, 0)]))),
         Assumption("A5", "alpha > 0", r"\alpha>0", holds=lambda p: p.get("alpha", 1) > 0,
-                   necessity=Necessity("superfluous", "(21) does not involve alpha (re-checked with alpha any real).",
+                   necessity=Necessity("superfluous", r"(21) does not involve $\alpha$ (re-checked with $\alpha$ any real).",
                                        check=Equality(label="kick_for_any_real_alpha", latex=r"\beta^{(k+1)}=-\mu\beta^{(k-1)},\ \alpha\in\mathbb R",
                                                       lhs=lambda: o.momentum_step(sp.Integer(0)).subs(o.alpha, a_real), rhs=-o.mu * o.beta_prev))),
     ]
@@ -101,7 +105,8 @@ def _steps() -> list:
     return [
         Equality(label="heavy_ball_equals_pytorch_buffer", printed=False,
                  latex=r"\beta-\alpha(\mu b+\tilde\nabla f(\beta))=\beta-\alpha\tilde\nabla f(\beta)+\mu(\beta-\beta^{(k-1)}),\ \alpha b=\beta^{(k-1)}-\beta",
-                 lhs=lambda: _pytorch_next(), rhs=o.momentum_step(), justification="PyTorch's buffer satisfies alpha*buf_(k-1) = beta^(k-1) - beta^(k)."),
+                 lhs=lambda: _pytorch_next(), rhs=o.momentum_step(),
+                 justification=r"PyTorch's buffer satisfies $\alpha\,\mathrm{buf}_{k-1}=\beta^{(k-1)}-\beta^{(k)}$."),
         # the given value 0 on the left, the computation on the right: the engine's mutants perturb the
         # right side, and a printed atom 0 'replaced by itself' could never be rejected
         Equality(label="subgradient_zero_at_zero", latex=r"\tilde\nabla f(0)=\lambda\operatorname{sign}(0)=0",

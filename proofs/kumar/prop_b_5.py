@@ -40,6 +40,7 @@ from flint import arb, ctx
 from proofs.engine import (Assumption, Check, Claim, Equality, Inequality, Limit, Necessity, Parameter, Reading, StepResult)
 from proofs.errors import AssumptionViolated
 from proofs.values import check_digits
+from proofs.kumar.shown import EPS, LAMBDA, point
 from symbolic import optimizers as o
 
 ID = "kumar.prop_b_5"
@@ -62,12 +63,23 @@ def effective_step_ratio(lam: Fraction, eps: Fraction, convention: str = "paper"
         return l / (l * l + e).sqrt() if convention == "paper" else l / (l + e)
 
 
+def exact_step_ratio(lam: Fraction, eps: Fraction, convention: str = "paper") -> sp.Expr:
+    r""":math:`s_\infty/\alpha` exactly (SymPy): the number :func:`effective_step_ratio` encloses.
+
+    >>> exact_step_ratio(Fraction(1, 10**4), Fraction(1, 10**8))
+    sqrt(2)/2
+    """
+    l, e = sp.Rational(lam.numerator, lam.denominator), sp.Rational(eps.numerator, eps.denominator)
+    return l / sp.sqrt(l * l + e) if convention == "paper" else l / (l + e)
+
+
 def _gamma_power(lo: str, hi: str) -> StepResult:
     with ctx.workdps(40):
         value = (arb(99) / 100) ** 1000
         ok = value > arb(lo) and value < arb(hi)
     return StepResult(ok, "symbolic", "arb", f"0.99^1000 = {value.str(6)} in [{lo}, {hi}]: {ok}",
-                      counterexample=None if ok else f"0.99^1000 = {value.str(6)}")
+                      counterexample=None if ok else r"$0.99^{1000}\in{ball}$ (Arb enclosure), outside the printed range",
+                      values={"ball": value.str(6)})
 
 
 def _irrespective(tolerance: Fraction, lams) -> StepResult:
@@ -76,7 +88,11 @@ def _irrespective(tolerance: Fraction, lams) -> StepResult:
             ratio = effective_step_ratio(lam, Fraction(1, 10**8), convention)
             if not abs(ratio - 1) < arb(tolerance.numerator) / tolerance.denominator:
                 return StepResult(False, "symbolic", "arb", f"{convention}: s/alpha = {ratio.str(6)} at lambda = {lam}",
-                                  counterexample=f"{convention}, lambda={lam}, eps=1e-8: s_inf/alpha = {ratio.str(6)}")
+                                  counterexample=r"at {point} ({convention} convention): $s_\infty/\alpha={exact_ratio}"
+                                                 r"={ratio_mid}\pm{ratio_radius}$ (Arb enclosure)",
+                                  values={"point": point({LAMBDA: lam, EPS: Fraction(1, 10**8)}), "convention": convention,
+                                          "exact_ratio": exact_step_ratio(lam, Fraction(1, 10**8), convention),
+                                          "ratio_mid": float(ratio.mid()), "ratio_radius": float(ratio.rad())})
     return StepResult(True, "numeric", "arb", f"|s/alpha - 1| < {tolerance} for lambda in {[str(x) for x in lams]}")
 
 
@@ -106,21 +122,23 @@ def _steps() -> list:
               expr=s_paper / o.alpha - 1, var=o.eps, point=0, expected=0,
               parameters=[{o.lam: sp.Rational(1, 10**4), o.alpha: sp.Rational(1, 100)}, {o.lam: sp.Integer(1), o.alpha: 1},
                           {o.lam: sp.Integer(100), o.alpha: sp.Rational(1, 3)}],
-              justification="The proof's own regime ('up to first order' in eps/lambda^2): the limit step tends to alpha "
-                            "for every lambda as eps -> 0 (taylor_27 gives the rate -eps/(2 lambda^2))."),
+              justification=r"The proof's own regime ('up to first order' in $\epsilon/\lambda^2$): the limit step "
+                            r"tends to $\alpha$ for every $\lambda$ as $\epsilon\to0$ (step taylor_27 gives the rate "
+                            r"$-\epsilon/(2\lambda^2)$)."),
         Check(label="irrespective_of_lambda", role="statement", kind_name="Arb enclosure", reading="every_lambda",
               latex=r"\big|s_\infty/\alpha-1\big|\le1\%\ \ \forall\lambda>0\quad(\epsilon=10^{-8})",
               run_check=lambda: _irrespective(Fraction(1, 100), lams),
-              erratum="The limit step depends on lambda through eps/lambda^2 (paper) or eps/lambda (PyTorch): "
-                      "lambda = 1e-4 gives alpha/sqrt(2) with eps inside the root."),
+              erratum=r"The limit step depends on $\lambda$ through $\epsilon/\lambda^2$ (paper) or $\epsilon/\lambda$ "
+                      r"(PyTorch): at {point} ({convention} convention) $s_\infty/\alpha={exact_ratio}$, not within 1% of 1."),
         Equality(label="relative_error_polynomial", printed=False, latex=r"1-\big(1-\tfrac x2\big)^2(1+x)=\tfrac{x^2(3-x)}4",
                  lhs=1 - (1 - x / 2) ** 2 * (1 + x), rhs=x**2 * (3 - x) / 4),
         Inequality(label="relative_error_at_most_half_x", repairs="irrespective_of_lambda", reading="every_lambda",
                    latex=r"x=\tfrac{2y}{1+y}\in[0,2):\ \frac{x^2(3-x)}4\ge0\ \Rightarrow\ 0\le1-\frac{s_\infty}\alpha=1-\frac1{\sqrt{1+x}}\le\frac x2=\frac{\epsilon}{2\lambda^2}",
                    lhs=(x**2 * (3 - x) / 4).subs(x, 2 * y / (1 + y)), rhs=0, relation=">=",
-                   justification="So 1/sqrt(1+x) >= 1 - x/2 on [0, 2]; for x > 2 the bound x/2 > 1 is trivial. "
-                                 "Repaired statement: the limit is NDGM with penalty 1 and step alpha/sqrt(1+eps/lambda^2), "
-                                 "within relative error eps/(2 lambda^2) of alpha."),
+                   justification=r"So $1/\sqrt{1+x}\ge1-x/2$ on $[0,2]$; for $x>2$ the bound $x/2>1$ is trivial. "
+                                 r"Repaired statement: the limit is NDGM with penalty 1 and step "
+                                 r"$\alpha/\sqrt{1+\epsilon/\lambda^2}$, within relative error "
+                                 r"$\epsilon/(2\lambda^2)$ of $\alpha$."),
         Equality(label="pytorch_relative_error", printed=False, latex=r"1-\frac{\lambda}{\lambda+\epsilon}=\frac{\epsilon}{\lambda+\epsilon}\le\frac\epsilon\lambda",
                  lhs=1 - s_torch / o.alpha, rhs=o.eps / (o.lam + o.eps)),
     ]
@@ -169,22 +187,23 @@ def theorem() -> Claim:
                  statement=r"The RMSProp sequence (25) eventually behaves like a vanilla NDGM sequence with a LASSO penalty of 1, "
                            r"irrespective of $\lambda$.",
                  reference="Kumar, App. B.3.3, Prop. B.5, eq. (27)", steps=_steps(),
-                 readings=(Reading("every_lambda", "'irrespective of lambda' at the fixed eps = 1e-8: the limit step is alpha "
-                                                   "up to 1% for every lambda > 0",
+                 readings=(Reading("every_lambda", r"'irrespective of $\lambda$' at the fixed $\epsilon=10^{-8}$: the limit step is "
+                                                   r"$\alpha$ up to 1% for every $\lambda>0$",
                                    "Prop. B.5's statement read literally; (23) with eps inside the root (kumar_equations.md, "
                                    "medium-high)"),
-                           Reading("first_order", "to first order in eps/lambda^2 (eps << lambda^2) the limit step is alpha "
-                                                  "whatever lambda is",
+                           Reading("first_order", r"to first order in $\epsilon/\lambda^2$ ($\epsilon\ll\lambda^2$) the limit "
+                                                  r"step is $\alpha$ whatever $\lambda$ is",
                                    "the proof's 'up to first order' (B.5 proof, (27))")),
                  assumptions=[
                      Assumption("A1", "0 < gamma < 1", r"0<\gamma<1", holds=lambda p: 0 < p.get("gamma", Fraction(1, 2)) < 1,
-                                necessity=Necessity("necessary", "gamma = 1: v stays 0 and the step is alpha*lambda/sqrt(eps), not alpha.",
+                                necessity=Necessity("necessary", r"$\gamma=1$: $v$ stays 0 and the step is "
+                                                                 r"$\alpha\lambda/\sqrt{\epsilon}$, not $\alpha$.",
                                                     check=Equality(label="gamma_one_keeps_v_zero", latex=r"\gamma=1:\ v^{(k+1)}=v^{(k)}",
                                                                    lhs=lambda: o.second_moment_step(o.v).subs(o.gamma, 1), rhs=o.v))),
                      Assumption("A2", "eps << lambda^2 (paper), eps << lambda (PyTorch)", r"\epsilon\ll\lambda^2", used_not_stated=True,
                                 holds=lambda p: all(p.get(x, 1) > 0 for x in ("alpha", "lam", "eps")),
-                                necessity=Necessity("necessary", "lambda = 1e-4, eps = 1e-8: s_inf = alpha/sqrt(2) (paper); "
-                                                                 "lambda = 1e-8: s_inf = alpha/2 (PyTorch).")),
+                                necessity=Necessity("necessary", r"$\lambda=10^{-4}$, $\epsilon=10^{-8}$: $s_\infty=\alpha/\sqrt2$ "
+                                                                 r"(paper); $\lambda=10^{-8}$: $s_\infty=\alpha/2$ (PyTorch).")),
                  ],
                  parameters=[Parameter("alpha", "rational", Fraction(1, 100)), Parameter("lam", "rational", Fraction(1)),
                              Parameter("eps", "rational", Fraction(1, 10**8)), Parameter("gamma", "rational", Fraction(99, 100)),
@@ -193,4 +212,4 @@ def theorem() -> Claim:
                  repaired_statement=r"RMSProp on (7) eventually behaves like NDGM with penalty 1 and step $\alpha/\sqrt{1+\epsilon/\lambda^2}$ "
                                     r"(PyTorch: $\alpha\lambda/(\lambda+\epsilon)$), within relative error $\epsilon/(2\lambda^2)$ "
                                     r"($\epsilon/\lambda$) of $\alpha$; so irrespective of $\lambda$ only when $\lambda^2\gg\epsilon$.",
-                 notes=[f"{g1} is written 1/(1+h), h > 0, so that SymPy knows gamma^k -> 0."])
+                 notes=[r"In the limits $\gamma$ is written $1/(1+h)$, $h>0$, so that SymPy knows $\gamma^k\to0$."])

@@ -28,6 +28,7 @@ import sympy as sp
 
 from numeric.optimizers import adam_trajectory
 from proofs.engine import (Assumption, Check, Claim, Equality, Inequality, Necessity, StepResult, Witness, WitnessCheck)
+from proofs.kumar.shown import exact
 from symbolic import optimizers as o
 
 ID = "kumar.prop_b_6"
@@ -46,7 +47,10 @@ def _bound_in_runs(scale: Fraction) -> StepResult:
                 worst = max(abs(mi) / (1 - mpmath.mpf("0.9") ** k if convention == "pytorch" else 1) for mi in state.m)
                 if worst > mpmath.mpf(scale.numerator) / scale.denominator * (1 + mpmath.mpf(10) ** -40):  # rounding at 50 digits
                     return StepResult(False, "numeric", "mpmath-50", f"{convention}: |m| = {mpmath.nstr(worst, 8)} at k={k}",
-                                      counterexample=f"{convention}, k={k}: |m|/lambda = {mpmath.nstr(worst, 8)} > {scale}")
+                                      counterexample=r"{convention} convention, $k={k_at}$: $\max_i|m^{(k)}_i|/\lambda={worst}"
+                                                     r">{scale}$ (50 digits; the bias-corrected $\hat m^{(k)}$ under pytorch)",
+                                      values={"convention": convention, "k_at": k, "worst": mpmath.nstr(worst, 8),
+                                              "scale": exact(scale)})
     return StepResult(True, "numeric", "mpmath-50", f"|m|, |m-hat| <= {scale}*lambda over 150 steps, 4 coordinates, both conventions",
                       sample={"points": 2 * len(inits) * 150, "dps": 50})
 
@@ -56,7 +60,7 @@ def _first_moment_after_one_step(params: Mapping[str, Any], start) -> WitnessChe
     run = adam_trajectory([Fraction(1, 2)], EXACT["alpha"], EXACT["lam"], beta1, EXACT["gamma"], EXACT["eps"], 1,
                           backend="fraction", m0=[m0])
     m1 = run[1].m[0]
-    return WitnessCheck(lhs=f"|m^(1)| = {abs(m1)}", rhs="lambda = 1", holds=abs(m1) > 1)
+    return WitnessCheck(lhs=exact(abs(m1)), rhs=sp.Integer(1), holds=abs(m1) > 1)
 
 
 def _assumptions() -> list[Assumption]:
@@ -66,11 +70,12 @@ def _assumptions() -> list[Assumption]:
                        wrong_constructions=[lambda p: wrong])
     return [
         Assumption("A1", "0 <= beta1 <= 1", r"0\le\beta_1\le1",
-                   necessity=Necessity("necessary", "beta1 = -1/2, m^(0) = 0: |m^(1)| > lambda (exact).",
+                   necessity=Necessity("necessary", r"$\beta_1=-1/2$, $m^{(0)}=0$, $\lambda=1$: $|m^{(1)}|={lhs}>\lambda$ (exact).",
                                        check=witness("negative_beta1_overshoots", r"\beta_1=-\tfrac12:\ m^{(1)}=\tfrac32\lambda",
                                                      (Fraction(-1, 2), Fraction(0)), (Fraction(1, 2), Fraction(0))))),
         Assumption("A2", "m^(0) = 0", r"m^{(0)}=0",
-                   necessity=Necessity("necessary", "m^(0) = 2 lambda, beta1 = 9/10: |m^(1)| > lambda (exact).",
+                   necessity=Necessity("necessary", r"$m^{(0)}=2\lambda$, $\beta_1=9/10$, $\lambda=1$: $|m^{(1)}|={lhs}>\lambda$ "
+                                                    r"(exact).",
                                        check=witness("large_initial_moment_overshoots", r"m^{(0)}=2\lambda:\ m^{(1)}=1.9\lambda",
                                                      (Fraction(9, 10), Fraction(2)), (Fraction(9, 10), Fraction(1))))),
     ]
@@ -87,14 +92,16 @@ def _steps() -> list:
         Inequality(label="gaps_nonnegative",
                    latex=r"b\,w+c\,\lambda z\ge0,\quad b=\beta_1,\ c=1-\beta_1,\ w=\lambda\mp m^{(k)},\ z=1\mp s\ \ (\text{all}\ge0)",
                    lhs=b * w + c * o.lam * z, rhs=0, relation=">=",
-                   justification="m^(k+1) is a convex combination of m^(k) and lambda*s, s in {-1, 0, 1}."),
+                   justification=r"$m^{(k+1)}$ is a convex combination of $m^{(k)}$ and $\lambda s$, "
+                                 r"$s\in\{-1,0,1\}$."),
         Inequality(label="base_case", latex=r"|m^{(0)}|=0\le\lambda", lhs=0, rhs=o.lam, relation="<="),
         # the given value 0 on the left, the computation on the right: the engine's mutants perturb the
         # right side, and a printed atom 0 'replaced by itself' could never be rejected
         Equality(label="bias_correction_base", printed=False, latex=r"1-\beta_1^0=0", lhs=0, rhs=lambda: G(sp.Integer(0))),
         Equality(label="bias_correction_step", printed=False, latex=r"1-\beta_1^{k+1}=\beta_1(1-\beta_1^k)+(1-\beta_1)",
                  lhs=G(o.k + 1), rhs=o.beta1 * G(o.k) + (1 - o.beta1),
-                 justification="The weights of m^(k) sum to 1 - beta1^k, so m^(k)/(1 - beta1^k) is a weighted mean of lambda*s_j."),
+                 justification=r"The weights of $m^{(k)}$ sum to $1-\beta_1^k$, so $m^{(k)}/(1-\beta_1^k)$ is a "
+                               r"weighted mean of the $\lambda s_j$."),
         Check(label="bound_in_runs", printed=False, kind_name="high-precision runs", latex=r"|m^{(k)}|,\ |\hat m^{(k)}|\le\lambda\ \text{in runs}",
               run_check=lambda: _bound_in_runs(Fraction(1)), wrong_versions=[lambda: _bound_in_runs(Fraction(1, 2))]),
     ]
@@ -105,4 +112,4 @@ def theorem() -> Claim:
     return Claim(id=ID, paper="kumar", statement_kind="reconstructed", label="Proposition B.6", section="B.3.4", title="Adam's first moment is bounded by lambda",
                  statement=r"$|m^{(k)}_i|\le\lambda$ for all $i$ and $k$.", reference="Kumar, App. B.3.4, Prop. B.6, eq. (29)",
                  assumptions=_assumptions(), steps=_steps(),
-                 notes=["The bound also holds for PyTorch's bias-corrected first moment."])
+                 notes=[r"The bound also holds for PyTorch's bias-corrected first moment $\hat m^{(k)}=m^{(k)}/(1-\beta_1^k)$."])

@@ -63,8 +63,9 @@ def _first_moment_vanishes(shift: str) -> StepResult:
         m15 = abs(run[15].m[0])
         ok = signs == "+" * 10 + "-" * 5 and m15 < mpmath.mpf(10) ** -50
     return StepResult(ok, "numeric", "mpmath-60", f"beta1 = {mpmath.nstr(beta1, 12)}, signs {signs}, |m^(15)| = {mpmath.nstr(m15, 5)}",
-                      counterexample=None if ok else f"|m^(15)| = {mpmath.nstr(m15, 5)}", sample={"points": 1, "dps": 60},
-                      values={"beta1": mpmath.nstr(beta1, 12), "m15": mpmath.nstr(m15, 3)})
+                      counterexample=None if ok else r"at $\beta_1={beta1}$ the run has the signs {signs} and "
+                                                     r"$|m^{(15)}|={m15}$ (60 digits)", sample={"points": 1, "dps": 60},
+                      values={"beta1": mpmath.nstr(beta1, 12), "m15": mpmath.nstr(m15, 3), "signs": signs})
 
 
 def _zero_start(params, beta0) -> WitnessCheck:
@@ -100,15 +101,16 @@ def theorem() -> Claim:
                  reference="Kumar, App. B.3.4, Prop. B.7, eq. (31)", steps=_steps(),
                  assumptions=[
                      Assumption("A1", "beta1 without atoms", r"\beta_1\sim U[0.9,0.99]",
-                                necessity=Necessity("necessary", "beta1* = {beta1} (a root in [{=0.9}, {=0.99}]) gives |m^(15)| = {m15} on an actual "
-                                                                    "run (60 digits).",
+                                necessity=Necessity("necessary", r"$\beta_1^*={beta1}$ (a root in $[{=0.9},{=0.99}]$) gives "
+                                                                 r"$|m^{(15)}|={m15}$ on an actual run (60 digits).",
                                                     check=Check(label="atom_at_root_vanishes", latex=r"\beta_1=\beta_1^*",
                                                                 run_check=lambda: _first_moment_vanishes("0"),
                                                                 wrong_versions=[lambda: _first_moment_vanishes("-1e-6")]))),
                      Assumption("A2", "beta0_i != 0", r"\beta^{(0)}_i\neq0", used_not_stated=True,
-                                necessity=Necessity("necessary", "beta0 = 0: every g = 0 and m stays 0 (exact).",
+                                necessity=Necessity("necessary", r"$\beta^{(0)}=0$: every subgradient is 0 and $m$ stays 0 (exact).",
                                                     check=Witness(label="zero_start_keeps_m_zero", latex=r"\beta^{(0)}=0\Rightarrow m^{(k)}=0",
                                                                   construct=lambda p: Fraction(0), verify=_zero_start, cases=[{}], for_all=False,
                                                                   wrong_constructions=[lambda p: Fraction(1, 2)]))),
                  ],
-                 notes=["Exceptional set for fixed beta0: the roots in [{=0.9}, {=0.99}] of the realized pattern polynomials; nonempty (beta1*)."])
+                 notes=[r"Exceptional set for fixed $\beta^{(0)}$: the roots in $[{=0.9},{=0.99}]$ of the realized pattern "
+                        r"polynomials $\sum_j s_j\beta_1^{k-1-j}$; nonempty ($\beta_1^*$)."])

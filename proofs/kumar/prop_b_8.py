@@ -27,6 +27,7 @@ import numpy as np
 
 from numeric.optimizers import adam_preimages_of_zero, adam_trajectory, zero_entry_frequency
 from proofs.engine import (Assumption, Check, Cited, Claim, Equality, Necessity, StepResult, Witness, WitnessCheck)
+from proofs.kumar.shown import exact
 from symbolic import optimizers as o
 
 ID = "kumar.prop_b_8"
@@ -56,7 +57,10 @@ def _count_bound(bound, epsilons=(Fraction(0), Fraction(1, 10**8))) -> StepResul
                 sizes.append(size)
                 if size > bound(k):
                     return StepResult(False, "symbolic", "arb-patterns", f"|Z_{k}| = {size} > {bound(k)}",
-                                      counterexample=f"eps={eps}, {convention}, k={k}: |Z_k| = {size}")
+                                      counterexample=r"at $\epsilon={eps}$ ({convention} convention), $k={k_at}$: "
+                                                     r"$|Z_k|={size}>{bound}$",
+                                      values={"eps": exact(eps), "convention": convention, "k_at": k, "size": size,
+                                              "bound": bound(k)})
     # rigorous (Arb) at the paper's settings, for these k, eps and conventions only
     return StepResult(True, "symbolic", "arb-patterns", f"|Z_k| <= 2^k for k = 1..8 (largest {max(sizes)})",
                       evidence="proved-on-scope",
@@ -67,7 +71,7 @@ def _count_bound(bound, epsilons=(Fraction(0), Fraction(1, 10**8))) -> StepResul
 def _hits_zero(params: Mapping[str, Any], beta0) -> WitnessCheck:
     run = adam_trajectory([beta0], beta1=SETTINGS["beta1"], gamma=SETTINGS["gamma"], alpha=SETTINGS["alpha"], lam=1,
                           eps=Fraction(0), steps=1, backend="fraction")
-    return WitnessCheck(lhs=f"beta^(1) = {run[1].beta[0]}", rhs="nonzero", holds=run[1].beta[0] == 0)
+    return WitnessCheck(lhs=exact(run[1].beta[0]), rhs="nonzero", holds=run[1].beta[0] == 0)
 
 
 def _steps() -> list:
@@ -76,7 +80,8 @@ def _steps() -> list:
     return [
         Equality(label="lambda_cancels_33", latex=r"\frac{m^{(j)}}{\sqrt{v^{(j)}}}=\frac{(1-\beta_1)\lambda P_j}{\sqrt{(1-\gamma^j)\lambda^2}}=\frac{(1-\beta_1)P_j}{\sqrt{1-\gamma^j}}",
                  lhs=lambda: m_j / sp.sqrt(o.second_moment_closed_form(j)), rhs=(1 - o.beta1) * P / sp.sqrt(1 - o.gamma**j),
-                 justification="P_j = sum_{l<j} beta1^(j-1-l) s_l from (31); v^(j) from (24) with eps = 0."),
+                 justification=r"$P_j=\sum_{l<j}\beta_1^{j-1-l}s_l$ from (31); $v^{(j)}$ from (24) with "
+                               r"$\epsilon=0$."),
         Equality(label="unrolled_32_step", latex=r"\Big(\beta^{(0)}-\alpha\sum_{j=1}^{k}d_j\Big)-\alpha d_{k+1}=\beta^{(0)}-\alpha\sum_{j=1}^{k+1}d_j",
                  lhs=o.beta0 - o.alpha * sp.Sum(d_fn(j), (j, 1, o.k)) - o.alpha * d_fn(o.k + 1),
                  rhs=o.beta0 - o.alpha * (sp.Sum(d_fn(j), (j, 1, o.k)) + d_fn(o.k + 1))),
@@ -100,15 +105,18 @@ def theorem() -> Claim:
                  reference="Kumar, App. B.3.4, Prop. B.8, eqs. (32)-(33)", steps=_steps(),
                  assumptions=[
                      Assumption("A1", "eps = 0 (in the proof)", r"\epsilon=0", used_not_stated=False,
-                                necessity=Necessity("superfluous", "With eps = 1e-8 (and PyTorch's placement) Z_k is still finite.",
+                                necessity=Necessity("superfluous", r"With $\epsilon=10^{-8}$ (either placement) $Z_k$ is still finite: "
+                                                                   r"$|Z_k|\le2^k$ for $k\le8$.",
                                                     check=Check(label="finite_with_positive_eps", latex=r"\epsilon=10^{-8}:\ |Z_k|\le2^k",
                                                                 run_check=lambda: _count_bound(lambda k: 2**k, (Fraction(1, 10**8),)),
                                                                 wrong_versions=[lambda: _count_bound(lambda k: 1, (Fraction(1, 10**8),))]))),
                      Assumption("A2", "beta0 without atoms", r"\beta^{(0)}\sim U[-1,1]^n",
-                                necessity=Necessity("necessary", "eps = 0: beta0 = alpha(1-beta1)/sqrt(1-gamma) = 0.01 hits 0 at k = 1 (exact).",
+                                necessity=Necessity("necessary", r"$\epsilon=0$: the atom $\beta^{(0)}=\alpha(1-\beta_1)/\sqrt{1-\gamma}"
+                                                                 r"=1/100$ hits 0 at $k=1$: $\beta^{(1)}={lhs}$ (exact).",
                                                     check=Witness(label="atom_in_Z1_hits_zero", latex=r"\beta^{(0)}=0.01\Rightarrow\beta^{(1)}=0",
                                                                   construct=lambda p: Fraction(1, 100), verify=_hits_zero, cases=[{}], for_all=False,
                                                                   wrong_constructions=[lambda p: Fraction(1, 50)]))),
                  ],
                  extra=measurements,
-                 notes=["Adam in float arithmetic: an entry that becomes exactly 0 is bounced off (B.9), so 'zero at end' stays 0."])
+                 notes=["Adam in float arithmetic: an entry that becomes exactly 0 is bounced off (B.9), so the measured share "
+                        "of entries exactly 0 at the end stays 0."])

@@ -26,6 +26,7 @@ import sympy as sp
 
 from numeric.optimizers import adam_trajectory
 from proofs.engine import (Assumption, Claim, Equality, Inequality, Necessity, Witness, WitnessCheck)
+from proofs.kumar.shown import exact
 from symbolic import optimizers as o
 
 ID = "kumar.prop_b_9"
@@ -40,11 +41,11 @@ def _run_from_zero(m0: Fraction, v0: Fraction = Fraction(100, 9900), at_zero: in
 
 
 def _left_zero(params: Mapping[str, Any], run) -> WitnessCheck:
-    return WitnessCheck(lhs=f"beta^(k+1) = {run[1].beta[0]}", rhs="0", holds=run[0].beta[0] == 0 and run[1].beta[0] != 0)
+    return WitnessCheck(lhs=exact(run[1].beta[0]), rhs=sp.Integer(0), holds=run[0].beta[0] == 0 and run[1].beta[0] != 0)
 
 
 def _stayed_zero(params: Mapping[str, Any], run) -> WitnessCheck:
-    return WitnessCheck(lhs=f"beta^(k+1) = {run[1].beta[0]}", rhs="nonzero", holds=run[1].beta[0] == 0)
+    return WitnessCheck(lhs=exact(run[1].beta[0]), rhs="nonzero", holds=run[1].beta[0] == 0)
 
 
 def _bounce_from_recursions() -> sp.Expr:
@@ -83,17 +84,20 @@ def theorem() -> Claim:
                  reference="Kumar, App. B.3.4, Prop. B.9", steps=_steps(),
                  assumptions=[
                      Assumption("A1", "m^(k)_i != 0", r"m^{(k)}_i\neq0",
-                                necessity=Necessity("necessary", "m^(k) = 0 at beta^(k) = 0 gives beta^(k+1) = 0 (exact).",
+                                necessity=Necessity("necessary", r"$m^{(k)}=0$ at $\beta^{(k)}=0$ gives $\beta^{(k+1)}={lhs}$ (exact).",
                                                     check=Witness(label="zero_moment_stays", latex=r"m^{(k)}=0\Rightarrow\beta^{(k+1)}=0",
                                                                   construct=lambda p: _run_from_zero(Fraction(0)), verify=_stayed_zero,
                                                                   cases=[{}], for_all=False,
                                                                   wrong_constructions=[lambda p: _run_from_zero(Fraction(1, 2))]))),
                      Assumption("A2", "sign(0) = 0", r"\operatorname{sign}(0)=0", used_not_stated=True,
-                                necessity=Necessity("necessary", "sign(0) = 1, m = -(1-beta1)lambda/beta1 = -1/9, v = 0: beta^(k+1) = 0 (exact).",
+                                necessity=Necessity("necessary", r"$\operatorname{sign}(0)=1$, $m^{(k)}=-(1-\beta_1)\lambda/\beta_1=-1/9$, "
+                                                                 r"$v^{(k)}=0$: $\beta^{(k+1)}={lhs}$ (exact).",
                                                     check=Witness(label="sign_one_cancels_bounce", latex=r"\operatorname{sign}(0)=1,\ m=-\tfrac19",
                                                                   construct=lambda p: _run_from_zero(Fraction(-1, 9), Fraction(0), at_zero=1),
                                                                   verify=_stayed_zero, cases=[{}], for_all=False,
                                                                   wrong_constructions=[lambda p: _run_from_zero(Fraction(-1, 9))]))),
                  ],
-                 notes=["PyTorch's bias-corrected bounce -alpha*(beta1*m/(1-beta1^(k+1)))/(sqrt(gamma*v/(1-gamma^(k+1)))+eps) "
-                        "is a product of the same nonzero factors (symbolic.optimizers.adam_bounce, convention='pytorch'); not checked separately."])
+                 notes=[r"PyTorch's bias-corrected bounce "
+                        r"$-\alpha\,\frac{\beta_1m^{(k)}/(1-\beta_1^{k+1})}{\sqrt{\gamma v^{(k)}/(1-\gamma^{k+1})}+\epsilon}$ "
+                        r"is a product of the same nonzero factors (symbolic.optimizers.adam_bounce, convention 'pytorch'); "
+                        r"not checked separately."])

@@ -74,10 +74,11 @@ def _facts(convention: Convention) -> tuple[Bound, ...]:
         Bound(label="one_update", latex=r"B(k+1)=\bigl|\,|\beta|-T(k)\,\bigr|\ (\beta\ne0),\ 0\ (\beta=0)",
               lhs=sp.Abs(_b - _s * sp.sign(_b)), rhs=sp.Abs(sp.Abs(_b) - _s), relation="<=",
               generic={sp.Abs(_b - _s * sp.sign(_b)): B(k + 1), sp.Abs(_b): B(k), _s: T(k)},
-              justification="β = β^(k)_i, s = T(k): the update (25) moves β by s against its sign."),
+              justification=r"$\beta=\beta^{(k)}_i$, $s=T(k)$: the update (25) moves $\beta$ by $s$ against its "
+                            r"sign."),
         Bound(label="step_ratio", latex=r"T(k)\le 2\,T(k+1)", lhs=t(u), rhs=2 * t(gamma * u), relation="<=",
               domain=box, box_is_domain=True, assuming=PARAMETERS, generic={t(u): T(k), t(gamma * u): T(k + 1)},
-              justification="u = γ^k ∈ (0, 1] for k ≥ 0; the ratio is at most √(1+γ) < 2."),
+              justification=r"$u=\gamma^k\in(0,1]$ for $k\ge0$; the ratio is at most $\sqrt{1+\gamma}<2$."),
         Bound(label="step_floor", latex=r"T(k)\ge m", lhs=t(u), rhs=step_floor(convention), relation=">=",
               domain=box, box_is_domain=True, assuming=PARAMETERS, generic={t(u): T(k)},
               justification="The denominator grows with k to its limit."),
@@ -99,8 +100,8 @@ def cycle_induction(convention: Convention) -> Induction:
                      latex=r"\forall k\ge0:\ |\beta^{(k)}_i|\le\max\bigl(2T(k),\ |\beta^{(0)}_i|-k\,m\bigr)",
                      variable=k, start=0, statement=lambda j: invariant(j, convention), base=base, step=step,
                      using=facts, reading=None,
-                     justification="Induction over the iteration k; every coordinate obeys the same recursion, "
-                                   "so the bound holds for every n and every lambda > 0.")
+                     justification=r"Induction over the iteration $k$; every coordinate obeys the same recursion, so "
+                                   r"the bound holds for every $n$ and every $\lambda>0$.")
 
 
 def late_iterate_steps(convention: Convention) -> list[Step]:
@@ -113,24 +114,25 @@ def late_iterate_steps(convention: Convention) -> list[Step]:
         (lam * sp.sqrt(1 - gamma * x) + eps > lam)
     return [
         cycle_induction(convention),
-        Inequality(label=f"settled_coordinate_{convention}", printed=False,
+        Inequality(label=f"settled_coordinate_{convention}", printed=False, uses=(f"rmsprop_cycle_invariant_{convention}",),
                    latex=r"B(k)\le2T(k),\ B(k+1)\le|B(k)-T(k)|\ \Rightarrow\ B(k+1)\le T(k)",
                    lhs=b1, rhs=t_k, relation="<=",
                    assuming=(b1 <= sp.Abs(b0 - t_k), b0 <= 2 * t_k, t_k > 0),
-                   justification="Once k*m >= |beta^(0)_i| the invariant gives B(k) <= 2T(k); one more update "
-                                 "leaves the coordinate within T(k), so ||beta^(k+1)||_1 <= n T(k) for every n."),
-        Inequality(label=f"late_step_below_alpha_{convention}", printed=False,
+                   justification=r"Once $km\ge|\beta^{(0)}_i|$ the invariant gives $B(k)\le2T(k)$; one more update "
+                                 r"leaves the coordinate within $T(k)$, so $\|\beta^{(k+1)}\|_1\le nT(k)$ for every "
+                                 r"$n$."),
+        Inequality(label=f"late_step_below_alpha_{convention}", printed=False, uses=(f"settled_coordinate_{convention}",),
                    latex=(r"\gamma^{k+1}\lambda^2<\epsilon\ \Rightarrow\ T(k)<\alpha" if convention == "inside"
                           else r"\lambda\sqrt{1-\gamma^{k+1}}+\epsilon>\lambda\ \Rightarrow\ T(k)<\alpha"),
                    lhs=t, rhs=alpha, relation="<", domain={x: (0, 1)}, box_is_domain=True,
                    assuming=(*PARAMETERS, threshold),
-                   justification="With x = gamma^k: the late bound n T(k) is below n*alpha from the "
-                                 "iteration on which the threshold holds (then for ever: T decreases)."),
+                   justification=r"With $x=\gamma^k$: the late bound $nT(k)$ is below $n\alpha$ from the iteration "
+                                 r"on which the threshold holds (then for ever: $T$ decreases)."),
         Inequality(label=f"late_step_below_alpha_only_then_{convention}", printed=False,
                    latex=r"T(k)<\alpha\ \Rightarrow\ " + (r"\gamma^{k+1}\lambda^2<\epsilon" if convention == "inside"
                                                        else r"\lambda\sqrt{1-\gamma^{k+1}}+\epsilon>\lambda"),
                    lhs=threshold.lhs, rhs=threshold.rhs, relation=">", domain={x: (0, 1)}, box_is_domain=True,
                    assuming=(*PARAMETERS, t < alpha),
-                   justification="The converse: before the threshold the step is at least alpha, so the bound "
-                                 "n T(k) does not give n*alpha (the printed claim needs 'late enough')."),
+                   justification=r"The converse: before the threshold the step is at least $\alpha$, so the bound "
+                                 r"$nT(k)$ does not give $n\alpha$ (the printed claim needs 'late enough')."),
     ]

@@ -21,7 +21,7 @@ def test_ordering_sentence_is_reading_dependent():
 
 def test_ordering_counterexample_is_exact():
     result = _result("losses_ordered_like_bounds")
-    assert not result.ok and result.evidence == "proved" and result.values["below"] == "50"
+    assert not result.ok and result.evidence == "proved" and result.values["below"] == 50
 
 
 def test_the_old_float_counterexample_reverses_in_exact_arithmetic():

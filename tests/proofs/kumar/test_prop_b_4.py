@@ -57,7 +57,7 @@ def test_hypotheses_quote_settings_and_the_exceptional_sets_are_scoped():
     from proofs.engine import fill
     report = registry.report("kumar.prop_b_4")
     a2 = next(a for a in report.assumptions if a.assumption.label == "A2")
-    assert a2.result.evidence == "proved" and "r = 0.10000005" in fill(a2.assumption.necessity.evidence, a2.result.values)
+    assert a2.result.evidence == "proved" and "$r=0.10000005$" in fill(a2.assumption.necessity.evidence, a2.result.values)
     steps = {r.step.label: r.result for r in report.steps}
     assert steps["exceptional_set_at_most_2_to_k"].scope["k"] == "1..10"
     assert steps["step_sizes_decrease"].proved and "z3" in steps["step_sizes_decrease"].engines

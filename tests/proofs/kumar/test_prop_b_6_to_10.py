@@ -71,7 +71,7 @@ def test_b7_hypothesis_text_quotes_the_computed_root():
     report = registry.report("kumar.prop_b_7")
     a1 = next(a for a in report.assumptions if a.assumption.label == "A1")
     text = fill(a1.assumption.necessity.evidence, a1.result.values)
-    assert text.startswith("beta1* = 0.9082438628")
+    assert text.startswith(r"$\beta_1^*=0.9082438628")
 
 
 def test_b8_exceptional_sets_are_proved_for_k_up_to_8_only():
