@@ -61,8 +61,11 @@ def _decide(name: str, holds: bool, c: Any, slope: Any) -> StepResult:
     if not holds and c is not None:  # a claimed c for a failing activation must be refuted at that c
         same = same and not (sp.simplify(act(sp.sympify(c))) == 0 and act.derivative_at(sp.sympify(c), 1) != 0)
     detail = f"{verdict.reason}; zero set certified by {certificate.method}: {certificate.proved}"
+    computed = "holds" if verdict.holds else "fails"
     return StepResult(bool(same and certificate.proved), "symbolic", certificate.method, detail,
-                      None if same else f"computed: holds={verdict.holds}, c={verdict.c}, sigma'(c)={verdict.sigma_prime_c}")
+                      None if same else f"computed: Assumption 1 {computed} for " + r"$\sigma(u) = {sigma}$, with "
+                                        r"$c = {c}$ and $\sigma'(c) = {slope}$",
+                      values={"sigma": act.formula, "c": verdict.c, "slope": verdict.sigma_prime_c})
 
 
 def _latex(name: str) -> str:
@@ -91,7 +94,8 @@ def _enclosures(names: list[str]) -> StepResult:
         value, slope = mirror.assumption_1_enclosures(name)
         if not value.contains(0) or slope.contains(0):
             return StepResult(False, "symbolic", "arb-enclosure", f"{name}: sigma(c) in {value}, sigma'(c) in {slope}",
-                              counterexample=f"{name}: sigma'(c) ball {slope} contains 0")
+                              counterexample=name + r": the Arb ball {slope} of $\sigma'(c)$ contains $0$",
+                              values={"slope": str(slope)})
     return StepResult(True, "symbolic", "arb-enclosure", f"sigma'(c) rigorously nonzero for {len(names)} activations")
 
 
@@ -133,7 +137,9 @@ def _shifted_ray_growth(paper_bias: bool = False) -> StepResult:
         lead = 2 * data.n * arch.d_out * shift.jet_at(name)[1] ** 2
         if entry.degree() != 2 or sp.simplify(entry.LC() - lead) != 0 or not lead > 0 or grad > 2:
             return StepResult(False, "symbolic", "exact-jets", f"{name}: entry {entry.as_expr()}, deg ||grad L||^2 = {grad}",
-                              counterexample=f"{name}: deg ||grad L||^2 = {grad}")
+                              counterexample=name + r" on the shifted ray: $\|\nabla L\|^2$ has degree ${degree}$ in $t$ "
+                                                    r"and the $(b^2_1)^2$ Hessian entry is ${entry}$",
+                              values={"degree": grad, "entry": entry.as_expr()})
     return StepResult(True, "symbolic", "exact-jets", f"entry of degree 2 with leading coefficient 2 n d_out sigma'(c')^2 "
                       f"> 0 and ||grad L||^2 of degree <= 2 for {', '.join(shift.SHIFT_POINTS)}")
 
@@ -185,9 +191,9 @@ def _assumptions() -> list[Assumption]:
                 scope={"family": "elu"})
     # no holds(): every catalogue activation may be derived, ELU included
     return [Assumption("A1", "sigma twice differentiable", r"\sigma\in C^2", used_not_stated=True,
-                       necessity=Necessity("superfluous", "Deciding Assumption 1 needs only sigma and sigma' at c: ELU "
-                                           "satisfies it at c = 0 although sigma''(0) does not exist (shown on that one "
-                                           "activation).", elu))]
+                       necessity=Necessity("superfluous", r"Deciding Assumption 1 needs only $\sigma$ and $\sigma'$ at $c$: "
+                                           r"ELU satisfies it at $c = 0$ although $\sigma''(0)$ does not exist (shown on that "
+                                           r"one activation).", elu))]
 
 
 def _derive(params: dict[str, Any]) -> dict[str, Any]:
@@ -227,9 +233,12 @@ def _theorems_12_14(name: str) -> str:
 
 def _extra() -> dict[str, Any]:
     rows = [_derive({"activation": name}) | {"theorems_12_and_14": _theorems_12_14(name)} for name in CATALOGUE]
+    centred = assumption_1(activation("sigmoid_centered"))
     return {"catalogue": rows,
             "assumption_1_is_for": "Lemmas 9-11 as printed (their tables use sigma(c) = 0); Theorems 12 and 14 need only "
-                                   "sigma non-constant (and twice differentiable), via the shifted ray"}
+                                   "sigma non-constant (and twice differentiable), via the shifted ray",
+            "centred_sigmoid": activation("sigmoid_centered").formula, "centred_c": centred.c,
+            "centred_slope": centred.sigma_prime_c}
 
 
 def theorem() -> Claim:
@@ -244,19 +253,20 @@ def theorem() -> Claim:
                               "(e.g. log(1+exp(z))-log(2)): Assumption 1 decided, with its evidence level",
                               tuple(CATALOGUE))],
         derive=_derive, extra=_extra,
-        notes=["Fails for the logistic sigmoid, softplus, ReLU, u^2 and the paper's own Example 1 (u^2 + 1).",
-               "What Assumption 1 is for: the printed tables of Lemmas 9-11 (sigma(c) = 0 makes f vanish on the ray and "
-               "the weight derivatives vanish). Theorems 12 and 14 do not need it: for every non-constant twice "
-               "differentiable sigma the shifted ray (hidden biases at c' with sigma'(c') != 0, output bias "
-               "-t sigma(c') M 1) gives the same t^2 Hessian entry with a gradient of degree <= 1 in t (step "
-               "assumption_1_not_needed_for_theorems_12_and_14; cooper.thm_12 / thm_14, A1: superfluous). So the "
-               "sigmoid, softplus, u^2 and u^2 + 1 networks are not (L0, L1)-smooth either; the catalogue's "
-               "'theorems_12_and_14' column says which ray applies.",
-               "What cannot be dropped is 'sigma non-constant': with sigma = 0 every deep network computes its output "
-               "bias, and both losses are m-smooth (checked at depth 2).",
-               "ELU satisfies Assumption 1 at c = 0 but has no second derivative there, where the ray of Section 3 "
-               "places every hidden pre-activation: Lemmas 10-11 (sigma''(c)) do not apply to it. ReLU and ELU are "
-               "outside Definition 1 (L not twice differentiable everywhere); on the shifted ray at c' = 1 (sigma the "
-               "identity near 1) the inequality fails at points where L is smooth (not encoded).",
-               "Centring repairs the sigmoid: 1/(1+e^-u) - 1/2 satisfies Assumption 1 with sigma'(0) = 1/4."],
+        notes=[r"Fails for the logistic sigmoid, softplus, ReLU, $u^2$ and the paper's own Example 1 ($u^2 + 1$).",
+               r"What Assumption 1 is for: the printed tables of Lemmas 9-11 ($\sigma(c) = 0$ makes $f$ vanish on the ray "
+               r"and the weight derivatives vanish). Theorems 12 and 14 do not need it: for every non-constant twice "
+               r"differentiable $\sigma$ the shifted ray (hidden biases at $c'$ with $\sigma'(c') \neq 0$, output bias "
+               r"$-t\,\sigma(c')\,M\,\mathbf{1}$) gives the same $t^2$ Hessian entry with a gradient of degree $\le 1$ in $t$ "
+               r"(step assumption_1_not_needed_for_theorems_12_and_14; cooper.thm_12 / thm_14, A1: superfluous). So the "
+               r"sigmoid, softplus, $u^2$ and $u^2 + 1$ networks are not $(L_0, L_1)$-smooth either; the catalogue's "
+               r"'theorems_12_and_14' column says which ray applies.",
+               r"What cannot be dropped is '$\sigma$ non-constant': with $\sigma = 0$ every deep network computes its "
+               r"output bias, and both losses are $m$-smooth (checked at depth $2$).",
+               r"ELU satisfies Assumption 1 at $c = 0$ but has no second derivative there, where the ray of Section 3 "
+               r"places every hidden pre-activation: Lemmas 10-11 ($\sigma''(c)$) do not apply to it. ReLU and ELU are "
+               r"outside Definition 1 ($L$ not twice differentiable everywhere); on the shifted ray at $c' = 1$ ($\sigma$ "
+               r"the identity near $1$) the inequality fails at points where $L$ is smooth (not encoded).",
+               r"Centring repairs the sigmoid: $\sigma(u) = {centred_sigmoid}$ satisfies Assumption 1 at $c = {centred_c}$ "
+               r"with $\sigma'(c) = {centred_slope}$."],
     )

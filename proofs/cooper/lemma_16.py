@@ -65,8 +65,12 @@ def _refute(k, signs, side, bound, a, u, gap) -> StepResult:
         if gap.subs(point) < 0:
             c = [s * point[ai] for s, ai in zip(signs, a)]
             shown = f"k={k}, c={c}, u={[point[ui] for ui in u]}"
+            size = abs(sum(ci * point[ui] for ci, ui in zip(c, u)) / sum(point[ui] for ui in u))
             return StepResult(False, "symbolic", "exact-counterexample", f"bound fails at {shown}",
-                              counterexample=f"{shown}: |F| = {abs(sum(ci * point[ui] for ci, ui in zip(c, u)) / sum(point[ui] for ui in u))} > {bound(list(a)).subs(point)}")
+                              counterexample=r"at $k = {k}$, $c = {c}$ and $u = {u}$, where $u_i := e^{\ell_i(z)}$: "
+                                             r"$|F| = {size} > {bound}$, the claimed bound, where $F := \sum_i c_iu_i/\sum_i u_i$",
+                              values={"k": k, "c": tuple(c), "u": tuple(point[ui] for ui in u), "size": size,
+                                      "bound": bound(list(a)).subs(point)})
     return StepResult(False, "symbolic", "sign-split", f"no certificate for k={k}, signs={signs}, side={side}")
 
 
@@ -142,12 +146,12 @@ def _assumptions() -> list[Assumption]:
                       cases=[{"B": Fraction(10) ** k} for k in (0, 3, 9)], wrong_constructions=[lambda p: Fraction(0)])
     return [
         Assumption("A1", "l_k are linear forms", r"\ell_k \text{ linear}",
-                   necessity=Necessity("superfluous", "The proof and the certificate use only e^{l_k(z)} > 0: the bound "
-                                       "holds for arbitrary real functions l_k (certificate checked for k = 2, 3; the "
-                                       "termwise step covers every k).", nonlinear)),
+                   necessity=Necessity("superfluous", r"The proof and the certificate use only $e^{\ell_k(z)} > 0$: the "
+                                       r"bound holds for arbitrary real functions $\ell_k$ (certificate checked for $k = 2, 3$; "
+                                       r"the termwise step covers every $k$).", nonlinear)),
         Assumption("A2", "c_k are constants", r"c_k \text{ independent of } z",
-                   necessity=Necessity("necessary", "With c_1(z) = z the function z e^z/(e^z + 1) is unbounded "
-                                       "(rigorous Arb witness for any bound B).", varying)),
+                   necessity=Necessity("necessary", r"With $c_1(z) = z$ the function $z\,e^z/(e^z + 1)$ is unbounded "
+                                       r"(rigorous Arb witness for any bound $B$).", varying)),
     ]
 
 
@@ -176,7 +180,8 @@ def theorem() -> Claim:
                     Parameter("forms", "list", [[Fraction(1), Fraction(0)], [Fraction(0), Fraction(1)]],
                               "the forms as rows of coefficients (k lists of n numbers)")],
         derive=_derive,
-        notes=["The bound sum_k |c_k| is proved on the whole domain by an exact certificate (k <= 4), and for every k "
-               "by the termwise step; it is valid but not sharp: sup |F| = max_k |c_k|.",
-               "Linearity of the forms is never used; constancy of the coefficients is essential."],
+        notes=[r"The bound $\sum_k|c_k|$ is proved on the whole domain by an exact certificate ($k \le 4$), and for every "
+               r"$k$ by the termwise step; it is valid but not sharp: $\sup|F| = \max_k|c_k|$, where "
+               r"$F := \sum_kc_ke^{\ell_k(z)}/\sum_ke^{\ell_k(z)}$.",
+               r"Linearity of the forms is never used; constancy of the coefficients is essential."],
     )

@@ -393,6 +393,32 @@ def dimensions(arch: net.Architecture, n: int) -> dict[str, int]:
             "depth": arch.depth}
 
 
+#: The paper's symbol of each dimension of :func:`dimensions`, for the values a text is typeset from.
+DIMENSION_SYMBOLS = {"n": sp.Symbol("n"), "d_in": sp.Symbol("d_in"), "width": sp.Symbol("c_ell"),
+                     "d_out": sp.Symbol("d_out"), "depth": sp.Symbol("ell")}
+
+
+def dimension_point(arch: net.Architecture, n: int) -> dict[sp.Symbol, int]:
+    r"""The dimensions of ``arch`` keyed by the paper's symbols (a point: typeset :math:`n = 2,\ d_{in} = 3, \dots`).
+
+    >>> dimension_point(net.Architecture((2, 5), 3, 7), 2)
+    {n: 2, d_in: 3, c_ell: 5, d_out: 7, ell: 2}
+    """
+    return {DIMENSION_SYMBOLS[k]: v for k, v in dimensions(arch, n).items()}
+
+
+def scope_text(spec: Mapping[str, tuple]) -> str:
+    r"""A declared scope (:data:`SCOPE`) in words, its sizes in math, for a note (the text format of
+    :mod:`proofs.render`).
+
+    >>> scope_text({"depths": (2, 3), "d_outs": (1,)})
+    'depths $\\ell = 2, 3$; output widths $d_{out} = 1$'
+    """
+    names = {"depths": r"depths $\ell", "widths": r"hidden widths $c", "d_ins": r"input widths $d_{in}",
+             "d_outs": r"output widths $d_{out}"}
+    return "; ".join(f"{names[k]} = {', '.join(map(str, v))}$" for k, v in spec.items())
+
+
 def show_architecture(arch: net.Architecture, n: int) -> dict[str, Any]:
     r"""One architecture of a scope, as JSON-able data."""
     return {"n": n, "d_in": arch.d_in, "widths": list(arch.widths), "d_out": arch.d_out}
@@ -438,8 +464,9 @@ def check_against_dimensions(computed, formula, pairs, loss: str, data_of) -> St
         if sp.expand(value - want) != 0:
             shown = ", ".join(f"{k}={v}" for k, v in D.items())
             found = f"computed {short(value)}, formula {short(want)}"
-            return StepResult(False, "symbolic", "exact-jets", f"{shown}: {found}", counterexample=f"{shown}: {found}",
-                              values={"dimensions": shown})
+            return StepResult(False, "symbolic", "exact-jets", f"{shown}: {found}",
+                              counterexample=r"at {dimensions} the jets give ${computed}$ and the formula ${formula}$",
+                              values={"dimensions": dimension_point(arch, n), "computed": value, "formula": want})
     return StepResult(True, "symbolic", "exact-jets", f"exact on {len(pairs)} architectures ({loss}, symbolic data)")
 
 
@@ -486,8 +513,9 @@ def over_scope(test, loss: str = LOSS, pairs=None) -> StepResult:
     for arch, n in pairs:
         data = net.symbolic_data(n, arch.d_in, arch.d_out)
         problem = test(arch, data, net.derivatives_on_ray(arch, data, loss))
-        if problem:
-            return StepResult(False, "symbolic", "exact-jets", problem, counterexample=f"{arch}, n = {n}: {problem}")
+        if problem:  # the test's own words (plain prose) after the architecture
+            return StepResult(False, "symbolic", "exact-jets", problem, counterexample="at {dimensions}: " + problem,
+                              values={"dimensions": dimension_point(arch, n)})
     return StepResult(True, "symbolic", "exact-jets", f"exact for all {len(pairs)} architectures, symbolic data")
 
 
@@ -518,7 +546,8 @@ def hf_degree_at_most(bound: int) -> StepResult:
                     worst = max(worst, v.degree(0))
     ok = worst <= bound
     return StepResult(ok, "symbolic", "exact-jets", f"max degree in t of the entries of Hf is {worst} (claimed <= {bound})",
-                      counterexample=None if ok else f"an entry of degree {worst}")
+                      counterexample=None if ok else r"an entry of $Hf(x)$ has degree ${worst}$ in $t$ (claimed $\le {bound}$)",
+                      values={"worst": worst, "bound": bound})
 
 def named_entry_on_ray(arch: net.Architecture, data: net.Data, loss: str = LOSS) -> sp.Expr:
     r""":math:`\partial^2L/(\partial b^\ell_1)^2` at :math:`\rho(t)`, from the jets."""

@@ -24,8 +24,8 @@ import sympy as sp
 from numeric import network as mirror
 from proofs.budget import SYMBOLIC_BUDGET_S, within_budget
 from proofs.cooper.ray import (REPRESENTATIVE, activation_holds_a1, activation_non_constant,
-                               activation_twice_differentiable, architectures_scope, configuration, fraction_rows,
-                               quantities, scope_of, short, violation, witness_point)
+                               activation_twice_differentiable, architectures_scope, configuration, dimension_point,
+                               fraction_rows, quantities, scope_of, short, violation, witness_point)
 from proofs.engine import Assumption, Check, Inequality, Necessity, NumericAgreement, StepResult, Witness
 from proofs.steps import check_zero
 from symbolic import network as net
@@ -53,7 +53,10 @@ def remark_2_check(loss: str, r_factor=None) -> StepResult:
                     and frob <= r * op * (1 + mpmath.mpf(10) ** -50)):
                 return StepResult(False, "numeric", "eigsy-60-digits", f"{arch}: |H_ii|={mpmath.nstr(diag, 8)}, "
                                   f"op={mpmath.nstr(op, 8)}, F={mpmath.nstr(frob, 8)}, r={mpmath.nstr(r, 5)}",
-                                  counterexample=f"{arch}: ||H||_F = {mpmath.nstr(frob, 8)} > r ||H||_op = {mpmath.nstr(r * op, 8)}")
+                                  counterexample=r"at {dimensions}, $t = 10$, $\sigma = \tanh$: $\|H\|_F = {frob} > "
+                                                 r"r\,\|H\|_{op} = {bound}$ with $r = {r}$ (mpmath, 60 digits, shown to 15)",
+                                  values={"dimensions": dimension_point(arch, len(data.xs)), "frob": _float15(frob),
+                                          "bound": _float15(r * op), "r": _float15(r)})
     return StepResult(True, "numeric", "eigsy-60-digits",
                       "max|H_ii| <= ||H||_op <= ||H||_F <= sqrt(rank) ||H||_op at t = 10 (two architectures, tanh)",
                       sample={"points": 2, "dps": 60})
@@ -124,6 +127,15 @@ def witness_step(loss: str, label: str = "no_L0_L1_witness") -> Witness:
                                         lambda p: sp.Rational(p["L1"]) + 1])
 
 
+def _float15(value) -> sp.Float:
+    r"""An mpmath number as a 15-digit SymPy Float (what a text shows of a 60-digit computation).
+
+    >>> _float15(mpmath.mpf(1) / 3)
+    0.333333333333333
+    """
+    return sp.Float(mpmath.nstr(value, 15), 15)
+
+
 #: The scope of an identity about one row of a layer whose width could not be kept symbolic.
 FINITE_WIDTHS = (1, 2, 3)
 
@@ -140,7 +152,8 @@ def any_width_check(sides, wrong=None) -> StepResult:
         finite = check_zero(sp.expand(net.at_width(lhs - rhs, width)))
         if not finite.ok:
             return StepResult(False, "symbolic", finite.method, f"fails for a row of width {width}: {finite.detail}",
-                              counterexample=f"width {width}: {finite.counterexample}", values=finite.values)
+                              counterexample=r"for a row of width $K = {width}$: " + (finite.counterexample or ""),
+                              values={**finite.values, "width": width})
     # ... then for a symbolic width, SymPy only (an indexed row cannot be sampled at random points)
     for name, simplifier in (("cancel", sp.cancel), ("simplify", sp.simplify)):
         if within_budget(lambda: simplifier(lhs - rhs), SYMBOLIC_BUDGET_S) == 0:
@@ -217,27 +230,33 @@ def shifted_ray_check(loss: str, *, paper_bias: bool = False, entry_scale: int =
     for arch, n in pairs:
         data = loss_data(loss)(n, arch.d_in, arch.d_out)
         M = tuple(map(tuple, net.ray_matrix(arch, loss)))
-        where = f"{arch}, n = {n}"
+        where, dims = f"{arch}, n = {n}", {"dimensions": dimension_point(arch, n)}
         for x in data.xs:
             out = net.layer_jets(arch, x, M, shifted=True, paper_bias=paper_bias)[-1]
             if any(jet.const for jet in out):
                 return StepResult(False, "symbolic", "exact-jets", f"{where}: f on the ray = "
-                                  f"{[jet.const.as_expr() for jet in out]}", counterexample=f"{where}: f != 0")
+                                  f"{[jet.const.as_expr() for jet in out]}",
+                                  counterexample=r"at {dimensions}: $f_{\rho(t)}(x) = {f} \neq 0$ on the ray",
+                                  values=dims | {"f": tuple(jet.const.as_expr() for jet in out)})
             worst = max((v.degree(0) for jet in out for part in (jet.lin, jet.quad) for v in part.values()), default=0)
             if worst > 1:
                 return StepResult(False, "symbolic", "exact-jets", f"{where}: a derivative of f of degree {worst} in t",
-                                  counterexample=f"{where}: degree {worst}")
+                                  counterexample=r"at {dimensions}: a derivative of $f$ has degree ${degree}$ in $t$ "
+                                                 r"(at most $1$ claimed)", values=dims | {"degree": worst})
         try:
             d = net.derivatives_on_ray(arch, data, loss, shifted=True, paper_bias=paper_bias)
         except ValueError as exc:  # cross-entropy needs f = 0 at the point
-            return StepResult(False, "symbolic", "exact-jets", f"{where}: {exc}", counterexample=f"{where}: {exc}")
+            return StepResult(False, "symbolic", "exact-jets", f"{where}: {exc}", counterexample="at {dimensions}: " + str(exc),
+                              values=dims)
         # deg ||grad L||^2 = 2 max_a deg grad_a (a sum of squares of real polynomials: no cancellation at the top)
         grad = 2 * max((v.degree(0) for v in d.gradient.values()), default=0)
         e = net.named_entry(arch)
         entry, want = d.entry(e, e), entry_scale * net.hessian_entry_closed_form(arch, data, loss)
         if grad > 2 or sp.expand(entry - want) != 0:
             return StepResult(False, "symbolic", "exact-jets", f"{where}: deg ||grad L||^2 = {grad}, entry {short(entry)}",
-                              counterexample=f"{where}: entry {short(entry)} vs closed form {short(want)}")
+                              counterexample=r"at {dimensions}: the $(b^\ell_1)^2$ entry is ${entry}$, the closed form "
+                                             r"${closed_form}$, and $\|\nabla L\|^2$ has degree ${degree}$ in $t$",
+                              values=dims | {"entry": entry, "closed_form": want, "degree": grad})
     return StepResult(True, "symbolic", "exact-jets", f"f = 0, deg Df, Hf <= 1, deg ||grad L||^2 <= 2 and the entry "
                       f"equals the closed form (no sigma_0) on all {len(pairs)} architectures ({loss})")
 
@@ -279,7 +298,9 @@ def shifted_direct_check(loss: str, drop_sigma_0: bool = False) -> StepResult:
     bad = [i for i, (a, b) in enumerate(zip(g + H, jg + jH)) if sp.expand(a - fix(b)) != 0]
     return StepResult(not bad, "symbolic", "sympy.hessian", f"full gradient and Hessian at the shifted ray: "
                       f"{len(g + H) - len(bad)} of {len(g + H)} entries agree exactly with the jets ({loss})",
-                      counterexample=f"entry {bad[0]}" if bad else None)
+                      counterexample=r"entry {index} (of the gradient, then the Hessian, flattened) differs: "
+                                     r"${direct}$ by differentiation, ${jets}$ from the jets" if bad else None,
+                      values={"index": bad[0], "direct": (g + H)[bad[0]], "jets": fix((jg + jH)[bad[0]])} if bad else {})
 
 
 def shifted_direct_step(loss: str) -> Check:
@@ -384,7 +405,9 @@ def gradient_growth_check(loss: str, *, at_most: bool) -> StepResult:
     ok = degree <= 2 and bounded <= 0
     return StepResult(ok, "symbolic", "Poly", f"deg_t ||grad L||^2 = {degree} for symbolic data; {bounded} for "
                       f"{'sum y = 0' if loss == 'l2' else 'uniform labels'} (bounded gradient)",
-                      counterexample=None if ok else f"degrees {degree}, {bounded}")
+                      counterexample=None if ok else r"$\deg_t\|\nabla L\|^2 = {degree}$ for symbolic data and "
+                                                     r"${bounded}$ for the special data (claimed: at most $2$, and $0$)",
+                      values={"degree": degree, "bounded": bounded})
 
 
 def uniform_labels(loss: str, arch: net.Architecture, n: int) -> net.Data:
@@ -401,7 +424,8 @@ def uniform_labels(loss: str, arch: net.Architecture, n: int) -> net.Data:
 
 def gradient_growth_steps(loss: str) -> list[Check]:
     r"""The printed "the gradient grows linearly" (fails: bounded for some data) and its repair."""
-    name = "sum_{s,k} y_sk = 0" if loss == "l2" else "every class total sum_m y_mj equal to n/d_out, e.g. uniform labels"
+    name = (r"$\sum_{s,k} y_{sk} = 0$" if loss == "l2" else
+            r"every class total $\sum_m y_{mj}$ equal to $n/d_{out}$, e.g. uniform labels")
     scope = architectures_scope([(REPRESENTATIVE if loss == "l2" else net.Architecture((2, 2), 2, 3), 2)])
     return [
         Check(label="gradient_grows_linearly", kind_name="z3-sign",
@@ -410,9 +434,10 @@ def gradient_growth_steps(loss: str) -> list[Check]:
                             "Hessian grows at least quadratically'; as a statement about every data set, the t^2 "
                             "coefficient of ||grad L||^2 must be positive.",
               run_check=lambda: gradient_growth_check(loss, at_most=False), scope=scope,
-              erratum="'The gradient grows linearly' fails for some data: the t^2 coefficient of ||grad L||^2 vanishes "
-                      f"at {{point}} ({name}): the gradient is then bounded along the ray. The conclusion only gets "
-                      "stronger; the argument needs 'at most linearly' (step grad_norm_sq_degree_at_most_2)."),
+              erratum=r"'The gradient grows linearly' fails for some data: the $t^2$ coefficient of "
+                      r"$\|\nabla L(\rho(t))\|^2$ vanishes at {point} (" + name + r"): the gradient is then bounded along "
+                      r"the ray. The conclusion only gets stronger; the argument needs 'at most linearly' (step "
+                      r"grad_norm_sq_degree_at_most_2)."),
         Check(label="gradient_grows_at_most_linearly", repairs="gradient_grows_linearly", kind_name="polynomial",
               latex=r"\deg_t\|\nabla L(\rho(t))\|^2\le2\ (=0\text{ when }" + ("\\sum y=0" if loss == "l2" else "y_{mj}=1/d") + ")",
               justification="What the conclusion uses: ||grad L|| <= alpha + beta t; with a bounded gradient the "
@@ -431,10 +456,11 @@ def _degree_claim_wrong(loss: str) -> StepResult:
 def depth_necessity(loss: str, depth_one_label: str = "A5") -> Necessity:
     r"""A3 (:math:`\ell\ge2`): superfluous given :math:`\ell\ge1` — the conclusion survives at depth 1 (checked)."""
     return Necessity(verdict="superfluous",
-                     evidence=f"The conclusion survives without l >= 2 (l >= 1, {depth_one_label}, kept): at depth 1 "
-                              "the same ray gives a Hessian entry of degree 2 and ||grad L||^2 of degree <= 2 "
-                              "(witness checked here; cooper.depth_1 for the derivation). Dropping depth altogether is "
-                              f"not possible: l >= 1 is necessary ({depth_one_label}).",
+                     evidence=r"The conclusion survives without $\ell \ge 2$ ($\ell \ge 1$, " + depth_one_label
+                              + r", kept): at depth $1$ the same ray gives a Hessian entry of degree $2$ and "
+                              r"$\|\nabla L\|^2$ of degree $\le 2$ in $t$ (witness checked here; cooper.depth_1 for the "
+                              r"derivation). Dropping depth altogether is not possible: $\ell \ge 1$ is necessary ("
+                              + depth_one_label + ").",
                      check=_depth_1_witness(loss))
 
 
@@ -450,9 +476,9 @@ def depth_one_assumption(loss: str, label: str) -> Assumption:
     return Assumption(label=label, name="depth l >= 1 (implied by l >= 2; what the conclusion needs)", latex=r"\ell\ge1",
                       holds=lambda p: p.get("depth") is None or int(p["depth"]) >= 1,
                       necessity=Necessity(verdict="necessary",
-                                          evidence="At depth 0 f is affine in the parameters: " + _bounded_words(loss)
-                                                   + " (checked for d_out = 2, one symbolic datum), so L is m-smooth "
-                                                   "(Theorems 13 and 15).",
+                                          evidence=r"At depth $0$, $f$ is affine in the parameters: " + _bounded_words(loss)
+                                                   + r" (checked for $d_{out} = 2$, one symbolic datum), so $L$ is "
+                                                   r"$m$-smooth (Theorems 13 and 15).",
                                           check=bounded_hessian_check("depth_0_loss_is_m_smooth", loss,
                                                                        shift.DEPTH_0_ARCH, r"\ell=0")))
 
@@ -463,17 +489,17 @@ def non_constant_assumption(loss: str, label: str) -> Assumption:
                       latex=r"\sigma\not\equiv\text{const}",
                       holds=activation_non_constant,
                       necessity=Necessity(verdict="necessary",
-                                          evidence="With sigma = k constant (k a symbol) a deep network computes "
-                                                   "k M^{l+1} 1 + b^{l+1}, affine in the parameters: " + _bounded_words(loss)
-                                                   + " (checked at depth 2, widths 1, d_out = 2), so L is m-smooth and "
-                                                   "the conclusion fails.",
+                                          evidence=r"With $\sigma = k$ constant ($k$ a symbol) a deep network computes "
+                                                   r"$k\,M^{\ell+1}\mathbf{1} + b^{\ell+1}$, affine in the parameters: "
+                                                   + _bounded_words(loss) + r" (checked at depth $2$, widths $1$, "
+                                                   r"$d_{out} = 2$), so $L$ is $m$-smooth and the conclusion fails.",
                                           check=bounded_hessian_check("constant_activation_is_m_smooth", loss,
                                                                        shift.CONSTANT_ARCH, r"\sigma\equiv k")))
 
 
 def _bounded_words(loss: str) -> str:
     return ("the L2 Hessian is constant" if loss == "l2" else
-            "the cross-entropy Hessian is p_1 p_2 <= 1/4 (p the softmax) times a parameter-free matrix")
+            r"the cross-entropy Hessian is $p_1p_2 \le 1/4$ ($p$ the softmax) times a parameter-free matrix")
 
 
 def bounded_hessian_check(label: str, loss: str, arch: net.Architecture, latex: str) -> Check:
@@ -502,12 +528,13 @@ def bounded_hessian_check(label: str, loss: str, arch: net.Architecture, latex: 
 def assumption_1_superfluous(loss: str, non_constant_label: str = "A4") -> Necessity:
     r"""Assumption 1: superfluous — the shifted ray gives the conclusion for activations that violate it."""
     return Necessity(verdict="superfluous",
-                     evidence=f"Not necessary: only 'sigma non-constant' is ({non_constant_label}). For any non-constant "
-                              "twice differentiable sigma take c' with sigma'(c') != 0 and the shifted ray (output bias "
-                              "-t sigma(c') M 1): f = 0 on it and the (b^l_1)^2 entry is the paper's closed form at c' "
-                              "(step shifted_ray_without_assumption_1). Checked here exactly (Arb for softplus) for four "
-                              "activations that violate Assumption 1: logistic sigmoid, softplus, u^2 and the paper's "
-                              "own Example 1, u^2 + 1. Assumption 1 serves Lemmas 9-11 as printed, not the theorem.",
+                     evidence=r"Not necessary: only '$\sigma$ non-constant' is (" + non_constant_label + r"). For any "
+                              r"non-constant twice differentiable $\sigma$ take $c'$ with $\sigma'(c') \neq 0$ and the "
+                              r"shifted ray (output bias $-t\,\sigma(c')\,M\mathbf{1}$): $f = 0$ on it and the "
+                              r"$(b^\ell_1)^2$ entry is the paper's closed form at $c'$ (step "
+                              r"shifted_ray_without_assumption_1). Checked here exactly (Arb for softplus) for four "
+                              r"activations that violate Assumption 1: logistic sigmoid, softplus, $u^2$ and the paper's "
+                              r"own Example 1, $u^2 + 1$. Assumption 1 serves Lemmas 9-11 as printed, not the theorem.",
                      check=shifted_witness(loss))
 
 
@@ -521,7 +548,7 @@ def assumption_1(loss: str, non_constant_label: str = "A4") -> Assumption:
 def twice_differentiable_assumption() -> Assumption:
     r"""The printed :math:`\sigma\in C^2`: necessity not settled."""
     return Assumption(label="A2", name="sigma twice differentiable", latex=r"\sigma\in C^2",
-                      necessity=Necessity(verdict="unknown", evidence="Definition 1 needs the Hessian of L everywhere; the "
-                                          "proof itself only uses sigma''(c) (the jets involve sigma at c only). Without "
-                                          "A2 the condition is undefined rather than false; not settled."),
+                      necessity=Necessity(verdict="unknown", evidence=r"Definition 1 needs the Hessian of $L$ everywhere; "
+                                          r"the proof itself only uses $\sigma''(c)$ (the jets involve $\sigma$ at $c$ only). "
+                                          r"Without A2 the condition is undefined rather than false; not settled."),
                       holds=activation_twice_differentiable)

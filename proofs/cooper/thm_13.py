@@ -229,8 +229,10 @@ def _steps() -> list:
         Inequality(label="l0_l1_smooth_for_any_L1",
                    latex=r"\|\mathbf HL(\rho)\| = m-\delta \le m + L_1\|\nabla L(\rho)\| \quad(\delta\ge0,\ L_1\in\mathbb R)",
                    lhs=-delta, rhs=L1 * g, domain={delta: (0, 8), g: (0, 64), L1: (-1, 1)},
-                   erratum="'(L0, L1)-smooth for that L0 and any value of L1' fails for L1 < 0 (Definition 1 allows "
-                           "any real L1): ||grad L|| is unbounded (step gradient_norm_unbounded)."),
+                   erratum=r"'$(L_0, L_1)$-smooth for that $L_0$ and any value of $L_1$' fails for $L_1 < 0$ (Definition 1 "
+                           r"allows any real $L_1$): $\|\nabla L\|$ is unbounded (step gradient_norm_unbounded); the "
+                           r"inequality $m - \delta \le m + L_1 g$ fails at {point}, where $g := \|\nabla L(\rho)\|$ and "
+                           r"$\delta := m - \|\mathbf HL(\rho)\| \ge 0$."),
         Inequality(label="l0_l1_smooth_for_nonnegative_L1", repairs="l0_l1_smooth_for_any_L1",
                    latex=r"\|\mathbf HL(\rho)\| \le m \le m + L_1\|\nabla L(\rho)\|\quad(L_1\ge 0)",
                    lhs=-delta, rhs=sp.Symbol("L_1", nonnegative=True) * g),
@@ -291,14 +293,15 @@ def _assumptions() -> list[Assumption]:
     return [
         Assumption("A1", "Assumption 1: sigma(c) = 0, sigma'(c) != 0", r"\exists c:\ \sigma(c)=0\ne\sigma'(c)",
                    holds=_assumption_1_holds,
-                   necessity=Necessity("superfluous", "At depth 0 the network (7) is M^1x+b^1; sigma is never applied, "
-                                       "so no property of sigma is used.", absent)),
+                   necessity=Necessity("superfluous", r"At depth $0$ the network (7) is $M^1x + b^1$; $\sigma$ is never "
+                                       r"applied, so no property of $\sigma$ is used.", absent)),
         Assumption("A2", "sigma twice differentiable", r"\sigma\in C^2", used_not_stated=True,
                    holds=lambda p: "activation" not in p or ray.activation_twice_differentiable(p),
-                   necessity=Necessity("superfluous", "sigma is never applied at depth 0.", absent)),
+                   necessity=Necessity("superfluous", r"$\sigma$ is never applied at depth $0$.", absent)),
         Assumption("A3", "depth l = 0 (no hidden layer)", r"\ell = 0",
-                   necessity=Necessity("necessary", "Depth 2, widths 1, tanh: on Cooper's ray the Hessian entry "
-                                       "d^2L/d(b^2_1)^2 = 2t^2 is unbounded, so no m exists.", depth_two)),
+                   necessity=Necessity("necessary", r"Depth $2$, widths $1$, $\sigma = \tanh$: on Cooper's ray $\rho(t)$ "
+                                       r"the Hessian entry $\partial^2L/\partial(b^2_1)^2 = 2t^2$ is unbounded, so no $m$ "
+                                       r"exists.", depth_two)),
     ]
 
 
@@ -353,7 +356,8 @@ def theorem() -> Claim:
                     Parameter("activation", "formula", None, "catalogue activation or formula in z (unused at depth 0; checked "
                               "against Assumption 1)", tuple(CATALOGUE))],
         derive=_derive, extra=_extra,
-        notes=["m = 2 sum_s (1 + ||x_s||^2) is explicit; the best constant is 2 lambda_max(G) (checked).",
-               "'(L0, L1)-smooth for any value of L1' holds only for L1 >= 0.",
-               "Assumption 1 and twice differentiability are superfluous at depth 0."],
+        notes=[r"$m = 2\sum_s(1 + \|x_s\|^2)$ is explicit; the best constant is $2\lambda_{\max}(G)$ (checked), where "
+               r"$G := \sum_s \tilde x_s\tilde x_s^\top$, $\tilde x_s := (x_s, 1)$.",
+               r"'$(L_0, L_1)$-smooth for any value of $L_1$' holds only for $L_1 \ge 0$.",
+               r"Assumption 1 and twice differentiability are superfluous at depth $0$."],
     )

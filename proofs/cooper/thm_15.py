@@ -172,7 +172,10 @@ def _norm_below(bound_of) -> StepResult:
             worst = max(worst, mirror.operator_norm(mirror.hessian("cross_entropy", rho, xs, ys)) / bound)
         if worst > 1:
             return StepResult(False, "numeric", "mirror-eigenvalues", f"||HL(rho)||_op > {bound} at point {k}",
-                              counterexample=f"rho={rho}: ratio {mpmath.nstr(worst, 8)} > 1")
+                              counterexample=r"at $\rho = {rho}$: $\|\mathbf HL(\rho)\|_{op}/m = {ratio} > 1$ with $m = {bound}$ "
+                                             r"(mirror eigenvalues, 50 digits, shown to 15)",
+                              values={"rho": tuple(Fraction(v) for v in rho), "bound": bound,
+                                      "ratio": sp.Float(mpmath.nstr(worst, 15), 15)})
     return StepResult(True, "numeric", "mirror-eigenvalues", f"max ||HL(rho)||_op / {bound} = {mpmath.nstr(worst, 8)} "
                       "at 10 points (rho = 0 and |rho| up to 1e6)", sample={"points": 10, "dps": 50})
 
@@ -232,9 +235,11 @@ def _steps() -> list:
         Equality(label="hessian_as_printed_32", latex=r"\mathbf HL(\rho) = \sum_m\Big(\tfrac1{d}\sum_k\nabla[f]_k^\top\nabla[f]_k - \tfrac1{d^2}\big(\sum_k\nabla[f]_k\big)^{\!\top}\big(\sum_k\nabla[f]_k\big)\Big)\quad(32),\ \mathbf H[f]=0",
                  lhs=_form(lm.hessian(loss_a2, rho)), rhs=_form(lm.cross_entropy_hessian_as_printed_32(_XS, _YS_A2)),
                  budget_s=0.05, domain=_DOMAIN,
-                 erratum="The proof cites (32), derived where f_rho(x_m) = 0 so that every softmax weight is 1/d_out. "
-                         "At depth 0 that holds only where every logit vanishes (along the ray, f_rho(t)(x) = tMx != 0); "
-                         "at a general rho the Hessian is the display before (32), with softmax weights."),
+                 erratum=r"The proof cites (32), derived where $f_\rho(x_m) = 0$ so that every softmax weight is "
+                         r"$1/d_{out}$. At depth $0$ that holds only where every logit vanishes (along the ray, "
+                         r"$f_{\rho(t)}(x) = tMx \neq 0$); at a general $\rho$ the Hessian is the display before (32), with "
+                         r"softmax weights. The two sides are compared as quadratic forms $v^\top\mathbf HL(\rho)\,v$ in a "
+                         r"direction $v$, with $E_k := e^{[f]_k}$."),
         Equality(label="hessian_display_before_32", repairs="hessian_as_printed_32",
                  latex=r"\mathbf HL(\rho) = \sum_m\Big(\sum_kp_k\nabla[f]_k^\top\nabla[f]_k - \big(\sum_kp_k\nabla[f]_k\big)^{\!\top}\big(\sum_kp_k\nabla[f]_k\big)\Big),\ p=\operatorname{softmax}(f_\rho(x_m))",
                  lhs=_form(lm.hessian(loss_a2, rho)), rhs=_form(lm.cross_entropy_hessian_display(_XS, _YS_A2)),
@@ -344,14 +349,18 @@ def _assumptions() -> list[Assumption]:
     return [
         Assumption("A1", "sigma smooth (footnote 1: second derivative bounded)", r"\sup_u|\sigma''(u)|<\infty",
                    holds=lambda p: "activation" not in p or ray.activation_twice_differentiable(p),
-                   necessity=Necessity("superfluous", "At depth 0, (7) is M^1x+b^1: sigma is never applied.", absent)),
+                   necessity=Necessity("superfluous", r"At depth $0$, (7) is $M^1x + b^1$: $\sigma$ is never applied.",
+                                       absent)),
         Assumption("A2", "Assumption 2: sum_j y_mj = 1", r"\sum_j [y_m]_j = 1", used_not_stated=True, holds=_a2_holds,
-                   necessity=Necessity("superfluous", "The general Hessian sum_m s_m J^T S J holds for any y and is bounded "
-                                       "by sum_m |s_m|(1+||x_m||^2); only the printed rewriting (31) uses Assumption 2.",
+                   necessity=Necessity("superfluous", r"The general Hessian $\sum_m s_mJ_m^\top S_mJ_m$ holds for any $y$ "
+                                       r"and is bounded by $\sum_m|s_m|(1 + \|x_m\|^2)$, where $s_m := \sum_j y_{mj}$, $J_m$ is "
+                                       r"the Jacobian of $f_\rho(x_m)$ and $S_m$ the softmax covariance "
+                                       r"$\operatorname{diag}(p) - pp^\top$; only the printed rewriting (31) uses Assumption 2.",
                                        without_a2)),
         Assumption("A3", "depth l = 0 (no hidden layer)", r"\ell=0",
-                   necessity=Necessity("necessary", "Depth 2, widths 1, tanh, b = 2 classes: on Cooper's ray the Hessian "
-                                       "entry d^2L/d(b^2_1)^2 = t^2/4 is unbounded, so no m exists.", depth_two)),
+                   necessity=Necessity("necessary", r"Depth $2$, widths $1$, $\sigma = \tanh$, $b = 2$ classes: on Cooper's "
+                                       r"ray $\rho(t)$ the Hessian entry $\partial^2L/\partial(b^2_1)^2 = t^2/4$ is unbounded, "
+                                       r"so no $m$ exists.", depth_two)),
     ]
 
 
@@ -395,9 +404,9 @@ def theorem() -> Claim:
                     Parameter("activation", "formula", None, "catalogue activation or formula in z (unused at depth 0)",
                               tuple(CATALOGUE))],
         derive=_derive,
-        notes=["Explicit m = sum_m |s_m| (1 + ||x_m||^2), s_m = sum_j y_mj (= 1 under Assumption 2); "
-               "it necessarily depends on the data (checked).",
-               "The printed proof cites (32), which is the Hessian only where all logits vanish; the general "
-               "formula (the display before (32)) repairs it.",
-               "With b = 1 class the cross-entropy loss is identically 0 (checked), at every depth."],
+        notes=[r"Explicit $m = \sum_m|s_m|(1 + \|x_m\|^2)$, $s_m := \sum_j y_{mj}$ ($= 1$ under Assumption 2); it "
+               r"necessarily depends on the data (checked).",
+               r"The printed proof cites (32), which is the Hessian only where all logits vanish; the general "
+               r"formula (the display before (32)) repairs it.",
+               r"With $b = 1$ class the cross-entropy loss is identically $0$ (checked), at every depth."],
     )

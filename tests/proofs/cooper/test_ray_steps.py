@@ -22,6 +22,6 @@ def test_shifted_ray_wrong_versions_fail_for_the_right_reason():
 def test_any_width_recursion_rejects_a_wrong_printed_side_with_a_finite_width_counterexample(sides, wrong):
     assert ray_steps.any_width_check(sides).evidence == "proved"
     result = ray_steps.any_width_check(sides, wrong)
-    assert not result.ok and result.counterexample.startswith("width 1")
+    assert not result.ok and result.values["width"] == 1 and result.counterexample.startswith("for a row of width")
 
 

@@ -24,7 +24,8 @@ def test_chain_checks_with_the_any_L1_erratum():
     report = registry.report(CID)
     assert report.ok and report.status == "verified-with-errata"
     assert [e.step for e in report.errata] == ["l0_l1_smooth_for_any_L1"]
-    assert "L_1=-1/2" in report.errata[0].counterexample
+    point = {str(k): v for k, v in report.errata[0].values["point"].items()}  # the exact point the check used
+    assert point["L_1"] == sp.Rational(-1, 2) and "L_1 = -1/2" in report.errata[0].counterexample
     necessity = {a.assumption.label: (a.assumption.necessity.verdict, a.result.ok) for a in report.assumptions}
     assert necessity == {"A1": ("superfluous", True), "A2": ("superfluous", True), "A3": ("necessary", True)}
 
