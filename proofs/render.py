@@ -170,7 +170,7 @@ def latex_of(value: Any) -> str:
         return _string_latex(value)
     if isinstance(value, float):
         return _float_latex(value)
-    if isinstance(value, sp.Basic):  # the papers write \varepsilon where SymPy prints \epsilon
+    if isinstance(value, (sp.Basic, sp.MatrixBase)):  # the papers write \varepsilon where SymPy prints \epsilon
         return re.sub(r"\\epsilon(?![A-Za-z])", r"\\varepsilon", sp.latex(value))
     return _string_latex(str(value))  # an mpmath number or an Arb ball: its own digits
 
@@ -245,6 +245,8 @@ def plain_of(value: Any) -> str:
         return f"~{float(sp.N(q, 15)):.14e} (exact: {_digits(q)} digits)" if _too_long(q) else str(q)
     if isinstance(value, float):
         return f"{value:.6g}"
+    if isinstance(value, sp.MatrixBase):
+        return str(value.tolist())
     if isinstance(value, sp.Basic):
         return sp.sstr(value)
     return str(value)

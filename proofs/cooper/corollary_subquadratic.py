@@ -18,21 +18,36 @@ Proof outline:
   4. `no_subquadratic_l_witness`  for l(u) = a + b u^alpha, alpha < 2: explicit t*, exact check
   5. `quadratic_l_not_excluded_by_ray`  along the ray |H_entry| <= a + b ||grad L||^2 for suitable a, b:
                                    the ray argument cannot reach quadratic l (so "subquadratic" is sharp for it)
+  For every n, d_out and width (every_size_corollary.py: the closed forms with the sizes as symbols; the steps
+  1-5 above, on one architecture or a few cases, are cross-checks that agree):
+     `values_on_ray_every_size`, `grad_norm_sq_every_size`, `hessian_entry_every_size`  the closed forms (L2, CE)
+     `leading_coefficient_positive`, `leading_coefficient_positive_cross_entropy`  A > 0
+     `ratio_limit_every_size_l2`, `ratio_limit_every_size_cross_entropy`  the limits, sums over the data as symbols
+     `grad_norm_bounded_when_sum_y_zero_every_size`, `grad_norm_vanishes_for_uniform_labels_every_size`
+     `no_subquadratic_l_every_size`   every subquadratic l (l(u) <= eta u^2 + C_eta): t* by Z3
+     `some_quadratic_l_works_as_read`  reading 'exactly quadratic' (some quadratic l works, all data):
+                                      fails at S = 0, where ||grad L|| is constant and H = A t^2 (Z3)
+     `quadratic_l_not_excluded_every_size`  its repair: S != 0: |H| <= a + b ||grad L||^2 for every t (Z3)
 Review notes: the paper states this without proof ("the proofs of Theorems 12 and 14 show");
 the limit in step 1 makes it precise.  The bound uses |H_ii| <= ||H||_op.  Two readings of
 "lie exactly in" (§1): "not subquadratic" is established; "exactly quadratic" (some quadratic
-l works) is not: along the ray a quadratic l holds (step 5), elsewhere it is open.
+l works, for all data) is false for the data with S = 0 (no l at all works there) and open otherwise:
+along the ray a quadratic l holds (step 5), elsewhere it is open.  The verdict is reading-dependent.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from fractions import Fraction
 from typing import Any, Mapping
 
 import sympy as sp
 
 from numeric import network as mirror
-from proofs.cooper import ray, ray_steps
+from proofs.cooper import every_size as sizes
+from proofs.cooper import every_size_corollary as every_size
+from proofs.cooper import every_size_lemmas as lemmas
+from proofs.cooper import figures, ray, ray_steps
 from proofs.engine import (Assumption, Check, Claim, Equality, Limit, Necessity, Parameter, PolynomialDegree, Reading, StepResult,
                            Witness, WitnessCheck)
 from proofs.errors import BadInput
@@ -101,6 +116,7 @@ def limit_step(loss: str, label: str, latex: str, formula=None) -> Limit:
     data = _limit_data(loss)
     formula = formula or ratio_formula
     return Limit(label=label, latex=latex, role="statement" if loss == "l2" else "proof",
+                 cross_checks=f"ratio_limit_every_size_{loss}",
                  expr=lambda: _pair(loss, arch=LIMIT_ARCH, n=LIMIT_N)[0] / _pair(loss, arch=LIMIT_ARCH, n=LIMIT_N)[1],
                  var=net.T, point=sp.oo, expected=formula(loss, ray.dimensions(LIMIT_ARCH, LIMIT_N), data),
                  parameters=[{SIGMA_1: k[0], SIGMA_2: k[1]} for k in BY_VALUES], mirror=_mirror(loss),
@@ -244,10 +260,24 @@ def _steps() -> list:
              dict(depth=2, width=2, d_in=1, d_out=3, n=2, activation="softplus_shifted", seed=2, a=1, b=10, alpha=Fraction(19, 10)),
              dict(depth=2, width=2, d_in=1, d_out=2, n=2, activation="tanh", seed=3, a=1, b=10, alpha=Fraction(9, 5), loss="cross_entropy")]
     return [
+        lemmas.values_on_ray_step(),
+        lemmas.grad_norms_step(),
+        lemmas.hessian_entries_step(),
+        sizes.leading_positive_step(),
+        dataclasses.replace(sizes.ce_leading_positive_step(), label="leading_coefficient_positive_cross_entropy"),
+        dataclasses.replace(every_size.ratio_limit_step("l2"), role="statement"),
+        every_size.ratio_limit_step("cross_entropy"),
+        every_size.bounded_when_sum_zero_step(),
+        every_size.uniform_labels_step(),
+        sizes.diagonal_entry_step(),
+        dataclasses.replace(every_size.subquadratic_witness_step(), role="statement", reading="not_subquadratic"),
+        every_size.some_quadratic_l_step(),
+        dataclasses.replace(every_size.quadratic_bound_step(), repairs="some_quadratic_l_works_as_read"),
         limit_step("l2", "ratio_limit_l2", r"\lim_{t\to\infty}\frac{\partial^2_{(b^\ell_1)^2}L}{\|\nabla L\|^2}=\frac{n\,d_{out}}{2c_\ell(\sum_{s,k}y_{sk})^2}"),
         limit_step("cross_entropy", "ratio_limit_cross_entropy",
                     r"\lim_{t\to\infty}\frac{\partial^2_{(b^\ell_1)^2}L}{\|\nabla L\|^2}=\frac{n(\frac1d-\frac1{d^2})}{\sum_{j\le\min(c_\ell,d)}(\sum_m(\frac1d-y_{mj}))^2}"),
         Equality(label="grad_norm_bounded_for_uniform_labels", printed=False,
+                 cross_checks="grad_norm_vanishes_for_uniform_labels_every_size",
                  latex=r"y_{mj}=\tfrac1{d_{out}}\Rightarrow\|\nabla L(\rho(t))\|^2=0\ \ (\text{cross-entropy})",
                  lhs=lambda: net.derivatives_on_ray(CE_ARCH, uniform_ce, "cross_entropy").grad_norm_sq(),
                  rhs=sp.Integer(0),
@@ -257,17 +287,20 @@ def _steps() -> list:
                                "sum_m sum_j (1/d - y_mj) grad f_j, which vanishes for uniform labels, while "
                                "H_entry ~ t^2: any finite l fails, so the conclusion only gets stronger."),
         PolynomialDegree(label="grad_norm_bounded_when_sum_y_zero", printed=False,
+                         cross_checks="grad_norm_bounded_when_sum_y_zero_every_size",
                          latex=r"\textstyle\sum_{s,k}y_{sk}=0\Rightarrow\deg_t\|\nabla L(\rho(t))\|^2=0",
                          expr=lambda: net.derivatives_on_ray(ARCH, zero_sum, "l2").grad_norm_sq(), var=net.T, degree=0,
                          scope={"architectures": [ray.show_architecture(ARCH, 2)], "data": "one data set with sum y = 0",
                                 "activation": ray.GENERIC_SIGMA},
                          justification="Then l(||grad L||) is bounded along the ray while H_entry ~ t^2: any finite l fails."),
         Witness(label="no_subquadratic_l_witness", role="statement", reading="not_subquadratic",
+                cross_checks="no_subquadratic_l_every_size",
                 latex=r"\forall a,b\ge0,\ \alpha<2\ \exists t^*:\ \|\mathbf HL(\rho(t^*))\|_{op}>a+b\|\nabla L(\rho(t^*))\|^\alpha",
                 construct=construct, verify=verify, cases=cases,
                 wrong_constructions=[lambda p: 1, lambda p: ray.witness_point(*_case_pair(p), sp.Rational(str(p["a"])),
                                                                             sp.Rational(str(p["b"])))]),
         Check(label="quadratic_l_not_excluded_by_ray", printed=False, reading="exactly_quadratic",
+              cross_checks="quadratic_l_not_excluded_every_size",
               latex=r"|\partial^2_{(b^\ell_1)^2}L(\rho(t))|\le a+b\|\nabla L(\rho(t))\|^2\ \ \forall t\in\mathbb R",
               justification="So along this ray only subquadratic l can be refuted: the paper's qualifier is sharp for its argument.",
               run_check=lambda: quadratic_bound_holds("l2"), wrong_versions=[lambda: quadratic_bound_holds("l2", slack=-10**9)],
@@ -294,10 +327,12 @@ def theorem() -> Claim:
         repaired_statement=r"Under the hypotheses of Theorems 12 and 14 (weakened to $\sigma$ non-constant, "
                            r"$\ell\ge1$), $L$ is not $\ell$-smooth for any subquadratic $\ell$: the losses lie in "
                            r"the setting of [6] where $\ell$ is at least quadratic. That they lie \emph{exactly} there "
-                           r"(some quadratic $\ell$ works) is not established: the ray excludes only subquadratic "
-                           r"$\ell$, and along it a quadratic $\ell$ is not violated (step "
-                           r"quadratic\_l\_not\_excluded\_by\_ray); whether another point violates every quadratic "
-                           r"$\ell$ is open.",
+                           r"(some quadratic $\ell$ works) is not established: for data with $\sum_{s,r}y_{sr}\ne0$ "
+                           r"the ray excludes only subquadratic $\ell$, and along it a quadratic $\ell$ is not violated "
+                           r"(step quadratic\_l\_not\_excluded\_every\_size); whether another point violates every "
+                           r"quadratic $\ell$ is open. For data with $\sum_{s,r}y_{sr}=0$ (L2) or uniform labels "
+                           r"(cross-entropy) the gradient is bounded along the ray while the Hessian entry grows, so "
+                           r"there no $\ell$ at all works.",
         reference="Cooper, §1 (third contribution) and §4 (Conclusion)",
         assumptions=[Assumption(label="A1", name="hypotheses of Theorems 12 / 14", latex=r"\ell\ge2,\ \text{Assumption 1}",
                                 holds=lambda p: (p.get("depth") is None or int(p["depth"]) >= 1)
@@ -309,21 +344,25 @@ def theorem() -> Claim:
                                                     check=ray_steps.bounded_hessian_check("depth_0_loss_is_m_smooth", "l2",
                                                                                     shift.DEPTH_0_ARCH, r"\ell=0"))),
                      Assumption(label="A2", name="l subquadratic", latex=r"\ell(u)/u^2\to0",
-                                necessity=Necessity(verdict="unknown", evidence="Along the ray a quadratic l is not "
-                                                    "violated (step quadratic_l_not_excluded_by_ray); whether another "
-                                                    "point violates it is not settled.",
+                                necessity=Necessity(verdict="unknown", evidence="For data with $\\sum_{s,r}y_{sr}\\ne0$ a "
+                                                    "quadratic $\\ell$ is not violated along the ray (step "
+                                                    "quadratic_l_not_excluded_every_size); whether another point "
+                                                    "violates it is not settled.",
                                                     check=Check(label="quadratic_bound_along_ray_cross_entropy",
                                                                 latex=r"|H_{ii}|\le a+b\|\nabla L\|^2",
                                                                 run_check=lambda: quadratic_bound_holds("cross_entropy"),
                                                                 scope=QUADRATIC_SCOPE,
                                                                 wrong_versions=[lambda: quadratic_bound_holds("cross_entropy", -10**9)])))],
-        steps=_steps(),
+        steps=_steps(), conclusion="no_subquadratic_l_every_size",
         parameters=[*[p for p in ray.deep_parameters() if p.name not in ("L0", "L1")],
                     Parameter("loss", "choice", "l2", "l2 or cross_entropy", ("l2", "cross_entropy")),
                     Parameter("a", "rational", 1), Parameter("b", "rational", 1),
                     Parameter("alpha", "rational", Fraction(3, 2), "exponent < 2 of l(u) = a + b u^alpha")],
-        witness=_witness,
-        notes=["The limit is the ratio of leading coefficients of two polynomials of degree 2; sigma'(c)^2 cancels.",
+        witness=_witness, figures=figures.figures_subquadratic(_witness), plot=figures.plotter_subquadratic(_witness),
+        notes=["Proved for every $n$, $d_{out}$, width and depth $\\ell\\ge2$ from the closed forms "
+               "(no_subquadratic_l_every_size and the steps it uses), for every subquadratic $\\ell$, not only power "
+               "laws; the steps on one architecture or a few cases are cross-checks that agree.",
+               "The limit is the ratio of leading coefficients of two polynomials of degree 2; $\\sigma'(c)^2$ cancels.",
                "For a general subquadratic l (not a power law) the argument is: ||grad L|| -> infinity and "
                "H_entry/||grad L||^2 -> limit > 0, while l(u)/u^2 -> 0; or ||grad L|| bounded and H_entry -> infinity."],
     )

@@ -52,7 +52,7 @@ from typing import Any, Callable, Mapping
 import sympy as sp
 
 from proofs.budget import SYMBOLIC_BUDGET_S, within_budget
-from proofs.cooper.ray import SCOPE, quantities, scope_of, scope_pairs, short
+from proofs.cooper.ray import SCOPE, dimension_point, quantities, scope_of, scope_pairs, short
 from proofs.induction import BaseCase, Induction, InductiveStep, Recursion
 from proofs.steps import Check, Equality, Inequality, Step, StepResult
 from symbolic import network as net
@@ -262,6 +262,9 @@ def _assembled_value(assembled: Callable[[], sp.Expr]) -> sp.Expr:
     return sp.sympify(assembled()).doit()
 
 
+# A pure function of two module-level functions (the claims that share a closed form -- Theorems 12 and 14, the
+# depth-1 claim, the corollary -- check it once per process); a wrong version's fresh lambda is simply a new key.
+@functools.lru_cache(maxsize=64)
 def closed_form_check(assembled: Callable[[], sp.Expr], closed: Callable[..., sp.Expr]) -> StepResult:
     r"""``assembled() == closed()`` with n, d_out, K symbols.
 
@@ -276,7 +279,9 @@ def closed_form_check(assembled: Callable[[], sp.Expr], closed: Callable[..., sp
         if gap != 0:
             where = f"n={n}, d_out={d_out}, K={width}"
             return StepResult(False, "symbolic", "exact-at-sizes", f"{where}, seeded data: differs by {short(gap)}",
-                              counterexample=f"{where} (seed {SPOT_SEED}): {short(gap)}")
+                              counterexample=r"at $n = {n}$, $d_{out} = {d_out}$, $K = {K}$ (seeded data, seed {seed}): "
+                                             r"the two sides differ by ${gap}$",
+                              values={"n": n, "d_out": d_out, "K": width, "seed": SPOT_SEED, "gap": gap})
     if within_budget(lambda: sp.simplify(sp.expand(lhs - rhs)), SYMBOLIC_BUDGET_S) == 0:
         return StepResult(True, "symbolic", "sympy:simplify",
                           f"difference is 0 with n, d_out, K symbols (sums to symbolic bounds); exact at {SPOT_SIZES}",
@@ -297,9 +302,10 @@ def wrong_closed_forms(closed: Callable[..., sp.Expr]) -> list[Callable[[], sp.E
 
 
 def closed_form_step(label: str, latex: str, assembled: Callable[[], sp.Expr], closed: Callable[..., sp.Expr],
-                     justification: str) -> Check:
-    r"""``assembled()`` (chain rule, sizes symbols) equals the closed form, for every n, d_out, K."""
-    return Check(label=label, latex=latex, printed=False, justification=justification,
+                     justification: str, uses: tuple[str, ...] = ()) -> Check:
+    r"""``assembled()`` (chain rule, sizes symbols) equals the closed form, for every n, d_out, K; ``uses``: the
+    inductions and the reduction whose conclusions the assembly builds in."""
+    return Check(label=label, latex=latex, printed=False, justification=justification, uses=uses,
                  kind_name="formula-for-every-size", run_check=lambda: closed_form_check(assembled, closed),
                  wrong_versions=[lambda w=w: closed_form_check(assembled, w) for w in wrong_closed_forms(closed)])
 
@@ -321,7 +327,8 @@ def agreement_with_jets(pairs: list[tuple[net.Architecture, int]], seed: int | N
             if gap != 0:
                 where = f"{arch}, n = {n}"
                 return StepResult(False, "symbolic", "exact-jets", f"{name} at {where}: differs by {short(gap)}",
-                                  counterexample=f"{where}: {short(gap)}")
+                                  counterexample=name + r" at {dimensions}: the closed form and the jets differ by ${gap}$",
+                                  values={"dimensions": dimension_point(arch, n), "gap": gap})
     return StepResult(True, "symbolic", "exact-jets", f"the closed forms agree with the jets on {len(pairs)} architectures")
 
 
@@ -343,6 +350,8 @@ def witness_premises(a_coefficient: sp.Expr = COEF_A) -> list:
 def witness_step(power: int = 2) -> Inequality:
     r""":math:`At^{*2}-Bt^*>L_0+L_1g` for every :math:`L_0,L_1\ge0`: Z3 over the reals with the premises."""
     return Inequality(label="no_L0_L1_every_size", relation=">", printed=False,
+                      uses=("grad_norm_sq_every_size", "hessian_entry_every_size", "leading_coefficient_positive",
+                            "diagonal_entry_at_most_operator_norm"),
                       latex=r"\forall L_0,L_1\ge0:\ |\partial^2_{(b^\ell_1)^2}L(\rho(t^*))|>L_0+L_1\|\nabla L(\rho(t^*))\|,"
                             r"\ t^*=1+\frac{|B|+L_0+L_1(\sqrt a+\sqrt b)+1}{A}",
                       lhs=lambda: COEF_A * TSTAR**power - COEF_B * TSTAR, rhs=L0 + L1 * GNORM,
@@ -352,9 +361,23 @@ def witness_step(power: int = 2) -> Inequality:
                                     "y_sr)^2, r_b^2 = 4 K sigma'(c)^2 (sum y)^2; H > L0 + L1 g >= 0 gives |H| too.")
 
 
+def diagonal_entry_step() -> Inequality:
+    r""":math:`|H_{ii}|\le\|\mathbf H\|_{op}` for a matrix of every size: :math:`\|\mathbf H\|_{op}\ge\|\mathbf He_i\|`
+    (the definition of the operator norm at the unit vector :math:`e_i`) and
+    :math:`\|\mathbf He_i\|^2=H_{ii}^2+R`, :math:`R=\sum_{j\ne i}H_{ji}^2\ge0`, so :math:`\|\mathbf He_i\|\ge|H_{ii}|`.
+    This is what turns the entry witness into one for Definition 1's operator norm."""
+    entry, rest = sp.symbols("H_ii R", real=True)
+    return Inequality(label="diagonal_entry_at_most_operator_norm", relation=">=", printed=False,
+                      latex=r"\|\mathbf H\|_{op}^2\ge\|\mathbf He_i\|^2=H_{ii}^2+\sum_{j\ne i}H_{ji}^2\ge H_{ii}^2",
+                      lhs=entry**2 + rest, rhs=entry**2, assuming=[rest >= 0],
+                      justification="The first inequality is the definition of the operator norm (a supremum over unit "
+                                    "vectors, e_i among them); the checked one is H_ii^2 + R >= H_ii^2 for every R >= 0, "
+                                    "R the sum of the other squared entries of column i, whatever the size.")
+
+
 def leading_positive_step() -> Inequality:
     r""":math:`A=2nd_{out}\sigma'(c)^2>0` for every :math:`n,d_{out}\ge1` and :math:`\sigma'(c)\ne0`."""
-    return Inequality(label="leading_coefficient_positive", relation=">", printed=False,
+    return Inequality(label="leading_coefficient_positive", relation=">", printed=False, uses=("hessian_entry_every_size",),
                       latex=r"A=2\,n\,d_{out}\,\sigma'(c)^2>0",
                       lhs=lambda: sp.Poly(sp.expand(hessian_entry_closed_form()), T).coeff_monomial(T**2),
                       rhs=sp.Integer(0),
@@ -380,14 +403,17 @@ def every_size_steps(loss: str = "l2") -> list[Step]:
                          grad_norm_sq_assembled, grad_norm_sq_closed_form,
                          "Chain rule dL/dp = sum_{s,r} 2 (f_r - y_sr) df_r/dp with n, d_out, K symbols; f = 0 and h^{l-1} "
                          "= sigma(c) = 0 by the forward induction, layers below l contribute 0 by the backward "
-                         "induction. Trusted: the list of parameter groups (M^{l+1}, b^{l+1}, M^l, b^l, lower layers)."),
+                         "induction. Trusted: the list of parameter groups (M^{l+1}, b^{l+1}, M^l, b^l, lower layers).",
+                         uses=("hidden_preactivation_is_c", "backward_signal_vanishes", "units_interchangeable")),
         closed_form_step("hessian_entry_every_size",
                          r"\ell\ge1:\ \partial^2_{(b^\ell_1)^2}L(\rho(t))=2nd_{out}\sigma'(c)^2t^2-2\sigma''(c)\,t\sum_{s,r}y_{sr}",
                          hessian_entry_assembled, hessian_entry_closed_form,
                          "d^2L/dp^2 = sum_{s,r} 2[(df_r/dp)^2 + (f_r - y_sr) d^2f_r/dp^2], p = b^l_1 entering f_r only "
-                         "through t M_r1 sigma(s^l_1), s^l_1 = c (forward induction). Trusted: that chain rule."),
+                         "through t M_r1 sigma(s^l_1), s^l_1 = c (forward induction). Trusted: that chain rule.",
+                         uses=("hidden_preactivation_is_c",)),
         jets_agreement_step(),
         leading_positive_step(),
+        diagonal_entry_step(),
         witness_step(),
     ]
 
@@ -399,6 +425,7 @@ def jets_agreement_step(loss: str = "l2") -> Check:
     pairs = lambda: [(a, 2) for a in net.scope(**spec)]  # noqa: E731
     wrong = [{**forms, name: w} for name, closed in forms.items() for w in wrong_closed_forms(closed)[:3]]
     return Check(label="every_size_agrees_with_jets", printed=False, kind_name="cross-check",
+                 cross_checks="hessian_entry_every_size",
                  latex=r"\text{closed forms}=\text{exact jets of the network on the scope}",
                  run_check=lambda: agreement_with_jets(pairs(), loss=loss),
                  wrong_versions=[lambda w=w: agreement_with_jets(pairs(), forms=w, loss=loss) for w in wrong],
@@ -475,7 +502,7 @@ def _ce_leading() -> sp.Expr:
 
 def ce_leading_positive_step() -> Inequality:
     r"""Under Assumption 2 (:math:`w_s=1`): :math:`A=\sigma'(c)^2n(\tfrac1d-\tfrac1{d^2})>0` for :math:`d=d_{out}\ge2`."""
-    return Inequality(label="leading_coefficient_positive", relation=">", printed=False,
+    return Inequality(label="leading_coefficient_positive", relation=">", printed=False, uses=("hessian_entry_every_size",),
                       latex=r"A=\sigma'(c)^2\,n\,(\tfrac1{d_{out}}-\tfrac1{d_{out}^2})>0\quad(d_{out}\ge2,\ \sum_jy_{sj}=1)",
                       lhs=_ce_leading, rhs=sp.Integer(0), assuming=[D_OUT >= 2],
                       justification="The t^2 coefficient of the entry's closed form with w_s = 1 (Assumption 2); "
@@ -494,14 +521,17 @@ def cross_entropy_steps() -> list[Step]:
                          ce_grad_norm_sq_assembled, ce_grad_norm_sq_closed_form,
                          "dL_s/df_r = w_s e^{f_r}/sum_j e^{f_j} - y_sr = w_s/d_out - y_sr at f = 0 (forward induction); "
                          "the other d_out - 1 outputs are interchangeable (all 0). Trusted: the parameter groups and "
-                         "that unit k of layer l reaches output k only for k <= min(K, d_out) (M = [I 0])."),
+                         "that unit k of layer l reaches output k only for k <= min(K, d_out) (M = [I 0]).",
+                         uses=("hidden_preactivation_is_c", "backward_signal_vanishes", "units_interchangeable")),
         closed_form_step("hessian_entry_every_size",
                          r"\ell\ge1:\ \partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2t^2(\tfrac1{d}-\tfrac1{d^2})\sum_sw_s"
                          r"+\sigma''(c)t\sum_s(\tfrac{w_s}{d}-y_{s1})",
                          ce_hessian_entry_assembled, ce_hessian_entry_closed_form,
                          "b^l_1 moves output 1 only (column 1 of M = [I 0] is e_1, read off the code); the loss (14) "
-                         "of datum s as a function of f_1 with the other d_out - 1 outputs 0. Trusted: that reduction."),
+                         "of datum s as a function of f_1 with the other d_out - 1 outputs 0. Trusted: that reduction.",
+                         uses=("hidden_preactivation_is_c",)),
         jets_agreement_step("cross_entropy"),
         ce_leading_positive_step(),
+        diagonal_entry_step(),
         witness_step(),
     ]

@@ -12,12 +12,19 @@ Proof outline:
   2. `claim_2_eq_20`              the case table (20) for every layer i
   3. `lemma_10`                   the case i = l + 1
   4. `lemma_10_agrees_with_mirror`  hyper-dual derivative in b^l_1 = sigma'(c) t M e_1
-Review notes: holds as printed.  Neither assumption is needed for this lemma:
-it holds with sigma(c) != 0 (direct differentiation) and at depth l = 1 (scope).
+  For every depth and width (every_size_lemmas.py):
+     `values_on_ray_every_size`, `first_layer_jet`, `hidden_first_order_every_layer`  as in Lemma 9
+     `claim_2_every_layer`            Claim 2 (20) for every layer 1 <= i <= l + 1 (Z3: the cases cover the layers)
+     `lemma_10_every_size`            the output's first-order part is the linear form of (20) at i = l + 1
+     `lemma_10_holds_at_depth_1_every_size`  at l = 1 the bias derivatives are still (20)'s (A2 superfluous)
+Review notes: holds as printed, proved for every depth l >= 2 and every width; the
+scope tables and the mirror are cross-checks.  Neither assumption is needed for this
+lemma: it holds with sigma(c) != 0 (direct differentiation) and at depth l = 1 (scope).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from fractions import Fraction
 
 import sympy as sp
@@ -25,6 +32,7 @@ import sympy as sp
 from numeric import network as mirror
 from proofs.cooper.ray import JET_SCOPE as SCOPE
 from proofs.cooper.ray import hf_scope, last_layer, negated, table_check
+from proofs.cooper import every_size_lemmas as every_size
 from proofs.cooper.ray_steps import any_width_step
 from proofs.engine import Assumption, Check, Claim, Necessity, NumericAgreement, StepResult
 from symbolic import network as net
@@ -67,15 +75,23 @@ def _steps() -> list:
                        latex=r"\partial_{b}f^i_\rho(x)\big|_{\rho(t)}=\sigma'(c)M^i\partial_bf^{i-1}_\rho(x)\big|_{\rho(t)}",
                        sides=net.first_order_chain_rule_on_ray_any_width,
                        justification="Chain rule with f^{i-1} = c, sigma generic, every quantity a symbol, a row of K summands with K a symbol: every width."),
-        Check(label="claim_2_eq_20",
+        every_size.values_on_ray_step(),
+        every_size.first_layer_step(),
+        every_size.hidden_jet_induction(),
+        every_size.claim_table_every_layer(2),
+        Check(label="claim_2_eq_20", cross_checks="claim_2_every_layer",
+              justification="Cross-check on the scope of claim_2_every_layer (the same table, every layer and size).",
               latex=r"\partial_{b^{i_1}_{j_1}}f^i_\rho\big|_{\rho(t)}=\begin{cases}\Delta^{i_1}_{j_1}&i_1=i\\\sigma'(c)tM\Delta^{i_1}_{j_1}&i_1+1=i=\ell+1\\0&\text{otherwise}\end{cases}",
               run_check=lambda: table_check(net.first_derivative_table, kinds=("b",)),
               wrong_versions=[lambda: table_check(_without_t, kinds=("b",))], scope=hf_scope(SCOPE)),
-        Check(label="lemma_10", role="statement",
+        dataclasses.replace(every_size.lemma_10_step(), role="statement"),
+        Check(label="lemma_10", role="statement", cross_checks="lemma_10_every_size",
+              justification="Cross-check on the scope of lemma_10_every_size (the same statement for every size).",
               latex=r"\partial_{b^{i_1}_{j_1}}f_\rho\big|_{\rho(t)}=\begin{cases}\Delta^{i_1}_{j_1}&i_1=\ell+1\\\sigma'(c)tM\Delta^{i_1}_{j_1}&i_1=\ell\\0&\text{otherwise}\end{cases}",
               run_check=lambda: table_check(net.first_derivative_table, kinds=("b",), layers_of=last_layer),
               wrong_versions=[lambda: table_check(_without_t, kinds=("b",), layers_of=last_layer)], scope=hf_scope(SCOPE)),
-        NumericAgreement(label="lemma_10_agrees_with_mirror", printed=False,
+        every_size.lemma_10_at_depth_1_step(),
+        NumericAgreement(label="lemma_10_agrees_with_mirror", printed=False, cross_checks="lemma_10_every_size",
                          latex=r"[\partial_{b^\ell_1}f_\rho(x)]_1=\sigma'(c)\,t\ \ (M=\Omega)\ \text{vs mpmath hyper-dual}",
                          closed_form=_closed, mirror=_mirror,
                          points=[((2, 2), 2, 2, "tanh", Fraction(10**6)), ((1, 3), 1, 1, "gelu", Fraction(9, 7)),
@@ -103,8 +119,9 @@ def theorem() -> Claim:
                                                               "data": "symbolic input x and direction M",
                                                               "activation": "generic, sigma(c) = sigma_0 kept"}))),
             Assumption(label="A2", name="depth l >= 2", latex=r"\ell\ge2",
-                       necessity=Necessity(verdict="superfluous", evidence="The table holds at depth 1 on the scope (depth 1, "
-                                           "widths 1 and 2, d_in 1 and 2, d_out 1 and 2; not every width).",
+                       necessity=Necessity(verdict="superfluous", evidence="The table holds at depth 1 for every width and "
+                                           "$d_{in}$ (step lemma_10_holds_at_depth_1_every_size); this check: the scope "
+                                           "(depth 1, widths 1 and 2, $d_{in}\\le2$, $d_{out}\\le2$).",
                                            check=Check(label="lemma_10_at_depth_1", latex=r"\ell=1",
                                                        run_check=lambda: table_check(net.first_derivative_table, kinds=("b",),
                                                                                      layers_of=last_layer, scope=dict(SCOPE, depths=(1,))),
@@ -112,7 +129,8 @@ def theorem() -> Claim:
                                                                                            scope=dict(SCOPE, depths=(1,)))],
                                                        scope=hf_scope(dict(SCOPE, depths=(1,)))))),
         ],
-        steps=_steps(),
-        notes=["Scope: " + str(SCOPE) + ", every layer i and every bias, symbolic input and M: proved on that scope; "
-               "the chain-rule step is the inductive step for every depth."],
+        steps=_steps(), conclusion="lemma_10_every_size",
+        notes=["Proved for every depth $\\ell\\ge2$ and every width (claim_2_every_layer, lemma_10_every_size: the "
+               "induction over the hidden layers and the output row with every size a symbol). The exhaustive tables "
+               "on the scope (depths 2-4, widths 1-2, symbolic $x$ and $M$) and the mirror are cross-checks that agree."],
     )

@@ -17,11 +17,19 @@ Proof outline:
   4. `layer_recursion_output`        second-order output jet, every depth
   5. `jets_equal_direct_differentiation`  the expansion equals sympy.diff of the whole network (depth 2)
   6. `lemma_11_agrees_with_mirror`   hyper-dual (b^l_1, b^l_1) derivative = sigma''(c) t M e_1
-Review notes: holds as printed (with the paper's ordering i_2 >= i_1 of the pair).
+  For every depth and width (every_size_lemmas.py: second derivatives as quadratic forms in a direction delta):
+     `values_on_ray_every_size`, `first_layer_jet`, `hidden_first_order_every_layer`  as in Lemma 9
+     `claim_3_every_layer`            Claim 3 (21)-(23) for every layer 1 <= i <= l + 1
+     `lemma_11_every_size`            l = 2 and l >= 3: the output's second-order part is Lemma 11's quadratic form
+     `lemma_11_fails_at_depth_1_every_size`  l = 1: extra pairs, e.g. d2 f / d w^2_{r1} d w^1_{11} = sigma'(c) x_1
+Review notes: holds as printed (with the paper's ordering i_2 >= i_1 of the pair), proved
+for every depth l >= 2 and every width; the scope tables, direct differentiation and the
+mirror are cross-checks.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from fractions import Fraction
 
 import sympy as sp
@@ -29,6 +37,7 @@ import sympy as sp
 from numeric import network as mirror
 from proofs.cooper.ray import JET_SCOPE as SCOPE
 from proofs.cooper.ray import hf_scope, negated
+from proofs.cooper import every_size_lemmas as every_size
 from proofs.cooper.ray_steps import any_width_step, recursion_steps
 from proofs.engine import Assumption, Check, Claim, Necessity, NumericAgreement, StepResult
 from symbolic import network as net
@@ -65,7 +74,10 @@ def direct_check(keep_sigma_c: bool = False, table=net.second_derivative_table) 
                 want = table(arch, arch.depth + 1, p, q, x, M)
                 if any(sp.expand(g - w) != 0 for g, w in zip(hess[a][b], want)):
                     return StepResult(False, "symbolic", "sympy.diff", f"{arch}: d2 f/d {p.latex()} d {q.latex()} = "
-                                      f"{hess[a][b]}, table {want}", counterexample=f"{p.latex()}, {q.latex()}: {hess[a][b]}")
+                                      f"{hess[a][b]}, table {want}",
+                                      counterexample=r"$\partial^2f/\partial " + p.latex() + r"\,\partial " + q.latex()
+                                                     + r" = {direct}$ by direct differentiation, the table says ${table}$",
+                                      values={"direct": hess[a][b], "table": want})
     return StepResult(True, "symbolic", "sympy.diff", "direct differentiation equals Lemma 11 (widths (1,2), d_in 1, d_out 1)")
 
 
@@ -88,20 +100,31 @@ def _steps() -> list:
                        latex=r"\partial_{z^{i_2}}\partial_{z^{i_1}}f^i_\rho\big|_{\rho(t)}=\sigma''(c)M^i(\partial_{z^{i_2}}f^{i-1}_\rho\odot\partial_{z^{i_1}}f^{i-1}_\rho)+\sigma'(c)M^i\partial_{z^{i_2}}\partial_{z^{i_1}}f^{i-1}_\rho",
                        sides=net.chain_rule_on_ray_any_width,
                        justification="Chain rule twice with f^{i-1} = c, for i > i_2, sigma generic, every quantity a symbol, one row of K summands (K a symbol): every width."),
+        every_size.values_on_ray_step(),
+        every_size.first_layer_step(),
+        every_size.hidden_jet_induction(),
+        every_size.claim_table_every_layer(3),
         Check(label="claim_3_eqs_21_23", latex=r"\text{Claim 3, (21)-(23), every layer } i",
+              cross_checks="claim_3_every_layer",
+              justification="Cross-check on the scope of claim_3_every_layer (the same tables, every layer and size).",
               run_check=lambda: table_check(), wrong_versions=[lambda: table_check(_sigma_1_for_sigma_2)],
               scope=hf_scope(SCOPE)),
+        dataclasses.replace(every_size.lemma_11_step(), role="statement"),
         Check(label="lemma_11", role="statement", latex=r"\text{Lemma 11: the nonzero entries of }\mathbf Hf_\rho(x)|_{\rho(t)}",
+              cross_checks="lemma_11_every_size",
+              justification="Cross-check on the scope of lemma_11_every_size (the same statement for every size).",
               run_check=lambda: table_check(last_only=True),
               wrong_versions=[lambda: table_check(_without_t, last_only=True)], scope=hf_scope(SCOPE)),
         recursion_steps()[1],
-        Check(label="jets_equal_direct_differentiation", printed=False,
+        every_size.lemma_11_fails_at_depth_1_step(),
+        Check(label="jets_equal_direct_differentiation", printed=False, cross_checks="lemma_11_every_size",
               latex=r"\text{second-order expansion}=\texttt{sympy.diff}\text{ of }f_\rho\text{, then }\rho=\rho(t)",
-              justification="Cross-check of the expansion engine against naive differentiation at small sizes.",
+              justification="Cross-check of the expansion engine against naive differentiation at small sizes, and so "
+                            "of lemma_11_every_size (sympy.diff of the whole network, no jets).",
               run_check=direct_check, wrong_versions=[lambda: direct_check(table=_sigma_1_for_sigma_2)],
               scope={"architectures": [{"widths": [1, 2], "d_in": 1, "d_out": 1}],
                      "data": "symbolic input x and direction M", "activation": "generic"}),
-        NumericAgreement(label="lemma_11_agrees_with_mirror", printed=False,
+        NumericAgreement(label="lemma_11_agrees_with_mirror", printed=False, cross_checks="lemma_11_every_size",
                          latex=r"[\partial^2_{(b^\ell_1)^2}f_\rho(x)]_1=\sigma''(c)\,t\ (M=\Omega)\ \text{vs mpmath hyper-dual}",
                          closed_form=_closed, mirror=_mirror,
                          points=[((2, 2), 2, 2, "silu", Fraction(10**6)), ((1, 3), 1, 1, "gelu", Fraction(9, 7)),
@@ -124,8 +147,11 @@ def theorem() -> Claim:
                                                        run_check=lambda: negated(direct_check(keep_sigma_c=True)),
                                                        wrong_versions=[lambda: negated(direct_check())]))),
             Assumption(label="A2", name="depth l >= 2", latex=r"\ell\ge2",
-                       necessity=Necessity(verdict="necessary", evidence="At l = 1: d2 f/d(w^1_{11})^2 = sigma''(c) t M Delta x^2 "
-                                           "is missing from the table.",
+                       necessity=Necessity(verdict="necessary", evidence="At $\\ell=1$: $\\partial^2f/\\partial(w^1_{11})^2="
+                                           "\\sigma''(c)tM\\Delta x^2$ is missing from the table, and so are "
+                                           "$\\partial^2f/\\partial w^2\\partial w^1=\\sigma'(c)x$ and the "
+                                           "$(w^1,b^1)$ pairs, for every width and $d_{in}$ (step "
+                                           "lemma_11_fails_at_depth_1_every_size; this check: the scope).",
                                            check=Check(label="lemma_11_fails_at_depth_1", latex=r"\ell=1",
                                                        run_check=lambda: negated(table_check(last_only=True, scope=dict(SCOPE, depths=(1,)))),
                                                        wrong_versions=[lambda: negated(table_check(last_only=True))]))),
@@ -133,8 +159,9 @@ def theorem() -> Claim:
                        necessity=Necessity(verdict="unknown", evidence="The statement names sigma''(c); only differentiability "
                                            "twice at c is used. Without it the statement is undefined, not false.")),
         ],
-        steps=_steps(),
-        notes=["Scope: " + str(SCOPE) + ", every layer i and every unordered pair of parameters, symbolic input and M: "
-               "proved on that scope; the second-order chain rule (claim_3_inductive_step_eq_25) and the output-layer "
-               "recursion, proved for every layer, are the inductive step."],
+        steps=_steps(), conclusion="lemma_11_every_size",
+        notes=["Proved for every depth $\\ell\\ge2$ and every width (claim_3_every_layer, lemma_11_every_size): two "
+               "quadratic forms in the direction are equal exactly when their coefficients are, so one identity of "
+               "forms with every size a symbol is the whole table. The exhaustive tables on the scope (depths 2-4, "
+               "widths 1-2, every unordered pair, symbolic $x$ and $M$) are cross-checks that agree."],
     )

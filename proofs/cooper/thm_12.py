@@ -50,6 +50,7 @@ the lemmas and depth 1 share (recursion, shifted ray, assumptions) in proofs/coo
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Mapping
 
 import sympy as sp
@@ -59,7 +60,7 @@ from proofs.cooper.figures import figures_for, plotter
 from proofs.cooper.ray import (GENERIC_SIGMA, REPRESENTATIVE, SCOPE, activation_report, as_expr, configuration,
                                deep_parameters, dimension_step, dimensions, hf_degree_at_most, hf_scope,
                                leading_coefficient, make_witness, named_entry_on_ray, output_jets, over_scope,
-                               prime_architectures, quantities, scope_of, show_architecture, wide_pairs)
+                               prime_architectures, quantities, scope_of, scope_text, show_architecture, wide_pairs)
 from proofs.cooper.ray_steps import (assumption_1, depth_necessity, depth_one_assumption, gradient_growth_steps,
                                      mirror_agreement, non_constant_assumption, recursion_steps, remark_2_check,
                                      shifted_direct_step, shifted_mirror_step, shifted_ray_step,
@@ -173,6 +174,7 @@ def _steps() -> list:
                        r"\|\nabla L\|^2=4\sum_k(\sum_sy_{sk})^2+4\sigma'(c)^2t^2c_\ell(\sum_{s,k}y_{sk})^2",
                        lambda a, dt: net.derivatives_on_ray(a, dt, LOSS).grad_norm_sq(), grad_norm_sq_formula,
                        uses=("width", "d_out"), pairs=wide_pairs(), scope=wide, printed=False,
+                       cross_checks="grad_norm_sq_every_size",
                        justification="Ours (the paper only bounds the degree): the weight entries of grad L vanish "
                                      "(Lemma 9); b^{l+1}_k gives -2 sum_s y_sk, b^l_j gives -2 sigma'(c) t sum y."),
         Check(label="hessian_eq_29", latex=r"\mathbf HL(\rho(t))=-2\sum_s\mathbf Hf_\rho(x_s)^Ty_s+2\sum_s\mathbf Df_\rho(x_s)^T\mathbf Df_\rho(x_s)",
@@ -190,7 +192,7 @@ def _steps() -> list:
         dimension_step("hessian_entry_closed_form",
                        r"\partial^2_{(b^\ell_1)^2}L(\rho(t))=2nd_{out}\sigma'(c)^2t^2-2\sigma''(c)\,t\sum_{s,k}y_{sk}",
                        named_entry_on_ray, hessian_entry_formula, uses=("n", "d_out"), pairs=wide_pairs(), scope=wide,
-                       printed=False,
+                       printed=False, cross_checks="hessian_entry_every_size",
                        justification="All terms: the first term of (29) contributes -2 sigma''(c) t sum y (Lemma 11, b-b case)."),
         dimension_step("hessian_entry_degree_2", r"\partial^2_{(b^\ell_1)^2}L=2nd_{out}\sigma'(c)^2t^2+O(t)",
                        lambda a, dt: leading_coefficient(named_entry_on_ray(a, dt), 2), printed_leading,
@@ -221,7 +223,7 @@ def _steps() -> list:
               justification="Remark 2 with explicit constants (q = 1, r = sqrt(rank)); the witness uses |H_ii| <= ||H||_op "
                             "directly, so the conclusion holds for the operator norm of Definition 1 without rescaling.",
               run_check=lambda: remark_2_check(LOSS), wrong_versions=[lambda: remark_2_check(LOSS, r_factor=1)]),
-        witness_step(LOSS),
+        dataclasses.replace(witness_step(LOSS), cross_checks="no_L0_L1_every_size"),
         *every_size_steps(LOSS),
     ]
 
@@ -249,25 +251,26 @@ def theorem() -> Claim:
             non_constant_assumption(LOSS, "A4"),
             depth_one_assumption(LOSS, "A5"),
         ],
-        steps=_steps(),
+        steps=_steps(), conclusion="no_L0_L1_every_size",
         parameters=deep_parameters(),
         derive=_derive, witness=make_witness(LOSS, ID),
         figures=figures_for(LOSS, ID, "Theorem 12 (L2 loss)"), plot=plotter(LOSS, ID, "Theorem 12 (L2 loss)"),
-        notes=["The steps are checked exactly over the declared scope " + str(SCOPE) + " (n = 2, symbolic data; "
-               "proved on that scope, not for every architecture); the formulas in the dimension symbols also on "
-               "architectures whose sizes n, d_in, c_l, d_out are distinct primes; the layer recursion (steps "
-               "layer_recursion_*, proved for every layer and every width of a row) is the inductive step of the "
-               "argument for every depth.",
-               "The Hessian entry has a linear term -2 sigma''(c) t sum y that the paper drops (harmless: t^2 dominates).",
-               "If sum_{s,k} y_sk = 0 the gradient norm is constant along the ray, not linear as printed (erratum of "
-               "gradient_grows_linearly); the conclusion is then even stronger.",
-               "Assumption 1 is not necessary: the conclusion holds for every non-constant twice differentiable sigma "
-               "and every depth l >= 1 (shifted ray: hidden biases at c' with sigma'(c') != 0, output bias "
-               "-t sigma(c') M 1). Only 'sigma non-constant' (A4) and l >= 1 (A5) are necessary. The sigmoid, softplus "
-               "and u^2 networks, and the paper's own Example 1 (u^2 + 1), which Assumption 1 excludes, are not "
-               "(L0, L1)-smooth either.",
-               "Timings (measurements, not check results) come from benchmarks/bench_cooper_hessian.py: it times "
-               "naive sympy.hessian + substitution against the second-order expansion at the sizes where the naive "
-               "way finishes (checking that both give equal matrices), and the expansion at depth 10, widths 16, "
-               "d_out 10, n 8."],
+        notes=["The steps are checked exactly over the declared scope (" + scope_text(SCOPE) + r"; $n = 2$, symbolic "
+               r"data; proved on that scope, not for every architecture); the formulas in the dimension symbols also on "
+               r"architectures whose sizes $n$, $d_{in}$, $c_\ell$, $d_{out}$ are distinct primes; the layer recursion "
+               r"(steps layer_recursion_*, proved for every layer and every width of a row) is the inductive step of the "
+               r"argument for every depth.",
+               r"The Hessian entry has a linear term $-2\sigma''(c)\,t\sum_{s,k} y_{sk}$ that the paper drops (harmless: "
+               r"$t^2$ dominates).",
+               r"If $\sum_{s,k} y_{sk} = 0$ the gradient norm is constant along the ray, not linear as printed (erratum "
+               r"of gradient_grows_linearly); the conclusion is then even stronger.",
+               r"Assumption 1 is not necessary: the conclusion holds for every non-constant twice differentiable "
+               r"$\sigma$ and every depth $\ell \ge 1$ (shifted ray: hidden biases at $c'$ with $\sigma'(c') \neq 0$, "
+               r"output bias $-t\,\sigma(c')\,M\mathbf{1}$). Only '$\sigma$ non-constant' (A4) and $\ell \ge 1$ (A5) are "
+               r"necessary. The sigmoid, softplus and $u^2$ networks, and the paper's own Example 1 ($u^2 + 1$), which "
+               r"Assumption 1 excludes, are not $(L_0, L_1)$-smooth either.",
+               r"Timings (measurements, not check results) come from benchmarks/bench_cooper_hessian.py: it times "
+               r"naive sympy.hessian + substitution against the second-order expansion at the sizes where the naive "
+               r"way finishes (checking that both give equal matrices), and the expansion at depth $10$, widths $16$, "
+               r"$d_{out} = 10$, $n = 8$."],
     )

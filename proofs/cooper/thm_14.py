@@ -42,7 +42,6 @@ checked without A5).  The printed "b^4_1" is a typo for b^l_1.
 from __future__ import annotations
 
 import dataclasses
-
 from typing import Any, Mapping
 
 import sympy as sp
@@ -70,8 +69,9 @@ def _over_scope(test, data_of=net.probability_data, pairs=None) -> StepResult:
     for arch, n in pairs:
         data = data_of(n, arch.d_in, arch.d_out)
         problem = test(arch, data, net.derivatives_on_ray(arch, data, LOSS))
-        if problem:
-            return StepResult(False, "symbolic", "exact-jets", problem, counterexample=f"{arch}, n = {n}: {problem}")
+        if problem:  # the test's own words (plain prose) after the architecture
+            return StepResult(False, "symbolic", "exact-jets", problem, counterexample="at {dimensions}: " + problem,
+                              values={"dimensions": ray.dimension_point(arch, n)})
     return StepResult(True, "symbolic", "exact-jets", f"exact on all {len(pairs)} architectures, symbolic data")
 
 
@@ -233,6 +233,7 @@ def _steps() -> list:
                           r"\partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2t^2(\tfrac1d-\tfrac1{d^2})\sum_mw_m+\sigma''(c)t\sum_m(\tfrac{w_m}{d}-y_{m1}),\ w_m=\sum_jy_{mj}",
                           lambda a, dt: ray.named_entry_on_ray(a, dt, LOSS), hessian_entry_formula, uses=("d_out",),
                           loss=LOSS, pairs=primes + scope_pairs(), scope=_scope(FREE_Y, primes=True), printed=False,
+                          cross_checks="hessian_entry_every_size",
                           justification="All terms, no Assumption 2 used: the first two terms of (32) contribute "
                                         "sigma''(c) t sum_m (w_m/d - y_m1) (Lemma 11, b-b case)."),
         ray.dimension_step("hessian_entry_degree_2", r"\partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2n(\tfrac1d-\tfrac1{d^2})t^2+O(t)",
@@ -247,7 +248,7 @@ def _steps() -> list:
         ray_steps.mirror_agreement(LOSS, "agrees_with_mirror"),
         Check(label="remark_2_norms", latex=r"|H_{ii}|\le\|H\|_{op}\le\|H\|_F\le\sqrt{\operatorname{rank}H}\,\|H\|_{op}",
               run_check=lambda: ray_steps.remark_2_check(LOSS), wrong_versions=[lambda: ray_steps.remark_2_check(LOSS, r_factor=1)]),
-        ray_steps.witness_step(LOSS),
+        dataclasses.replace(ray_steps.witness_step(LOSS), cross_checks="no_L0_L1_every_size"),
         *every_size_steps(LOSS),
     ]
 
@@ -264,16 +265,17 @@ def theorem() -> Claim:
         reference="Cooper, App. D, Thm 14, eqs. (30)-(32)",
         assumptions=[a1, a2, a3,
                      Assumption(label="A4", name="b = d_out >= 2", latex=r"b\ge2",
-                                necessity=Necessity(verdict="necessary", evidence="With one class the loss is identically 0.",
+                                necessity=Necessity(verdict="necessary", evidence=r"With one class the loss is identically $0$.",
                                                     check=Check(label="one_class_loss_is_zero", latex=r"b=1:\ L\equiv0",
                                                                 run_check=_b_necessity, wrong_versions=[_b_necessity_wrong])),
                                 holds=lambda p: p.get("d_out") is None or int(p["d_out"]) >= 2),
                      Assumption(label="A5", name="sum_j y_mj = 1 (Assumption 2)", latex=r"\sum_jy_{mj}=1",
-                                necessity=Necessity(verdict="necessary", evidence="With y = 0 the loss is identically 0 "
-                                                    "(m-smooth). It can be weakened to sum_{m,j} y_mj != 0: the t^2 coefficient "
-                                                    "of the entry is sigma_1^2 (1/d - 1/d^2) sum_{m,j} y_mj (checked on the scope "
-                                                    "and the prime-size architectures with unconstrained symbolic y: "
-                                                    "y = 0 makes it vanish).",
+                                necessity=Necessity(verdict="necessary", evidence=r"With $y = 0$ the loss is identically $0$ "
+                                                    r"($m$-smooth). It can be weakened to $\sum_{m,j} y_{mj} \neq 0$: the $t^2$ "
+                                                    r"coefficient of the $(b^\ell_1)^2$ entry is "
+                                                    r"$\sigma'(c)^2(1/d - 1/d^2)\sum_{m,j} y_{mj}$, $d := d_{out}$ (checked on the "
+                                                    r"scope and the prime-size architectures with unconstrained symbolic $y$: "
+                                                    r"$y = 0$ makes it vanish).",
                                                     check=Check(label="entry_leading_coefficient_without_assumption_2",
                                                                 latex=r"[t^2]\,\partial^2_{(b^\ell_1)^2}L=\sigma'(c)^2(\tfrac1d-\tfrac1{d^2})\sum_{m,j}y_{mj}",
                                                                 run_check=_a5_weakened, wrong_versions=[lambda: _a5_weakened(2)],
@@ -281,19 +283,21 @@ def theorem() -> Claim:
                                 holds=_a2_holds),
                      ray_steps.non_constant_assumption(LOSS, "A6"),
                      ray_steps.depth_one_assumption(LOSS, "A7")],
-        steps=_steps(),
+        steps=_steps(), conclusion="no_L0_L1_every_size",
         parameters=[p if p.name != "d_out" else dataclasses.replace(p, doc="classes b") for p in ray.deep_parameters()],
         derive=_derive, witness=ray.make_witness(LOSS, ID),
         figures=figures_for(LOSS, ID, "Theorem 14 (cross-entropy)"), plot=plotter(LOSS, ID, "Theorem 14 (cross-entropy)"),
-        notes=["Scope: " + str(SCOPE) + ", n = 2, symbolic data satisfying Assumption 2 (last class = 1 - the others); "
-               "the formulas in n and d_out also on architectures whose sizes are distinct primes. Proved on that "
-               "scope, not for every architecture.",
-               "The entry has a linear term sigma''(c) t sum_m (1/d - y_m1) that the paper does not write (harmless).",
-               "The proof names the entry d^2/(d b^4_1)^2; it means b^l_1 (typo), which is what is checked.",
-               "'The gradient grows linearly' fails when every class total sum_m y_mj equals n/d_out (e.g. uniform "
-               "labels): then the gradient vanishes along the ray (erratum of gradient_grows_linearly); the conclusion "
-               "only gets stronger.",
-               "Assumption 1 is not necessary: the shifted ray (hidden biases at c' with sigma'(c') != 0, output bias "
-               "-t sigma(c') M 1 = -t sigma(c') I 1) gives the same entry for every non-constant sigma; only 'sigma "
-               "non-constant' (A6) and l >= 1 (A7) are necessary."],
+        notes=["Scope: " + ray.scope_text(SCOPE) + r"; $n = 2$, symbolic data satisfying Assumption 2 (last class "
+               r"$= 1 -$ the others); the formulas in $n$ and $d_{out}$ also on architectures whose sizes are distinct "
+               r"primes. Proved on that scope, not for every architecture.",
+               r"The entry has a linear term $\sigma''(c)\,t\sum_m(1/d - y_{m1})$, $d := d_{out}$, that the paper does not "
+               r"write (harmless).",
+               r"The proof names the entry $\partial^2/(\partial b^4_1)^2$; it means $b^\ell_1$ (typo), which is what is "
+               r"checked.",
+               r"'The gradient grows linearly' fails when every class total $\sum_m y_{mj}$ equals $n/d_{out}$ (e.g. "
+               r"uniform labels): then the gradient vanishes along the ray (erratum of gradient_grows_linearly); the "
+               r"conclusion only gets stronger.",
+               r"Assumption 1 is not necessary: the shifted ray (hidden biases at $c'$ with $\sigma'(c') \neq 0$, output "
+               r"bias $-t\,\sigma(c')\,M\mathbf{1} = -t\,\sigma(c')\,I\mathbf{1}$) gives the same entry for every "
+               r"non-constant $\sigma$; only '$\sigma$ non-constant' (A6) and $\ell \ge 1$ (A7) are necessary."],
     )

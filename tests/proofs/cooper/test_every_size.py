@@ -139,3 +139,22 @@ def test_the_cross_entropy_closed_forms_agree_with_the_jets_on_random_larger_siz
 def test_an_unknown_loss_is_refused():
     with pytest.raises(ValueError):
         E.every_size_steps("hinge")
+
+
+def test_the_operator_norm_step_needs_the_other_squares_nonnegative():
+    r"""|H_ii| <= ||H||_op rests on R = sum_{j != i} H_ji^2 >= 0: without that premise the step fails."""
+    import dataclasses
+
+    step = E.diagonal_entry_step()
+    assert step.run().proved and not dataclasses.replace(step, assuming=[]).run().ok
+
+
+@pytest.mark.parametrize("cid", ["cooper.thm_12", "cooper.thm_14"])
+def test_the_statement_rests_on_the_every_size_witness_and_what_it_uses(cid):
+    from proofs import registry
+
+    report = registry.report(cid)
+    chain = {r.step.label for r in report.statement_steps()}
+    assert report.statement_evidence == "proved" and {"no_L0_L1_every_size", "diagonal_entry_at_most_operator_norm",
+                                                      "hidden_preactivation_is_c", "backward_signal_vanishes"} <= chain
+    assert {r.step.label for r in report.cross_checks()} >= {"no_L0_L1_witness", "hessian_entry_closed_form"}

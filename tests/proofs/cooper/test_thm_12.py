@@ -191,6 +191,7 @@ def test_scoped_steps_say_so():
     # Proved for every size: the layer recursions and the general (every-size) steps; nothing else.
     every_size = {"hidden_preactivation_is_c", "backward_signal_vanishes", "units_interchangeable",
                   "grad_norm_sq_every_size", "hessian_entry_every_size", "leading_coefficient_positive",
+                  "diagonal_entry_at_most_operator_norm",
                   "no_L0_L1_every_size"}
     assert {label for label, r in levels.items() if r.ok and r.evidence == "proved"} == {
         "layer_recursion_hidden", "layer_recursion_output", *every_size}
