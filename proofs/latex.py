@@ -220,7 +220,8 @@ def summary_table(grouped: list[tuple[str, str, list[ClaimReport]]]) -> str:
             c, key = r.counts(), anchor(r.claim.id)
             cells = [rf"\raggedright\hyperref[{key}]{{{escape(r.claim.label)}}}, p.~\pageref{{{key}}}",
                      escape(STATEMENT_KIND[r.claim.statement_kind]),
-                     escape(r.status) + (rf"; the statement \emph{{{escape(r.statement_evidence)}}}" if r.statement_evidence else ""),
+                     r"\raggedright " + escape(r.status)
+                     + (rf"\newline statement: \emph{{{escape(r.statement_evidence)}}}" if r.statement_evidence else ""),
                      *(str(c[k]) for k in ("proved", "proved-on-scope", "confirmed", "cited", "undecided",
                                            "not-reproduced", "errata")),
                      r"\raggedright " + escape(_readings(r))]
