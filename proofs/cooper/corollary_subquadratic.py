@@ -337,10 +337,11 @@ def theorem() -> Claim:
         assumptions=[Assumption(label="A1", name="hypotheses of Theorems 12 / 14", latex=r"\ell\ge2,\ \text{Assumption 1}",
                                 holds=lambda p: (p.get("depth") is None or int(p["depth"]) >= 1)
                                 and ray.activation_holds_a1(p),
-                                necessity=Necessity(verdict="necessary", evidence="Dropped altogether the conclusion fails: "
-                                                    "at depth 0 the L2 Hessian is constant (checked), so l(u) = m works. "
-                                                    "They can be weakened to 'sigma non-constant' and l >= 1 (cooper.thm_12 "
-                                                    "A1 and A3: the shifted ray, depth 1); those two are necessary.",
+                                necessity=Necessity(verdict="necessary", evidence=r"Dropped altogether the conclusion fails: "
+                                                    r"at depth 0 the L2 Hessian is constant (checked), so $\ell(u) = m$ "
+                                                    r"works. They can be weakened to '$\sigma$ non-constant' and depth "
+                                                    r"$\ge 1$ (cooper.thm_12 A1 and A3: the shifted ray, depth 1); those two "
+                                                    r"are necessary.",
                                                     check=ray_steps.bounded_hessian_check("depth_0_loss_is_m_smooth", "l2",
                                                                                     shift.DEPTH_0_ARCH, r"\ell=0"))),
                      Assumption(label="A2", name="l subquadratic", latex=r"\ell(u)/u^2\to0",
@@ -363,6 +364,7 @@ def theorem() -> Claim:
                "(no_subquadratic_l_every_size and the steps it uses), for every subquadratic $\\ell$, not only power "
                "laws; the steps on one architecture or a few cases are cross-checks that agree.",
                "The limit is the ratio of leading coefficients of two polynomials of degree 2; $\\sigma'(c)^2$ cancels.",
-               "For a general subquadratic l (not a power law) the argument is: ||grad L|| -> infinity and "
-               "H_entry/||grad L||^2 -> limit > 0, while l(u)/u^2 -> 0; or ||grad L|| bounded and H_entry -> infinity."],
+               r"For a general subquadratic $\ell$ (not a power law) the argument is: $\|\nabla L\| \to \infty$ and "
+               r"$H_{entry}/\|\nabla L\|^2$ tends to a positive limit, while $\ell(u)/u^2 \to 0$; or $\|\nabla L\|$ "
+               r"stays bounded while $H_{entry} \to \infty$."],
     )

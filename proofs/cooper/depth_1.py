@@ -230,11 +230,11 @@ def theorem() -> Claim:
         reference="Cooper, App. C after Thm 13 and App. D after Thm 15 (the open case)",
         assumptions=[Assumption(label="A1", name=a1.name, latex=a1.latex, holds=a1.holds,
                                 necessity=Necessity(verdict="superfluous",
-                                                    evidence="Not necessary at depth 1 either: the shifted ray (output "
-                                                    "bias -t sigma(c') M 1) gives the conclusion for every non-constant "
-                                                    "sigma (steps shifted_ray_without_assumption_1*, depth 1 in their "
-                                                    "scope); witnesses at depth 1 for the logistic sigmoid, softplus, u^2 "
-                                                    "and u^2 + 1, L2 and cross-entropy alternately, checked here.",
+                                                    evidence=r"Not necessary at depth 1 either: the shifted ray (output "
+                                                    r"bias $-t\,\sigma(c')\,M\mathbf 1$) gives the conclusion for every "
+                                                    r"non-constant $\sigma$ (step shifted_ray_every_size); witnesses at "
+                                                    r"depth 1 for the logistic sigmoid, softplus, $u^2$ and $u^2 + 1$, L2 "
+                                                    r"and cross-entropy alternately, checked here.",
                                                     check=ray_steps.shifted_witness("l2", depth=1, losses=LOSSES))),
                      Assumption(label="A2", name="b = d_out >= 2 (cross-entropy)", latex=r"b\ge2",
                                 holds=lambda p: p.get("loss") != "cross_entropy" or int(p.get("d_out") or 2) >= 2,
@@ -249,6 +249,7 @@ def theorem() -> Claim:
                "no_L0_L1_every_size and the steps it uses); the exhaustive checks on the scope (widths 1-3, "
                "$d_{in}\\le2$, $d_{out}\\le3$, $n=2$), the prime-size architectures and the mirror agree: the answer "
                "to the paper's open question is negative.",
-               "What the paper calls 'more complex' at depth 1 is real (Lemmas 9 and 11 fail: weight derivatives "
-               "sigma'(c) t M Delta x and sigma''(c) t M (Delta x)^2 appear) but harmless: all are of degree <= 1 in t."],
+               r"What the paper calls 'more complex' at depth 1 is real (Lemmas 9 and 11 fail: weight derivatives "
+               r"$\sigma'(c)\,tM\Delta x$ and $\sigma''(c)\,tM(\Delta x)^2$ appear) but harmless: all are of degree "
+               r"at most 1 in $t$."],
     )

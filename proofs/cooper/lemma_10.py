@@ -109,9 +109,9 @@ def theorem() -> Claim:
         reference="Cooper, App. B, Lemma 10, Claim 2, eq. (20)",
         assumptions=[
             Assumption(label="A1", name="sigma(c) = 0 and sigma'(c) != 0", latex=r"\sigma(c)=0\neq\sigma'(c)",
-                       necessity=Necessity(verdict="superfluous", evidence="With sigma(c) = sigma_0 kept symbolic, direct "
-                                           "differentiation (widths (1,1), d_out 2: one architecture, so proved on that "
-                                           "scope only) still gives exactly the table; sigma'(c) only scales it.",
+                       necessity=Necessity(verdict="superfluous", evidence=r"With $\sigma(c) = \sigma_0$ kept symbolic, direct "
+                                           r"differentiation (widths $(1, 1)$, $d_{out} = 2$: one architecture, so proved on "
+                                           r"that scope only) still gives exactly the table; $\sigma'(c)$ only scales it.",
                                            check=Check(label="lemma_10_without_sigma_c_zero", latex=r"\sigma(c)=\sigma_0\ne0",
                                                        run_check=lambda: _sigma_c_free(True),
                                                        wrong_versions=[lambda: negated(_sigma_c_free(True))],

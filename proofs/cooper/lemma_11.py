@@ -141,8 +141,9 @@ def theorem() -> Claim:
         reference="Cooper, App. B, Lemma 11, Claim 3, eqs. (21)-(25)",
         assumptions=[
             Assumption(label="A1", name="sigma(c) = 0 and sigma'(c) != 0", latex=r"\sigma(c)=0\neq\sigma'(c)",
-                       necessity=Necessity(verdict="necessary", evidence="With sigma(c) = sigma_0 != 0, "
-                                           "d2 f / d w^{l+1} d w^l = sigma_0 sigma'(c) appears (direct differentiation).",
+                       necessity=Necessity(verdict="necessary", evidence=r"With $\sigma(c) = \sigma_0 \ne 0$, "
+                                           r"$\partial^2 f/\partial w^{\ell+1}\partial w^\ell = \sigma_0\sigma'(c)$ appears "
+                                           r"(direct differentiation).",
                                            check=Check(label="lemma_11_fails_without_A1", latex=r"\sigma(c)\neq0",
                                                        run_check=lambda: negated(direct_check(keep_sigma_c=True)),
                                                        wrong_versions=[lambda: negated(direct_check())]))),
@@ -156,8 +157,8 @@ def theorem() -> Claim:
                                                        run_check=lambda: negated(table_check(last_only=True, scope=dict(SCOPE, depths=(1,)))),
                                                        wrong_versions=[lambda: negated(table_check(last_only=True))]))),
             Assumption(label="A3", name="sigma twice differentiable", latex=r"\sigma\in C^2",
-                       necessity=Necessity(verdict="unknown", evidence="The statement names sigma''(c); only differentiability "
-                                           "twice at c is used. Without it the statement is undefined, not false.")),
+                       necessity=Necessity(verdict="unknown", evidence=r"The statement names $\sigma''(c)$; only differentiability "
+                                           r"twice at $c$ is used. Without it the statement is undefined, not false.")),
         ],
         steps=_steps(), conclusion="lemma_11_every_size",
         notes=["Proved for every depth $\\ell\\ge2$ and every width (claim_3_every_layer, lemma_11_every_size): two "

@@ -139,9 +139,9 @@ def theorem() -> Claim:
         reference="Cooper, App. B, Lemma 9, Claim 1, eqs. (15)-(19)",
         assumptions=[
             Assumption(label="A1", name="sigma(c) = 0 and sigma'(c) != 0", latex=r"\sigma(c)=0\neq\sigma'(c)",
-                       necessity=Necessity(verdict="necessary", evidence="sigma(c) = sigma_0 != 0 gives "
-                                           "d f / d w^{l+1}_{jk} = sigma_0 (direct differentiation, depth 2). The sigma'(c) != 0 "
-                                           "half is not used.",
+                       necessity=Necessity(verdict="necessary", evidence=r"$\sigma(c) = \sigma_0 \ne 0$ gives "
+                                           r"$\partial f/\partial w^{\ell+1}_{jk} = \sigma_0$ (direct differentiation, depth 2). "
+                                           r"The $\sigma'(c) \ne 0$ half is not used.",
                                            check=Check(label="weight_derivative_without_A1", latex=r"\partial_{w^{\ell+1}_{11}}f=\sigma(c)",
                                                        run_check=_dropped_a1, wrong_versions=[_dropped_a1_wrong]))),
             Assumption(label="A2", name="depth l >= 2", latex=r"\ell\ge2",

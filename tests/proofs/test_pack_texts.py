@@ -16,8 +16,8 @@ import sympy as sp
 
 from proofs import registry
 
-CLAIMS = ["katende.intro_crossings", "katende.thm_1", "katende.remark_1", "katende.prop_1", "katende.prop_2",
-          "cooper.assumption_1", "cooper.thm_12", "cooper.thm_13", "cooper.thm_14", "cooper.thm_15", "cooper.lemma_16"]
+#: Every Katende and Cooper claim (Kumar's texts: tests/proofs/kumar/test_texts.py).
+CLAIMS = [c for c in registry.claim_ids() if c.split(".")[0] in ("katende", "cooper")]
 
 #: ASCII renderings of formulas that belong between dollars: norms, arrows, comparisons, powers, Greek names.
 _ASCII_MATH = re.compile(r"\|\||->|<=|>=|!=|\^|\b(?:sigma|beta|theta|rho|eta|epsilon|eps|phi|lambda|nabla|grad|sqrt)\b")
