@@ -291,6 +291,7 @@ def closed_form_check(assembled: Callable[[], sp.Expr], closed: Callable[..., sp
                       scope={"(n, d_out, K)": [list(s) for s in SPOT_SIZES]})
 
 
+@functools.cache  # the same closed form's misprints for every claim that checks it: built once per process
 def wrong_closed_forms(closed: Callable[..., sp.Expr]) -> list[Callable[[], sp.Expr]]:
     r"""Plausible misprints of a closed form: n and d_out exchanged, K for n, n for K, t^3 for t^2, t for t^2,
     twice the formula, the sign of sigma''(c) flipped."""

@@ -214,6 +214,13 @@ def loss_identically_zero(ys) -> StepResult:
     return StepResult(value == 0, "symbolic", "simplify", f"L simplifies to {value}")
 
 
+@functools.cache
+def _hessian_form_a2() -> sp.Expr:
+    r""":math:`v^\top\mathbf HL(\rho)v` under Assumption 2, one symbolic datum: built when first checked (it costs
+    about a second), once for the printed (32), the display before it and their wrong versions."""
+    return _form(lm.hessian(lm.cross_entropy_loss(_XS, _YS_A2), lm.parameters(1, 2)))
+
+
 def _steps() -> list:
     rho = lm.parameters(1, 2)
     loss_a2 = lm.cross_entropy_loss(_XS, _YS_A2)
@@ -230,10 +237,10 @@ def _steps() -> list:
                  latex=r"L = -\sum_m\sum_j[y_m]_j[f]_j + \sum_m\log\sum_k e^{[f]_k}\quad(\textstyle\sum_j[y_m]_j=1)",
                  lhs=loss_a2, rhs=lm.cross_entropy_loss_rewritten(_XS, _YS_A2), scope=ONE_DATUM_A2),
         Equality(label="gradient_31", latex=r"\nabla L = -\sum_m\sum_j[y_m]_j\nabla[f]_j + \sum_m\frac{\sum_k e^{[f]_k}\nabla[f]_k}{\sum_k e^{[f]_k}}\quad(31)",
-                 lhs=_form(lm.gradient(loss_a2, rho)), rhs=_form(lm.cross_entropy_gradient_31(_XS, _YS_A2)),
+                 lhs=lambda: _form(lm.gradient(loss_a2, rho)), rhs=lambda: _form(lm.cross_entropy_gradient_31(_XS, _YS_A2)),
                  budget_s=0.3, justification="Compared as v . grad L for a symbolic direction v.", scope=ONE_DATUM_A2),
         Equality(label="hessian_as_printed_32", latex=r"\mathbf HL(\rho) = \sum_m\Big(\tfrac1{d}\sum_k\nabla[f]_k^\top\nabla[f]_k - \tfrac1{d^2}\big(\sum_k\nabla[f]_k\big)^{\!\top}\big(\sum_k\nabla[f]_k\big)\Big)\quad(32),\ \mathbf H[f]=0",
-                 lhs=_form(lm.hessian(loss_a2, rho)), rhs=_form(lm.cross_entropy_hessian_as_printed_32(_XS, _YS_A2)),
+                 lhs=_hessian_form_a2, rhs=lambda: _form(lm.cross_entropy_hessian_as_printed_32(_XS, _YS_A2)),
                  budget_s=0.05, domain=_DOMAIN,
                  erratum=r"The proof cites (32), derived where $f_\rho(x_m) = 0$ so that every softmax weight is "
                          r"$1/d_{out}$. At depth $0$ that holds only where every logit vanishes (along the ray, "
@@ -242,7 +249,7 @@ def _steps() -> list:
                          r"direction $v$, with $E_k := e^{[f]_k}$."),
         Equality(label="hessian_display_before_32", repairs="hessian_as_printed_32",
                  latex=r"\mathbf HL(\rho) = \sum_m\Big(\sum_kp_k\nabla[f]_k^\top\nabla[f]_k - \big(\sum_kp_k\nabla[f]_k\big)^{\!\top}\big(\sum_kp_k\nabla[f]_k\big)\Big),\ p=\operatorname{softmax}(f_\rho(x_m))",
-                 lhs=_form(lm.hessian(loss_a2, rho)), rhs=_form(lm.cross_entropy_hessian_display(_XS, _YS_A2)),
+                 lhs=_hessian_form_a2, rhs=lambda: _form(lm.cross_entropy_hessian_display(_XS, _YS_A2)),
                  budget_s=0.3, domain=_DOMAIN, scope=ONE_DATUM_A2,
                  justification="The paper's own display before (32), with H[f] = 0 at depth 0; compared as quadratic "
                                "forms v^T H v (both sides symmetric), symbolic data, one data point (L is a sum)."),
@@ -329,8 +336,8 @@ def _general_formula() -> Equality:
     rho = lm.parameters(1, 2)
     return Equality(label="hessian_general_formula", printed=False,
                     latex=r"\mathbf HL(\rho) = \sum_m s_m J_m^\top\big(\operatorname{diag}p_m - p_mp_m^\top\big)J_m,\quad s_m=\textstyle\sum_j[y_m]_j",
-                    lhs=_form(lm.hessian(lm.cross_entropy_loss(_XS, _YS), rho)),
-                    rhs=_form(lm.cross_entropy_hessian_closed_form(_XS, _YS)), budget_s=0.3, domain=_DOMAIN)
+                    lhs=lambda: _form(lm.hessian(lm.cross_entropy_loss(_XS, _YS), rho)),
+                    rhs=lambda: _form(lm.cross_entropy_hessian_closed_form(_XS, _YS)), budget_s=0.3, domain=_DOMAIN)
 
 
 def _assumptions() -> list[Assumption]:
