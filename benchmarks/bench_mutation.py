@@ -12,14 +12,20 @@ the equivalent mutants and the last run.
 Run::
 
     python benchmarks/bench_mutation.py                        # the engine, every mutant
-    python benchmarks/bench_mutation.py --modules all --sample 15 --seed 0 --jobs 2
+    /work/torchvenv/bin/python benchmarks/bench_mutation.py --modules symbolic,numeric,claims \
+        --sample 4 --seed 2 --jobs 2 --include benchmarks/results/mutation.json \
+        --output benchmarks/results/mutation-estimate.json
+                 # the overall estimate: 4 mutants per module, the engine's full run included,
+                 # stratified (per module: population x sample score) with a 95 % interval
     python benchmarks/bench_mutation.py --modules proofs/values.py --list   # the mutants only
     python benchmarks/bench_mutation.py --rerun benchmarks/results/mutation.json
                  # only the survivors of the recorded run, merged into it (killed adds up)
 
 For each module only its mirrored tests run: ``tests/proofs/test_<m>.py`` (and
 ``test_<m>_*.py``), ``tests/proofs/<paper>/test_<label>.py``,
-``tests/symbolic/test_<m>.py``, ``tests/numeric/test_<m>.py``, the engine's
+``tests/symbolic/test_<m>.py``, ``tests/numeric/test_<m>.py`` (each with its
+``test_<m>_*.py``, e.g. ``test_<m>_mutants.py``; a range file ``test_prop_b_6_to_10.py``
+answers for ``prop_b_6`` ... ``prop_b_10``), the engine's
 ``tests/proofs/test_engine_mutants.py``, the module's doctests and, for a claim
 module, its claim items (the pytest plugin).  Mutants are written into
 temporary copies of the repository (one per job; the working tree is never
@@ -28,7 +34,13 @@ so no cached verdict hides a mutant.  The heavy libraries (SymPy, NumPy, z3,
 pytest) are imported once and each mutant's pytest run is a fork of that
 process, which never imported the project itself.  Each run has a timeout of
 ``max(--timeout, 4 x the unmutated run)``; the unmutated run must pass before
-any mutant counts.  Results go to ``benchmarks/results/mutation.json``.
+any mutant counts.  Hypothesis runs the ``ci`` profile without its shrink phase (a
+failing example kills the mutant; shrinking it only costs time).  A module whose tests
+need a missing optional package (``numeric/torch_reference.py``: torch) is excluded and
+said to be, never counted as survivors.  With ``--sample`` each row records its
+population (every mutant of the module) and the run prints a stratified estimate over
+all mutants with a 95 % interval (:func:`stratified`).  Results go to
+``benchmarks/results/mutation.json``.
 Not collected by pytest.
 """
 
@@ -51,6 +63,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ENGINE = ["proofs/engine.py", "proofs/steps.py", "proofs/values.py", "proofs/enclosure.py"]
 PACKS = ["katende", "cooper", "kumar"]
 RESULTS = ROOT / "benchmarks" / "results" / "mutation.json"
+# Modules whose tests need an optional extra: without it they skip, and a skipped test kills nothing,
+# so these modules are excluded (and said to be) rather than counted as all survivors.
+NEEDS = {"numeric/torch_reference.py": "torch"}
 _IGNORE = shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.egg-info", ".hypothesis", "results",
                                  ".pytest_cache", "*.pyc")
 
@@ -89,9 +104,19 @@ def _offsets(text: str) -> list[int]:
     return starts + [total]
 
 
+#: Matplotlib calls whose styling keywords (below) are not mutated: a line's width or a marker's size
+#: in a figure is no claim, and no test should pin it.  Only these keywords of only these calls.
+_PLOT_CALLS = {"plot", "loglog", "semilogx", "semilogy", "scatter", "axhline", "axvline", "axhspan", "axvspan",
+               "fill_between", "legend", "subplots", "figure", "savefig", "text", "annotate", "grid", "hist",
+               "tight_layout", "set_title", "set_xlabel", "set_ylabel", "step", "bar", "errorbar", "colorbar"}
+_STYLE_KEYWORDS = {"lw", "linewidth", "ms", "markersize", "alpha", "fontsize", "figsize", "dpi", "color", "zorder",
+                   "pad", "labelpad", "ncol", "frameon", "capsize", "rotation", "s", "marker", "ls", "linestyle",
+                   "markevery", "bbox_inches", "loc", "framealpha", "handlelength", "width"}
+
+
 def _skipped_nodes(tree: ast.AST) -> set[int]:
-    r"""Nodes never mutated: annotations, docstrings, ``__all__`` and ``if TYPE_CHECKING`` blocks
-    (a change there changes no behaviour the tests could see)."""
+    r"""Nodes never mutated: annotations, docstrings, ``__all__``, ``if TYPE_CHECKING`` blocks (a change
+    there changes no behaviour the tests could see) and the styling keywords of plotting calls."""
     skip: set[int] = set()
 
     def mark(node):
@@ -115,6 +140,10 @@ def _skipped_nodes(tree: ast.AST) -> set[int]:
             mark(node)
         if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
             mark(node)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _PLOT_CALLS:
+            for keyword in node.keywords:
+                if keyword.arg in _STYLE_KEYWORDS:
+                    mark(keyword.value)
     return skip
 
 
@@ -197,11 +226,29 @@ def mirrored_tests(module: str, root: Path = ROOT) -> list[str]:
         if module in ENGINE:
             candidates.append(root / "tests/proofs/test_engine_mutants.py")
     elif parts[0] == "proofs" and len(parts) == 3:
-        candidates.append(root / "tests/proofs" / parts[1] / f"test_{stem}.py")
+        folder = root / "tests/proofs" / parts[1]
+        candidates.append(folder / f"test_{stem}.py")
+        candidates += sorted(folder.glob(f"test_{stem}_*.py"))
+        candidates += [f for f in sorted(folder.glob("test_*_to_*.py")) if _covers(f.stem, stem)]
     elif parts[0] in ("symbolic", "numeric"):
         candidates.append(root / "tests" / parts[0] / f"test_{stem}.py")
+        candidates += sorted((root / "tests" / parts[0]).glob(f"test_{stem}_*.py"))
     found = [str(c.relative_to(root)) for c in candidates if c.exists()]
-    return list(dict.fromkeys(found)) + [module]  # the module itself: doctests and claim items
+    # the small targeted ``*_mutants.py`` tests first: with ``-x`` a mutant they detect is killed in
+    # seconds, before a slower test it would make hang (a hang counts as not killed)
+    found = sorted(dict.fromkeys(found), key=lambda f: not f.endswith("_mutants.py"))
+    return found + [module]  # the module itself: doctests and claim items
+
+
+def _covers(test_stem: str, stem: str) -> bool:
+    r"""Whether a range file ``test_<prefix>_<a>_to_<b>`` (``test_prop_b_6_to_10``) tests the claim
+    ``<prefix>_<n>`` with ``a <= n <= b`` (``prop_b_8``)."""
+    head, _, last = test_stem.removeprefix("test_").rpartition("_to_")
+    prefix, _, first = head.rpartition("_")
+    number = stem.removeprefix(prefix + "_") if prefix and stem.startswith(prefix + "_") else ""
+    if not (number.isdigit() and first.isdigit() and last.isdigit()):
+        return False
+    return int(first) <= int(number) <= int(last)
 
 
 def modules_for(selection: str) -> list[str]:
@@ -248,10 +295,24 @@ def _child(copy: Path, args: list[str]) -> None:
         import pytest
 
         code = pytest.main(["-q", "-x", "-p", "no:cacheprovider", "--hypothesis-profile=ci",
-                            "-W", "ignore", *args])
+                            "-W", "ignore", *args], plugins=[_NoShrink()])
         os._exit(int(code))
     except BaseException:  # noqa: BLE001 - anything escaping pytest is a failed run
         os._exit(3)
+
+
+class _NoShrink:
+    r"""The ``ci`` profile without Hypothesis's shrink phase: a failing example fails the test just the
+    same, but shrinking it (which a killed mutant does not need, and which can take minutes on a mutant
+    that makes every example fail) is skipped.  Loaded at session start, after ``tests/conftest.py``
+    registered ``ci`` and before the test modules (whose ``@settings`` inherit from it) are imported."""
+
+    def pytest_sessionstart(self, session):
+        from hypothesis import Phase, settings
+
+        settings.register_profile("mutation", settings.get_profile("ci"),
+                                  phases=[Phase.explicit, Phase.reuse, Phase.generate])
+        settings.load_profile("mutation")
 
 
 class Slot:
@@ -314,6 +375,66 @@ def run_all(jobs: list, slots: list[Slot], timeouts: dict[str, float], tests: di
         time.sleep(0.01)
 
 
+def missing_extras(modules: list[str]) -> dict[str, str]:
+    r"""``{module: package}`` for the modules whose tests need a package this interpreter lacks."""
+    import importlib.util
+
+    return {m: NEEDS[m] for m in modules if m in NEEDS and importlib.util.find_spec(NEEDS[m]) is None}
+
+
+def wilson(p: float, n: float, z: float = 1.96) -> tuple[float, float]:
+    r"""Wilson score interval for a proportion ``p`` seen in ``n`` trials:
+    :math:`\frac{p + z^2/2n \pm z\sqrt{p(1-p)/n + z^2/4n^2}}{1 + z^2/n}` (``n`` may be fractional,
+    an effective sample size)."""
+    if n <= 0:
+        return 0.0, 1.0
+    centre, spread = p + z * z / (2 * n), z * (p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5
+    return max(0.0, (centre - spread) / (1 + z * z / n)), min(1.0, (centre + spread) / (1 + z * z / n))
+
+
+def stratified(strata: list[tuple[int, int, int]], z: float = 1.96) -> dict:
+    r"""The kill rate over all mutants of all modules from a sample of each, with a 95 % interval.
+
+    Each stratum (module) ``h`` is ``(N_h, n_h, k_h)``: its population of mutants, how many were run,
+    how many killed.  With weights :math:`W_h = N_h / \sum N` the estimate is
+    :math:`\hat p = \sum_h W_h k_h / n_h` and its variance
+    :math:`V = \sum_h W_h^2 (1 - n_h/N_h)\, \tilde p_h (1 - \tilde p_h) / n_h`, where
+    :math:`\tilde p_h = (k_h + 2)/(n_h + 4)` (Agresti-Coull) so that a stratum whose few sampled
+    mutants were all killed still counts as uncertain, and a module run in full (``n_h = N_h``)
+    counts as exact.  The interval is Wilson's at the effective sample size
+    :math:`n_{\mathrm{eff}} = \tilde p (1 - \tilde p) / V`, :math:`\tilde p = \sum_h W_h \tilde p_h`
+    (Kish), which stays inside [0, 1] and is not symmetric near 100 %."""
+    total = sum(N for N, n, _ in strata if n)
+    if not total:
+        return {"estimate": None, "low": None, "high": None, "population": 0, "sampled": 0}
+    estimate = variance = adjusted = 0.0
+    for N, n, k in strata:
+        if not n:
+            continue
+        w, tilde = N / total, (k + 2) / (n + 4)
+        estimate += w * k / n
+        adjusted += w * tilde
+        variance += w * w * max(0.0, 1 - n / N) * tilde * (1 - tilde) / n
+    low, high = (estimate, estimate) if variance == 0 else wilson(estimate, adjusted * (1 - adjusted) / variance, z)
+    return {"estimate": round(100 * estimate, 1), "low": round(100 * low, 1), "high": round(100 * high, 1),
+            "population": total, "sampled": sum(n for _, n, _ in strata)}
+
+
+def estimate(table: list[dict]) -> dict:
+    r"""The stratified estimate overall and per group (engine, symbolic, numeric, claims); a row
+    without ``population`` (an older file) counts as run in full."""
+    def group(module: str) -> str:
+        return "engine" if module in ENGINE else "claims" if module.startswith("proofs/") else module.split("/")[0]
+
+    rows = [(group(r["module"]), (r.get("population", r["mutants"]), r["mutants"], r["killed"])) for r in table]
+    out = {"overall": stratified([s for _, s in rows])}
+    for name in ("engine", "symbolic", "numeric", "claims"):
+        part = [s for g, s in rows if g == name]
+        if part:
+            out[name] = stratified(part)
+    return out
+
+
 def previous_survivors(path: Path, module: str) -> list[dict]:
     r"""The survivors (and timeouts) of ``module`` recorded in an earlier result file."""
     return [s for r in json.loads(path.read_text())["table"] if r["module"] == module for s in r["survivors"]]
@@ -366,14 +487,23 @@ def totals(table: list[dict]) -> dict:
 
 def show(summary: dict) -> None:
     r"""The result table, one line a module."""
-    print(f"\n{'module':42} {'mutants':>7} {'killed':>6} {'surv':>5} {'t/o':>4} {'score':>6} {'run s':>7}")
+    print(f"\n{'module':42} {'popul.':>6} {'mutants':>7} {'killed':>6} {'surv':>5} {'t/o':>4} {'score':>6} {'run s':>7}")
     for r in summary["table"]:
-        print(f"{r['module']:42} {r['mutants']:7} {r['killed']:6} {r['survived']:5} {r['timeout']:4} "
-              f"{r['score'] if r['score'] is not None else '-':>6} {r['seconds']:7}")
+        print(f"{r['module']:42} {r.get('population', r['mutants']):6} {r['mutants']:7} {r['killed']:6} "
+              f"{r['survived']:5} {r['timeout']:4} {r['score'] if r['score'] is not None else '-':>6} "
+              f"{r['seconds']:7}{' (from ' + r['included_from'] + ')' if r.get('included_from') else ''}")
     reruns = sum(r["wall_s"] for r in summary.get("reruns", []))
     print(f"{'total':42} {summary['mutants']:7} {summary['killed']:6} {summary['survived']:5} "
           f"{summary['timeout']:4} {summary['score']:>6}   wall {summary['wall_s']} s"
           f"{f' (+ {reruns:.1f} s of reruns)' if reruns else ''}; engine {summary['engine_score']}")
+    for name, e in summary.get("estimate", {}).items():
+        if e["estimate"] is not None:
+            print(f"estimate {name:9} {e['estimate']:5.1f} %  (95 % interval {e['low']:.1f} - {e['high']:.1f} %; "
+                  f"{e['sampled']} of {e['population']} mutants run)")
+    for module, package in summary.get("excluded", {}).items():
+        print(f"excluded  {module}: needs {package} (not in this interpreter); not counted")
+    for module in summary.get("baseline_failures", []):
+        print(f"baseline  {module}: its tests fail unmutated; its mutants not run, not counted")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -389,6 +519,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="least per-mutant timeout in seconds (default 20; the timeout is max(this, 4 x baseline))")
     parser.add_argument("--rerun", metavar="JSON", default=None,
                         help="run only the survivors recorded in an earlier result file and merge the verdicts into it")
+    parser.add_argument("--include", metavar="JSON", action="append", default=[],
+                        help="add the rows of an earlier run (e.g. the engine's full run, benchmarks/results/"
+                             "mutation.json) to the table and the estimate, for modules this run does not run")
     parser.add_argument("--list", action="store_true", help="list the mutants and their tests, run nothing")
     parser.add_argument("--output", default=str(RESULTS), help="the JSON result file (default: %(default)s)")
     args = parser.parse_args(argv)
@@ -397,16 +530,23 @@ def main(argv: list[str] | None = None) -> int:
     missing = [m for m in modules if not (ROOT / m).is_file()]
     if missing:
         parser.error(f"no such module or group: {', '.join(missing)}")
+    excluded = missing_extras(modules)
+    for module, package in excluded.items():
+        print(f"excluded: {module} (its tests need {package}, which this interpreter lacks; run the benchmark "
+              f"with an interpreter that has it, see docs/MUTATION.md)", file=sys.stderr)
+    modules = [m for m in modules if m not in excluded]
     base = Path(tempfile.mkdtemp(prefix="smoothcheck-mutation-"))
     snapshot = base / "snapshot"  # one consistent copy of the tree: others may be editing it
     shutil.copytree(ROOT, snapshot, ignore=_IGNORE)
     rng = random.Random(args.seed)
     chosen: dict[str, list[Mutant]] = {}
+    population: dict[str, int] = {}
     tests: dict[str, list[str]] = {}
     unmatched: dict[str, list[dict]] = {}  # recorded survivors a rerun could not find again: they stay
     for module in modules:
         ORIGINAL[module] = (snapshot / module).read_text()
         every = mutants_of(module, ORIGINAL[module])
+        population[module] = len(every)
         chosen[module] = sorted(rng.sample(every, min(args.sample, len(every))), key=lambda m: m.start) \
             if args.sample else every
         if args.rerun:
@@ -441,7 +581,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"baseline fails for {module} (tests: {' '.join(tests[module])}); its mutants are not run",
                   file=sys.stderr)
         timeouts = {m: max(args.timeout, 4 * baseline[m]) for m in modules}
-        rows = {m: {"module": m, "tests": tests[m], "baseline_s": round(baseline[m], 2), "mutants": 0, "killed": 0,
+        rows = {m: {"module": m, "tests": tests[m], "baseline_s": round(baseline[m], 2), "population": population[m],
+                    "mutants": 0, "killed": 0,
                     "survived": 0, "timeout": 0, "seconds": 0.0, "survivors": []}
                 for m in modules if m not in broken}
         jobs = [(m, mu) for m in modules if m not in broken for mu in chosen[m]]
@@ -479,13 +620,20 @@ def main(argv: list[str] | None = None) -> int:
     summary = {"command": " ".join(["python", "benchmarks/bench_mutation.py",
                                     *(argv if argv is not None else sys.argv[1:])]),
                "modules": args.modules, "sample": args.sample, "seed": args.seed, "jobs": args.jobs,
-               "wall_s": round(wall, 1), "baseline_failures": broken}
+               "wall_s": round(wall, 1), "baseline_failures": broken, "excluded": excluded}
     if args.rerun:  # the earlier run, with its survivors replaced by this run's verdicts on them
         previous = json.loads(Path(args.rerun).read_text())
         summary = {**{k: v for k, v in previous.items() if k not in ("table", "reruns")},
                    "reruns": previous.get("reruns", []) + [summary]}
         table = merge(previous, {"table": table})
+    ran = {r["module"] for r in table}
+    for path in args.include:  # exhaustive runs of other modules (the engine), counted in the estimate as such
+        earlier = [dict(r, included_from=path) for r in json.loads(Path(path).read_text())["table"]
+                   if r["module"] not in ran and r["module"] not in excluded]
+        table += earlier
+        ran |= {r["module"] for r in earlier}
     summary.update(totals(table))
+    summary["estimate"] = estimate(table)
     summary["table"] = table
     show(summary)
     output = Path(args.output)

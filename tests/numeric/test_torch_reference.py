@@ -41,8 +41,13 @@ def test_capture_data_and_initial_weights_are_bit_identical():
 def test_paper_code_rederives_the_stored_torch_record_and_tracks_numpy(reading):
     linear, x, y = tr.capture_problem()
     run = tr.capture_runner(linear, x, y, reading=reading, max_iter=12)
-    stored = [float(v) for v in cap.torch_record()[reading]["first_losses"][:12]]
-    assert run["losses"].tolist() == stored  # bit for bit: same code, same thread count
+    stored = np.array([float(v) for v in cap.torch_record()[reading]["first_losses"][:12]])
+    # The first two losses (the data, the initial weights, one step) are bit for bit on any CPU. Later
+    # ones depend on the CPU's vectorised reduction order even at one thread: the record's machine and
+    # an AVX-512 Xeon (torch 2.13.0 both) differ by up to 4 ulps by the 12th loss; 16 ulps still
+    # catches any change of the code or the data (those move the losses by far more).
+    assert run["losses"][:2].tolist() == stored[:2].tolist()
+    assert np.all(np.abs(run["losses"] - stored) <= 16 * np.spacing(stored))
     numpy_run = ke.capture_run(*ke.capture_data(), ke.torch_linear_init(500), max_iter=12, cuts_per_increase=cap.CUTS[reading])
     assert np.max(np.abs(numpy_run.losses - run["losses"]) / run["losses"]) < 1e-13
 

@@ -26,6 +26,8 @@ def test_reparametrization_covers_the_line_and_matches_the_profile(name):
     slope = sp.simplify(sp.diff(t_of, p))
     assert slope.is_positive or slope.is_negative  # strictly monotone: a bijection onto its range
     assert {sp.limit(t_of, p, 0, "+"), sp.limit(t_of, p, sp.oo)} == {-sp.oo, sp.oo}
+    if name == "sqrt":  # sqrt(t^2 + 1) = (v^2 + 1)/(2v): the reparametrization removes the square root
+        assert all(d.is_rational_function(p) for d in (phi, d1, d2))
     for value in (sp.Rational(1, 3), sp.Integer(2), sp.Integer(7)):
         tv = t_of.subs(p, value)
         assert abs(sp.N(sp.diff(m.profile(name), m.t, 2).subs(m.t, tv) - d2.subs(p, value), 40)) < 1e-35

@@ -1,0 +1,39 @@
+r"""numeric.kumar_experiments: the toy LASSO runs agree across arithmetics (written against the
+mutation benchmark): mpmath and decimal at 50 digits to 40 digits, float64 to 1e-12, in both RMSProp
+conventions with an :math:`\epsilon` large enough to matter, and NDGM through an exact zero."""
+
+from __future__ import annotations
+
+import mpmath
+import pytest
+
+from numeric import kumar_experiments as ke
+
+BETA0 = [0.3, -0.7, 1.1]
+
+
+@pytest.mark.parametrize("convention", ["paper", "pytorch"])
+def test_rmsprop_runs_agree_across_arithmetics(convention):
+    settings = dict(alpha=0.05, lam=0.5, steps=8, gamma=0.9, eps=0.01, convention=convention)
+    mp, _ = ke.toy_lasso_losses(BETA0, "rmsprop", arithmetic="mpmath", **settings)
+    dec, _ = ke.toy_lasso_losses(BETA0, "rmsprop", arithmetic="decimal", **settings)
+    fl, _ = ke.toy_lasso_losses(BETA0, "rmsprop", arithmetic="float64", **settings)
+    with mpmath.workdps(50):
+        for a, b, c in zip(mp, dec, fl):
+            assert abs(a - mpmath.mpf(str(b))) < mpmath.mpf(10) ** -40
+            assert abs(float(a) - c) <= 1e-12 * float(a)
+
+
+@pytest.mark.parametrize("arithmetic", ["mpmath", "decimal", "float64"])
+def test_rmsprop_first_step_by_hand(arithmetic):
+    # lam = 1, gamma = 0.9: v = (1 - gamma) = 0.1, the paper's step alpha / sqrt(v + eps) = 0.1 / sqrt(0.16) = 1/4
+    losses, _ = ke.toy_lasso_losses([1.0], "rmsprop", alpha=0.1, lam=1.0, steps=2, gamma=0.9, eps=0.06,
+                                    convention="paper", arithmetic=arithmetic)
+    assert abs(float(losses[1]) - 0.75) < 1e-14
+
+
+@pytest.mark.parametrize("arithmetic", ["mpmath", "decimal", "float64"])
+def test_ndgm_reaches_an_exact_zero_and_stays(arithmetic):
+    # 0.5 and -0.75 with steps of 0.25: entry 1 is 0 after 2 steps, entry 2 after 3, and both stay at 0
+    losses, zeros = ke.toy_lasso_losses([0.5, -0.75], "ndgm", alpha=0.25, lam=1.0, steps=5, arithmetic=arithmetic)
+    assert [float(v) for v in losses] == [1.25, 0.75, 0.25, 0.0, 0.0] and zeros == 2

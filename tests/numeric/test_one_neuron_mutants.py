@@ -1,0 +1,20 @@
+r"""numeric.one_neuron: the gradient-difference ratio across the kink does not depend on the boundary
+point :math:`\theta_0=(w_0,-w_0x)`: it is :math:`|\varepsilon(1+x^2)-y|/(2\varepsilon)` (written against
+the mutation benchmark)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import mpmath
+import pytest
+
+from numeric import one_neuron as no
+
+
+@pytest.mark.parametrize("w0", [0, Fraction(5, 7), -3])
+def test_ratio_is_independent_of_the_boundary_point(w0):
+    # x = 2, y = 3, eps = 1/10: |0.1 * 5 - 3| / 0.2 = 12.5
+    with mpmath.workdps(60):
+        ratio = no.gradient_difference_ratio(2, 3, Fraction(1, 10), w0=w0)
+        assert abs(ratio - mpmath.mpf(25) / 2) < mpmath.mpf(10) ** -50

@@ -1,0 +1,31 @@
+r"""Katende's one-neuron constructions with numbers (written against the mutation benchmark): the
+boundary pair's :math:`\varepsilon=\min(|y|/(2\|(x,1)\|^2),|y|/(8L))` by hand, and the wrong
+same-side construction really is on one side."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from proofs.katende.one_neuron import boundary_pair_for, same_side_pair_for
+
+
+def _s(point, x):
+    w, b = point
+    return w * x + b
+
+
+def test_boundary_pair_epsilon_by_hand():
+    # L = 1/100, x = 1, y = 1: |y|/(2 * 2) = 1/4 < |y|/(8L) = 25/2, so eps = 1/4 and s = -+ eps (1 + x^2) = -+ 1/2
+    (wm, bm), (wp, bp) = boundary_pair_for(Fraction(1, 100), Fraction(1), Fraction(1), Fraction(1, 3))
+    assert (wm, bm, wp, bp) == (Fraction(1, 3) - Fraction(1, 4), -Fraction(1, 3) - Fraction(1, 4),
+                                Fraction(1, 3) + Fraction(1, 4), -Fraction(1, 3) + Fraction(1, 4))
+    # L = 10, x = 2, y = -3: |y|/10 = 3/10 > |y|/80 = 3/80, so eps = 3/80 and s = -+ 3/80 * 5 = -+ 3/16
+    minus, plus = boundary_pair_for(Fraction(10), Fraction(2), Fraction(-3))
+    assert (_s(minus, 2), _s(plus, 2)) == (Fraction(-3, 16), Fraction(3, 16))
+
+
+def test_same_side_pair_is_on_the_active_side():
+    x = Fraction(2)
+    for w0 in (Fraction(1, 2), Fraction(-3)):
+        first, second = same_side_pair_for(Fraction(1), x, Fraction(3), w0)
+        assert _s(first, x) > 0 and _s(second, x) == 2 * _s(first, x)

@@ -1,0 +1,40 @@
+r"""Kumar eq. (9), the ``derive`` command (written against the mutation benchmark): its numbers by hand,
+and each hypothesis refused with the one it violates."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from proofs import registry
+from proofs.errors import AssumptionViolated
+from proofs.values import parse_settings
+
+CID = "kumar.eq_9"
+
+
+def _derive(*settings: str) -> dict:
+    claim = registry.get_claim(CID)
+    return claim.derive(parse_settings(claim, list(settings)))
+
+
+def test_derive_numbers_by_hand():
+    # alpha = 1/100, lambda = 1, n = 2: bounds alpha lambda^2/2 = 1/200 and n alpha lambda^2/2 = 1/100;
+    # the run's limit 47/5000 (the docstring of limit_best_value) lies between them
+    out = _derive()
+    assert out["n"] == 2 and out["lim_f_best"] == "47/5000"
+    assert out["bound_G_lambda"] == "1/200" and out["bound_G_lambda_sqrt_n"] == "1/100"
+    assert out["G_lambda_sqrt_n_squared"] == "2" and out["sqrt_n_is_integer"] is False
+    out = _derive("alpha=1/10", "lam=3", "beta0=[0.25,0.125,0.375,0.31]")
+    assert out["n"] == 4 and out["bound_G_lambda"] == str(Fraction(9, 20))
+    assert out["bound_G_lambda_sqrt_n"] == str(Fraction(9, 5)) and out["sqrt_n_is_integer"] is True
+
+
+@pytest.mark.parametrize("settings,hypothesis", [
+    (["alpha=0"], "A1"), (["lam=0"], "A2"), (["lam=-1"], "A2"),
+    (["beta0=[0.03,0.5]"], "A1")])  # 0.03 = 3 alpha lambda: in the exceptional set alpha lambda Z
+def test_derive_refuses_each_violated_hypothesis(settings, hypothesis):
+    with pytest.raises(AssumptionViolated) as raised:
+        _derive(*settings)
+    assert raised.value.assumption == hypothesis

@@ -1,0 +1,36 @@
+r"""Kumar Example 4, the ``derive`` command (written against the mutation benchmark): the 2-cycles of
+the paper's example by hand, and each hypothesis refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from proofs import registry
+from proofs.errors import AssumptionViolated
+from proofs.values import parse_settings
+
+CID = "kumar.example_4"
+
+
+def _derive(*settings: str) -> dict:
+    claim = registry.get_claim(CID)
+    return claim.derive(parse_settings(claim, list(settings)))
+
+
+def test_cycles_of_the_paper_example_by_hand():
+    # beta0 = (0.4947, 0.4947), alpha = 0.01.  lambda = 1: steps of 0.01 end in the cycle 0.0047 <-> -0.0053;
+    # lambda = 100: steps of 1 give 0.4947 <-> -0.5053.  Norms are twice each entry's size.
+    out = _derive()
+    assert out["lam_small"]["cycle"] == [["47/10000"] * 2, ["-53/10000"] * 2]
+    assert out["lam_small"]["norms"] == ["47/5000", "53/5000"]
+    assert out["lam_large"]["cycle"] == [["4947/10000"] * 2, ["-5053/10000"] * 2]
+    assert out["lam_large"]["norms"] == ["4947/5000", "5053/5000"]
+    # with the step alpha/10 the small cycle 0.0047 <-> -0.0053 goes through 0.0007 <-> -0.0003
+    assert out["lam_small"]["norms_after_alpha_over_10"] == ["7/5000", "3/5000", "3/5000", "7/5000"]
+
+
+@pytest.mark.parametrize("settings", [["alpha=0"], ["lam_small=0"], ["lam_large=-1"], ["beta0=[0.03,0.5]"],
+                                      ["beta0=[0.5,2]"]])  # 0.03 = 3 alpha lam_small, 2 = 2 alpha lam_large
+def test_each_violated_hypothesis_is_refused(settings):
+    with pytest.raises(AssumptionViolated):
+        _derive(*settings)

@@ -1,0 +1,26 @@
+r"""proofs.kumar.shown: exact values for the texts (written against the mutation benchmark)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import sympy as sp
+
+from proofs.kumar.shown import decimal, exact
+
+
+def test_exact_turns_numbers_into_sympy_and_leaves_flags_alone():
+    assert exact(3) == sp.Integer(3) and isinstance(exact(3), sp.Integer)
+    assert exact(True) is True and exact(False) is False  # a flag is not the number 1
+    assert exact([Fraction(1, 2), [2, Fraction(-3, 4)]]) == sp.Tuple(sp.Rational(1, 2), sp.Tuple(2, sp.Rational(-3, 4)))
+    assert exact("text") == "text"
+
+
+def test_decimal_only_for_terminating_fractions():
+    # 2^a 5^b denominators terminate: printed with exactly their digits; anything else stays a fraction
+    # one at a time, the terminating ones first: a wrong digit loop then fails here instead of hanging
+    assert str(decimal(Fraction(4947, 10000))) == "0.4947"
+    assert str(decimal(Fraction(-3, 8))) == "-0.375"
+    assert str(decimal(Fraction(1, 20))) == "0.05"
+    assert str(decimal(Fraction(1, 3))) == "1/3"
+    assert decimal(Fraction(5)) == sp.Integer(5) and isinstance(decimal(Fraction(5)), sp.Integer)
