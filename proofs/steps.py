@@ -160,6 +160,20 @@ def on_scope(result: StepResult, scope: Mapping[str, Any] | None) -> StepResult:
     return dataclasses.replace(result, evidence="proved-on-scope", scope=dict(scope))
 
 
+def _refuse_empty_domain(domain: Mapping[sp.Symbol, tuple] | None) -> None:
+    r"""A statement over an empty interval holds vacuously: ``(2, 1)`` or ``(oo, oo)`` is refused, never checked.
+
+    >>> _refuse_empty_domain({sp.Symbol("y"): (2, 1)})
+    Traceback (most recent call last):
+    ...
+    proofs.errors.VacuousStep: the domain of y, [2, 1], is empty: anything holds on it
+    """
+    for symbol, (lo, hi) in (domain or {}).items():
+        lo, hi = sp.sympify(lo), sp.sympify(hi)
+        if bool(lo > hi) or (lo == hi and lo.is_infinite):
+            raise VacuousStep(f"the domain of {symbol}, [{lo}, {hi}], is empty: anything holds on it")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Step:
     r"""Base class: one assertion of a proof."""
@@ -197,6 +211,7 @@ class Step:
         A declared ``scope`` turns a ``proved`` success into ``proved-on-scope``.
         """
         try:
+            _refuse_empty_domain(getattr(self, "domain", None))
             return on_scope(self.check(), self.scope)
         except VacuousStep as exc:
             return StepResult(False, "symbolic", "vacuous", str(exc), evidence="proved")

@@ -166,3 +166,14 @@ def test_uses_and_conclusion_must_name_steps_without_a_circle():
     with pytest.raises(InconsistentClaim, match="conclusion"):
         validate_claim(_claim_with("nowhere", _result_step("b", True, "proved")))
     validate_claim(_claim_with("a", a, _result_step("b", True, "proved")))
+
+
+def test_an_empty_domain_proves_nothing():
+    r"""Found by the mutation run: over y in [2, 1] an inequality used to come out proved on that 'box'."""
+    from proofs.steps import Inequality
+
+    y = sp.Symbol("y", real=True)
+    for empty in ((2, 1), (sp.oo, sp.oo)):
+        result = Inequality(label="i", latex="", lhs=0, rhs=-y**2 - 1, relation="<", domain={y: empty}).run()
+        assert not result.ok and result.method == "vacuous"
+    assert Inequality(label="i", latex="", lhs=0, rhs=y, relation="<", domain={y: (1, 1)}).run().ok  # one point
