@@ -50,6 +50,7 @@ import sympy as sp
 
 import z3
 
+from proofs.cooper.every_size import D_IN, ELL
 from proofs.evidence import weakest
 from proofs.induction import BaseCase, Induction, InductiveStep, Recursion
 from proofs.steps import CaseSplit, Check, Step, StepResult
@@ -62,15 +63,13 @@ __all__ = ["agreement_with_jets", "claim_table_every_layer", "degree_step", "fir
            "lemma_11_step", "output_jet", "shifted_ray_step", "triangle_witness_step", "values_on_ray_step"]
 
 EPS, T = net.EPSILON, net.T
-#: The depth ℓ, a layer i, a unit j of layer i, an output r.
-ELL = sp.Symbol("l", integer=True, positive=True)
+#: A layer i and a unit j of layer i (the depth ℓ and d_in are every_size's symbols).
 LAYER = sp.Symbol("i", integer=True, positive=True)
 UNIT = sp.Symbol("j", integer=True, positive=True)
 #: Summation indices: k over layer ℓ's units (the row of :mod:`symbolic.network`), p over the layer below, q over inputs.
 K_IDX = net.ROW_INDEX
 P_IDX = sp.Symbol("p", integer=True, positive=True)
 Q_IDX = sp.Symbol("q", integer=True, positive=True)
-D_IN = sp.Symbol("d_in", integer=True, positive=True)
 
 Jet = sp.Function("J")
 Lam = sp.Function("Lambda")
