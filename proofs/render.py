@@ -64,7 +64,7 @@ def render(text: str, values: Mapping[str, Any] | None, target: Target) -> str:
     A placeholder naming no value is left as written: braces of the paper's notation
     (``w_{jk}``) are not placeholders.
     """
-    values = values or {}
+    values = {name: canonical(value) for name, value in (values or {}).items()}
     out = []
     for is_math, piece in segments(text):
         if is_math and target == "plain":
@@ -74,6 +74,24 @@ def render(text: str, values: Mapping[str, Any] | None, target: Target) -> str:
         else:
             out.append(_prose(piece, values, target))
     return "".join(out)
+
+
+def canonical(value: Any) -> Any:
+    r"""``value`` as the verdict cache gives it back: a pickle round trip rebuilds SymPy objects with
+    evaluation (``factor``'s :math:`(x^2+1)/4` comes back as :math:`x^2/4+1/4`), so a text shows the same
+    whether its claim was checked now or read from the cache.
+
+    >>> import sympy as sp
+    >>> x = sp.Symbol("x")
+    >>> canonical(sp.factor(x**2 / 4 + sp.Rational(1, 4))) == canonical(x**2 / 4 + sp.Rational(1, 4))
+    True
+    """
+    import pickle
+
+    try:
+        return pickle.loads(pickle.dumps(value))
+    except Exception:  # noqa: BLE001 - a value that cannot be pickled is shown as it is
+        return value
 
 
 def _plain_math_with_values(piece: str, values: Mapping[str, Any]) -> str:
@@ -261,7 +279,7 @@ def full_values(values: Mapping[str, Any]) -> dict[str, str]:
             return "(" + ", ".join(full(v) for v in value) + ")"
         return str(value)
 
-    return {name: full(value) for name, value in values.items()}
+    return {name: full(canonical(value)) for name, value in values.items()}
 
 
 # ---------------------------------------------------------------- LaTeX math for the terminal
