@@ -398,7 +398,8 @@ def finding_markdown(number: int, f: dict[str, Any]) -> list[str]:
         out.append(f"{indent}- Repair: `{repair['label']}`: ${_one_line(repair['latex'])}$ ({level})")
     if f.get("repaired_statement"):
         out.append(f"{indent}- Repaired statement: {_one_line(f['repaired_statement'])}")
-    check = f" ({_one_line(f['check'])})" if f.get("check") and f["check"] != f["counterexample"] else ""
+    # The checker's own one-line log, as code: only where no typeset counterexample says it already.
+    check = f" (checker: `{_one_line(f['check'])}`)" if f.get("check") and not f["counterexample"] else ""
     out.append(f"{indent}- Evidence: {_level(f['evidence'], None, None)}{check}")
     return out
 
