@@ -61,8 +61,8 @@ def sample_points(
             lo, hi = (domain or {}).get(symbol, symbol_interval(symbol))
             fraction = sp.Rational(rng.randint(1, 9999), 10007)
             value = lo + (hi - lo) * fraction
-            if symbol.is_integer:
-                value = sp.Integer(int(sp.floor(value)))
+            if symbol.is_integer:  # an integer inside the interval: a positive n is never put to 0
+                value = min(max(sp.floor(value), sp.ceiling(lo)), sp.floor(hi))
             point[symbol] = value
         points.append(point)
     return points

@@ -43,6 +43,7 @@ sent to Z3 (:mod:`proofs.z3check`); the engines that agreed are recorded.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from fractions import Fraction
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal, Mapping, Sequence
@@ -330,10 +331,37 @@ def check_zero(
         reduced = within_budget(lambda: simplifier(difference), budget_s)
         if reduced is not None and reduced == 0:
             return _second_opinion(difference, "==", whole, f"sympy:{name}", "difference simplifies to 0")
+        if name == "expand" and _nonzero_at_first_point(reduced if reduced is not None else difference, domain):
+            break  # not identically zero: cancel and simplify cannot reduce it to 0, only cost time
     z3_result = _z3_decide(difference, "==", whole, box)
     if z3_result is not None:
         return z3_result
     return _confirm_zero_at_points(difference, domain or {}, samples)
+
+
+def _nonzero_at_first_point(difference: sp.Expr, domain: Mapping[sp.Symbol, tuple] | None) -> bool:
+    r"""Whether ``difference`` is an exact nonzero rational at the first random point that
+    :func:`_confirm_zero_at_points` would try (so a refutation found later starts from the same point).
+
+    Exact arithmetic only: a value that is not a rational number (an ``exp(1/3)``, a pole) proves
+    nothing here, and the caller goes on to ``cancel`` and ``simplify`` as before.  A wrong version
+    of a step is usually refuted this way in a millisecond, where ``simplify`` of a nonzero
+    difference takes up to a second.
+
+    >>> x = sp.Symbol("x", positive=True)
+    >>> _nonzero_at_first_point(x + 1, None), _nonzero_at_first_point(sp.exp(x) - 1, None)
+    (True, False)
+    >>> _nonzero_at_first_point(sp.Integer(0), None)
+    False
+    """
+    if isinstance(difference, sp.MatrixBase) or not isinstance(difference, sp.Basic):
+        return False
+    free = sorted(difference.free_symbols, key=str)
+    if not all(type(symbol) in (sp.Symbol, sp.Dummy) for symbol in free):  # an Indexed y_sr: no point to put
+        return False
+    (point,) = sample_points(free, 1, domain=domain or {})
+    value = difference.subs(point)
+    return bool(value.is_Rational) and value != 0
 
 
 def split_domain(domain: Mapping[sp.Symbol, tuple], box_is_domain: bool) -> tuple[dict, dict]:
@@ -472,7 +500,7 @@ class Limit(Step):
                               values={"expected": expected, "var": self.var})
         sides = ["+", "-"] if self.direction == "+-" else [self.direction]
         params = self._params(expr)
-        symbolic = [within_budget(lambda d=d: sp.limit(expr, self.var, self.point, d), self.budget_s) for d in sides]
+        symbolic = [_sympy_limit(expr, self.var, sp.sympify(self.point), d, self.budget_s) for d in sides]
         numeric = _numeric_limit_agrees(expr, self.var, self.point, expected, sides, params, self.mirror)
         decided = [s for s in symbolic if s is not None and not s.has(sp.Limit)]
         verdicts = [_same_limit(s, expected, params) for s in decided]
@@ -512,6 +540,13 @@ class Limit(Step):
                     self._variant("sign of infinity flipped", expected=-expected)]
         return [self._variant("constant off by one", expected=expected + 1),
                 self._variant("sign flipped", expected=-expected if expected != 0 else sp.Integer(1))]
+
+
+@functools.lru_cache(maxsize=256)
+def _sympy_limit(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, direction: str, budget_s: float) -> sp.Expr | None:
+    r"""SymPy's one-sided limit within the CPU budget (``None`` past it), once per process for one expression:
+    the wrong versions of a limit step change only the claimed value, and a limit costs up to a second."""
+    return within_budget(lambda: sp.limit(expr, var, point, direction), budget_s)
 
 
 def _same_limit(found: sp.Expr, expected: sp.Expr, params: list[dict]) -> bool | None:

@@ -618,6 +618,7 @@ def _limit_with(monkeypatch, sympy_answers, numeric, **kw):
     r"""A limit step whose two oracles give canned answers: SymPy ``sympy_answers`` (one per side,
     ``None`` for a timeout) and the numeric cross-check ``numeric`` (``None``: it agrees)."""
     answers = list(sympy_answers)
+    steps._sympy_limit.cache_clear()  # SymPy's limits are remembered per process: these are canned ones
     monkeypatch.setattr(steps.sp, "limit", lambda *a: answers.pop(0))
     monkeypatch.setattr(steps, "_numeric_limit_agrees", lambda *a: numeric)
     step = Limit(label="l", latex="", expr=kw.pop("expr", y / t), var=t, point=0, expected=kw.pop("expected", 1),
