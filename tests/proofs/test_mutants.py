@@ -1,7 +1,12 @@
 r"""Every check can fail: each mutant (wrong version) of each passing step of
 every registered claim must be rejected by the checker.  A mutant the oracles
 cannot agree on (``undecided``) is not rejected: the checker did not tell it
-from the right version."""
+from the right version.
+
+Running every wrong version of every step costs about as much as checking every claim
+(20-30 CPU seconds), so the two sweeps are deep tests, which ``.ci/run`` runs on every
+change; the default run checks that every passing step and every necessity check *has*
+wrong versions, and each claim's own test module runs the ones its steps are about."""
 
 from __future__ import annotations
 
@@ -15,6 +20,21 @@ def _survives(result) -> bool:
     return result.ok or result.undecided
 
 
+def _passing_steps(report):
+    return [sr for sr in report.steps if sr.result.ok and not isinstance(sr.step, Cited)]
+
+
+@pytest.mark.parametrize("cid", registry.claim_ids())
+def test_every_passing_step_and_necessity_check_has_a_wrong_version(cid):
+    report = registry.report(cid)
+    bare = [sr.step.label for sr in _passing_steps(report) if not sr.step.mutants()]
+    bare += [a.label for a in registry.get_claim(cid).assumptions
+             if a.necessity.check is not None and not isinstance(a.necessity.check, Cited)
+             and not a.necessity.check.mutants()]
+    assert not bare, f"{cid}: checks with no wrong version to reject: {bare}"
+
+
+@pytest.mark.deep  # every wrong version of every step: as long as checking every claim; .ci/run runs it
 @pytest.mark.parametrize("cid", registry.claim_ids())
 def test_every_mutant_of_every_passing_step_is_rejected(cid):
     report = registry.report(cid)
@@ -29,6 +49,7 @@ def test_every_mutant_of_every_passing_step_is_rejected(cid):
     assert not survivors, f"{cid}: checks that cannot fail: {survivors}"
 
 
+@pytest.mark.deep  # as above
 @pytest.mark.parametrize("cid", registry.claim_ids())
 def test_every_necessity_check_can_fail(cid):
     claim = registry.get_claim(cid)

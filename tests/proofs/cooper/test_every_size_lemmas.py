@@ -44,7 +44,7 @@ def test_every_mutant_of_the_induction_is_refused():
     assert all(not m.run().ok for m in L.hidden_jet_induction().mutants())
 
 
-@pytest.mark.deep  # the default run checks every claim step (plugin) and its mutants (tests/proofs/test_mutants.py)
+@pytest.mark.deep  # the default run checks every claim step (plugin); the deep run its mutants (tests/proofs/test_mutants.py)
 @pytest.mark.parametrize("make", [L.lemma_9_step, L.lemma_10_step, L.lemma_11_step, L.lemma_9_fails_at_depth_1_step,
                                   L.lemma_11_fails_at_depth_1_step, L.values_on_ray_step, L.first_layer_step,
                                   lambda: L.claim_table_every_layer(1), lambda: L.claim_table_every_layer(3),
