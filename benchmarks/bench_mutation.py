@@ -27,7 +27,13 @@ For each module only its mirrored tests run: ``tests/proofs/test_<m>.py`` (and
 ``test_<m>_*.py``, e.g. ``test_<m>_mutants.py``; a range file ``test_prop_b_6_to_10.py``
 answers for ``prop_b_6`` ... ``prop_b_10``), the engine's
 ``tests/proofs/test_engine_mutants.py``, the module's doctests and, for a claim
-module, its claim items (the pytest plugin).  Mutants are written into
+module, its claim items (the pytest plugin).  For a module of a pack (a claim
+module, or one its claims import, such as ``proofs/cooper/ray.py``) also the
+recorded review of each claim it feeds: that claim's section of ``docs/REVIEW.md``
+(``test_each_claims_section_of_the_review_is_current[<id>]``, a deep test run by
+naming it), so that a mutant changing what a referee reads (a verdict, a step's
+evidence or detail, a counterexample, a scope, a note) is caught as the stale
+review it makes.  Mutants are written into
 temporary copies of the repository (one per job; the working tree is never
 touched), with the copy first on ``sys.path`` and ``SMOOTHCHECK_NO_CACHE=1``
 so no cached verdict hides a mutant.  The heavy libraries (SymPy, NumPy, z3,
@@ -53,6 +59,7 @@ import os
 import random
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -215,8 +222,36 @@ def mutants_of(module: str, text: str) -> list[Mutant]:
 
 # ---------------------------------------------------------------------------------------------- tests
 
-def mirrored_tests(module: str, root: Path = ROOT) -> list[str]:
-    r"""The tests that answer for ``module``: its mirrored test files, its doctests, its claim items."""
+#: One claim's recorded section of docs/REVIEW.md (a deep test, run when named by its node id).
+REVIEW_SECTION = "tests/proofs/test_review.py::test_each_claims_section_of_the_review_is_current[{}]"
+
+_FED_PROGRAM = r"""
+import json, sys
+from pathlib import Path
+from proofs import cache, registry
+root, fed, reg = Path(sys.argv[1]).resolve(), {}, registry.current()
+for cid in registry.claim_ids():
+    pack, module = reg.locate(cid)
+    for name in cache._closure(module, (pack.package.split(".")[0],)):
+        path = cache._source_file(name)
+        if path is not None and path.resolve().is_relative_to(root):
+            fed.setdefault(str(path.resolve().relative_to(root)), []).append(cid)
+print(json.dumps(fed))
+"""
+
+
+def claims_fed_by(root: Path = ROOT) -> dict[str, list[str]]:
+    r"""For each project module, the claims whose verdict it can change: those whose verdict-cache key
+    includes it (the claim's module and every project module it imports, transitively).  Computed in a
+    subprocess, because this process imports none of the project's packages before forking."""
+    done = subprocess.run([sys.executable, "-c", _FED_PROGRAM, str(root)], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "SMOOTHCHECK_NO_CACHE": "1"}, check=True)
+    return json.loads(done.stdout)
+
+
+def mirrored_tests(module: str, root: Path = ROOT, fed: dict[str, list[str]] | None = None) -> list[str]:
+    r"""The tests that answer for ``module``: its mirrored test files, its doctests, its claim items, and for a
+    module of a pack the recorded review section of each claim in ``fed[module]`` (:func:`claims_fed_by`)."""
     path = Path(module)
     stem, parts = path.stem, path.parts
     candidates: list[Path] = []
@@ -237,7 +272,9 @@ def mirrored_tests(module: str, root: Path = ROOT) -> list[str]:
     # the small targeted ``*_mutants.py`` tests first: with ``-x`` a mutant they detect is killed in
     # seconds, before a slower test it would make hang (a hang counts as not killed)
     found = sorted(dict.fromkeys(found), key=lambda f: not f.endswith("_mutants.py"))
-    return found + [module]  # the module itself: doctests and claim items
+    sections = [REVIEW_SECTION.format(cid) for cid in (fed or {}).get(module, [])] if parts[0] == "proofs" \
+        and len(parts) == 3 else []
+    return found + [module] + sections  # the module itself: doctests and claim items; the review last (slowest)
 
 
 def _covers(test_stem: str, stem: str) -> bool:
@@ -538,6 +575,7 @@ def main(argv: list[str] | None = None) -> int:
     base = Path(tempfile.mkdtemp(prefix="smoothcheck-mutation-"))
     snapshot = base / "snapshot"  # one consistent copy of the tree: others may be editing it
     shutil.copytree(ROOT, snapshot, ignore=_IGNORE)
+    fed = claims_fed_by(snapshot)
     rng = random.Random(args.seed)
     chosen: dict[str, list[Mutant]] = {}
     population: dict[str, int] = {}
@@ -552,7 +590,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.rerun:
             recorded = previous_survivors(Path(args.rerun), module)
             chosen[module], unmatched[module] = match_survivors(recorded, every)
-        tests[module] = mirrored_tests(module, snapshot)
+        tests[module] = mirrored_tests(module, snapshot, fed)
     if args.list:
         shutil.rmtree(base, ignore_errors=True)
         for module in modules:

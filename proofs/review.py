@@ -349,6 +349,11 @@ def review_markdown(reports: Sequence[ClaimReport]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def claim_markdown(report: ClaimReport) -> str:
+    r"""One claim's section of the Markdown review, exactly as :func:`review_markdown` writes it."""
+    return "\n".join(_claim_markdown(claim_entry(report)))
+
+
 def summary_markdown(grouped: list[tuple[str, str, list[ClaimReport]]]) -> list[str]:
     r"""The summary table: one row per claim, linked to its detail, grouped by paper."""
     lines = ["| claim | statement | verdict | weakest evidence | proved | on scope | confirmed | cited | undecided "

@@ -40,12 +40,14 @@ def _deep_requested(config) -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    r"""Skip ``@pytest.mark.deep`` tests (long explorations) unless the run asks for them."""
+    r"""Skip ``@pytest.mark.deep`` tests (long explorations) unless the run asks for them: with the
+    options above, or by naming the test's node id (``pytest 'tests/x.py::test_y[a]'`` runs it)."""
     import pytest
 
     if _deep_requested(config):
         return
+    named = {arg for arg in config.args if "::" in arg}
     skip = pytest.mark.skip(reason="deep test: run with -m deep or --hypothesis-profile=deep")
     for item in items:
-        if "deep" in item.keywords:
+        if "deep" in item.keywords and item.nodeid not in named:
             item.add_marker(skip)
