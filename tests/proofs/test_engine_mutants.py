@@ -1127,3 +1127,53 @@ def test_last_values_and_strict_margins():
     assert steps._decide_number(sp.log(2) + sp.log(3) - sp.log(6), True).undecided  # enclosure straddles 0
     # |sin x| - sin x + 1/2 >= 1/2 > 0: every sampled value is positive, some below 1
     assert decide_nonnegative(sp.Abs(sp.sin(x)) - sp.sin(x) + sp.Rational(1, 2), strict=True, samples=6).ok
+
+
+# ---------------------------------------------------------------- steps.py: the shortcuts that only save time
+
+
+def test_a_difference_nonzero_at_a_rational_point_skips_cancel_and_simplify(monkeypatch):
+    def refuse(expr, *args, **kwargs):
+        raise AssertionError("cancel/simplify called on a difference already seen to be nonzero")
+
+    monkeypatch.setattr(steps.sp, "simplify", refuse)
+    monkeypatch.setattr(steps.sp, "cancel", refuse)
+    result = check_zero(x**2 + 1 - x)
+    assert not result.ok and result.counterexample is not None
+
+
+def test_an_identity_that_only_cancel_proves_is_still_proved_by_cancel():
+    # expand leaves (x**2 - 1)/(x - 1) - x - 1 as it is; its value at the first point is exactly 0
+    result = check_zero((x**2 - 1) / (x - 1) - x - 1)
+    assert result.ok and result.evidence == "proved" and result.engines[0] == "sympy:cancel"
+
+
+def test_only_an_exact_nonzero_rational_counts_as_seen_nonzero():
+    k = sp.Symbol("k", positive=True)
+    Y = sp.IndexedBase("Y")
+    assert steps._nonzero_at_first_point(x - sp.Rational(1, 3) + 1, None)
+    assert not steps._nonzero_at_first_point(sp.Integer(0), None)
+    assert not steps._nonzero_at_first_point((x**2 - 1) / (x - 1) - x - 1, None)  # 0 at the point
+    assert not steps._nonzero_at_first_point(sp.exp(k) - 1, None)  # nonzero, but not a rational: no shortcut
+    assert not steps._nonzero_at_first_point(sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1, None)  # 0, not seen as such
+    assert not steps._nonzero_at_first_point(Y[1] + 1, None)  # an Indexed symbol: no point to put
+    assert not steps._nonzero_at_first_point(sp.Matrix([x]), None)
+    assert steps._nonzero_at_first_point(x + 1, {x: (sp.Integer(2), sp.Integer(3))})
+
+
+def test_a_limit_is_computed_once_per_process_for_its_wrong_versions(monkeypatch):
+    steps._sympy_limit.cache_clear()
+    calls = []
+    real = sp.limit
+    monkeypatch.setattr(steps.sp, "limit", lambda *a: calls.append(a) or real(*a))
+    step = Limit(label="l", latex="", expr=sp.sin(t) / t, var=t, point=0, expected=1)
+    assert step.run().ok and all(not m.run().ok for m in step.mutants())
+    assert len(calls) == 1
+
+
+def test_a_positive_integer_symbol_is_never_sampled_below_one():
+    n = sp.Symbol("n", positive=True, integer=True)
+    m = sp.Symbol("m", integer=True)
+    points = steps.sample_points([n, m], 200)
+    assert all(p[n] >= 1 for p in points) and min(p[m] for p in points) >= -8
+    assert all(p[n] in (2, 3) for p in steps.sample_points([n], 50, domain={n: (sp.Rational(3, 2), sp.Rational(7, 2))}))
