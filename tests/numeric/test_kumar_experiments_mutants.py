@@ -37,3 +37,12 @@ def test_ndgm_reaches_an_exact_zero_and_stays(arithmetic):
     # 0.5 and -0.75 with steps of 0.25: entry 1 is 0 after 2 steps, entry 2 after 3, and both stay at 0
     losses, zeros = ke.toy_lasso_losses([0.5, -0.75], "ndgm", alpha=0.25, lam=1.0, steps=5, arithmetic=arithmetic)
     assert [float(v) for v in losses] == [1.25, 0.75, 0.25, 0.0, 0.0] and zeros == 2
+
+
+def test_band_separation_is_in_units_of_the_pooled_standard_deviation():
+    # even entries 0, 1, 0, 1, ... (mean 1/2, sd 1/2), odd entries 10, 11, ... (mean 21/2, sd 1/2): the means are
+    # 10 apart, 20 pooled standard deviations (the cubic detrending moves this a little, not by the 22 % of a
+    # wrong pooling)
+    bands = ke.band_statistics([0.0, 10.0, 1.0, 11.0] * 100)
+    assert abs(bands["separation_sd"] - 20) < 0.5
+    assert bands["alternation"] == 1.0 and bands["gap"] == 9.0

@@ -1177,3 +1177,20 @@ def test_a_positive_integer_symbol_is_never_sampled_below_one():
     points = steps.sample_points([n, m], 200)
     assert all(p[n] >= 1 for p in points) and min(p[m] for p in points) >= -8
     assert all(p[n] in (2, 3) for p in steps.sample_points([n], 50, domain={n: (sp.Rational(3, 2), sp.Rational(7, 2))}))
+
+
+def test_an_empty_interval_is_refused_and_a_point_or_a_proper_interval_is_not():
+    y = sp.Symbol("y")
+    for empty in [(2, 1), (sp.oo, sp.oo), (-sp.oo, -sp.oo)]:
+        with pytest.raises(VacuousStep):
+            steps._refuse_empty_domain({y: empty})
+    for fine in [(1, 1), (1, 2), (0, sp.oo), (-sp.oo, sp.oo)]:
+        steps._refuse_empty_domain({y: fine})  # a single point, a bounded and two unbounded intervals
+
+
+def test_a_statement_of_every_step_of_its_claim_is_valid_and_one_naming_no_step_is_not():
+    a, b = _step("a"), _step("b")
+    engine.validate_claim(_claim(a, b, conclusion=("a", "b")))  # the conclusion may be all the claim's steps
+    engine.validate_claim(_claim(a, conclusion="a"))
+    with pytest.raises(InconsistentClaim, match="no step of this claim"):
+        engine.validate_claim(_claim(a, b, conclusion=("a", "c")))

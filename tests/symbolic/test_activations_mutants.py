@@ -45,3 +45,11 @@ def test_twice_differentiable_across_a_kink_when_the_pieces_agree_to_second_orde
     assert cubic_relu.twice_differentiable is True
     assert act.activation("relu").twice_differentiable is False and act.activation("elu").twice_differentiable is False
     assert act.activation("tanh").twice_differentiable is True
+
+
+def test_a_shifted_lattice_is_not_the_multiples_of_pi():
+    # tan(u - 1) vanishes on 1 + pi Z: one image set of step pi, like pi Z, but its points are no multiples of pi
+    shifted = act.Activation("shifted_tan", "tan(u - 1)", sp.tan(act.U - 1), r"\tan(u-1)", sp.Integer(1),
+                             act.activation("sin").zero_set, "periodic")
+    assert act.zero_set_certificate(shifted).proved is False
+    assert act.zero_set_certificate(act.activation("sin")).proved is True

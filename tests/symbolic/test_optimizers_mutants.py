@@ -31,3 +31,18 @@ def test_adam_bounce_matches_the_mirror_in_both_conventions():
                                      convention=convention, m0=[Fraction(1, 3)], v0=[Fraction(1, 2)])
         with mpmath.workdps(50):
             assert abs(run[1].beta[0] - mpmath.mpf(str(sp.N(exact, 60)))) < mpmath.mpf(10) ** -40, convention
+
+
+def test_pytorch_momentum_buffer_is_mu_times_the_old_buffer_plus_the_gradient():
+    # a buffer other than 1, so that mu*buf and mu/buf differ; beta > 0, so that the gradient is lambda
+    beta_next, buf = o.pytorch_momentum_step(sp.Integer(1), sp.Integer(2))
+    assert sp.expand(buf - (2 * o.mu + o.lam)) == 0
+    assert sp.expand(beta_next - (1 - o.alpha * (2 * o.mu + o.lam))) == 0
+
+
+def test_the_steps_from_zero_move_against_the_momentum_for_positive_parameters():
+    # gamma, mu, beta_1 are positive: from beta = 0 with a positive first moment (Adam, B.9) or buffer (PyTorch's
+    # heavy ball) the next iterate is negative, and the heavy ball (20) after a step down from 1 to 0 goes on down
+    assert o.adam_bounce(sp.Integer(1), sp.Integer(1)).is_negative is True
+    assert o.pytorch_momentum_step(sp.Integer(0), sp.Integer(1))[0].is_negative is True
+    assert o.momentum_step(sp.Integer(0), sp.Integer(1)).is_negative is True

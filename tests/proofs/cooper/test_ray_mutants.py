@@ -1,10 +1,12 @@
 r"""Cooper's ray configuration: the size bounds are enforced before anything is expanded (written
 against the mutation benchmark; direct calls, so a bound that is not enforced fails here in
-milliseconds instead of expanding a network of that size)."""
+milliseconds instead of expanding a network of that size), and the exact witness check compares the right
+squares."""
 
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 
 from proofs.cooper import ray
 from proofs.errors import BadInput
@@ -23,3 +25,11 @@ def test_the_data_bound_counts_n_times_d_in_plus_d_out():
     ray.check_sizes({"n": n, "d_in": 64, "d_out": 64})
     with pytest.raises(BadInput, match=f"{(n + 1) * 128} data numbers exceed the bound {ray.MAX_DATA}"):
         ray.check_sizes({"n": n + 1, "d_in": 64, "d_out": 64})
+
+
+def test_the_exact_violation_compares_squares():
+    # |h(1)| = 1/2 > L0 + L1 sqrt(g(1)) = 2 sqrt(1/20) = 0.447...: (1/2)^2 = 1/4 > 2^2 / 20 = 1/5
+    t = ray.net.T
+    check = ray.violation(t / 2, t**2 / 20, sp.Integer(0), sp.Integer(2), sp.Integer(1))
+    assert check.holds and check.lhs == "|H_entry(t*)| = 1/2" and check.rhs == "L0 + L1*||grad L(t*)|| = 0 + 2*sqrt(1/20)"
+    assert not ray.violation(t / 2, t**2 / 16, sp.Integer(0), sp.Integer(2), sp.Integer(1)).holds  # 1/2 = 2 sqrt(1/16)

@@ -38,3 +38,10 @@ def test_derive_refuses_each_violated_hypothesis(settings, hypothesis):
     with pytest.raises(AssumptionViolated) as raised:
         _derive(*settings)
     assert raised.value.assumption == hypothesis
+
+
+def test_exact_runs_of_the_repaired_bound_cover_every_size_1_to_5():
+    # the step's detail says n = 1..5: n = 1 (where G = lambda is right) must be among the exact runs
+    result = next(r.result for r in registry.report(CID).steps if r.step.label == "bound_9_with_G_eq_lambda_sqrt_n")
+    assert result.ok and "(n = 1..5)" in result.detail
+    assert sorted({len(case["beta0"]) for case in result.scope["cases"]}) == [1, 2, 3, 4, 5]

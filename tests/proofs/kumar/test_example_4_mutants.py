@@ -34,3 +34,21 @@ def test_cycles_of_the_paper_example_by_hand():
 def test_each_violated_hypothesis_is_refused(settings):
     with pytest.raises(AssumptionViolated):
         _derive(*settings)
+
+
+def test_bound_steps_run_at_the_reconstructions_first_reading():
+    # (alpha, lambda_S, lambda_L) = (0.01, 1, 100); the equivalent reading (1, 0.01, 1) has its own step
+    results = {r.step.label: r.result for r in registry.report(CID).steps}
+    for label, lam in (("small_lambda_norm_at_most_0_0106", "1"), ("large_lambda_norm_at_least_0_9894", "100"),
+                       ("reduced_step_small_lambda", "1"), ("reduced_step_large_lambda", "100")):
+        point = {str(k): str(v) for k, v in results[label].values["point"].items()}
+        assert (point["alpha"], point["lambda"]) == ("1/100", lam), label
+
+
+def test_wrong_reading_is_rejected_by_comparing_the_cycles():
+    # the wrong construction pairs lambda_L's cycle with lambda_S's: rejected because the cycles differ, not by a crash
+    step = next(s for s in registry.get_claim(CID).steps if s.label == "equivalent_reading_same_numbers")
+    (wrong,) = step.mutants()
+    result = wrong.run()
+    assert not result.ok and result.method == "exact-rational"
+    assert result.values["rhs"] == "[['4947/10000', '4947/10000'], ['-5053/10000', '-5053/10000']]"

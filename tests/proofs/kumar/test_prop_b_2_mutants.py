@@ -17,3 +17,22 @@ def test_derive_refuses_each_violated_hypothesis(settings, hypothesis):
     with pytest.raises(AssumptionViolated) as raised:
         claim.derive(parse_settings(claim, settings))
     assert raised.value.assumption == hypothesis
+
+
+def test_derive_closed_form_agrees_with_the_exact_run():
+    # alpha lambda = 1/100: 0.4947 enters the box at K_1 = 49 (0.0047), -0.305 at K_2 = 30 (-0.005); at K = 49,
+    # 19 steps (odd) later, the second entry is at +0.005
+    claim = registry.get_claim("kumar.prop_b_2")
+    out = claim.derive(parse_settings(claim, ["beta0=[0.4947,-0.305]"]))
+    assert out["K_i"] == [49, 30] and out["K"] == 49
+    assert out["cycle"] == [["47/10000", "1/200"], ["-53/10000", "-1/200"]]
+    assert out["mirror_agrees"] is True
+
+
+def test_each_necessity_check_rejects_its_wrong_construction():
+    # e.g. A3: the start 1/3 is off alpha*lambda*Z, so its run does not converge and the witness must fail
+    claim = registry.get_claim("kumar.prop_b_2")
+    for assumption in claim.assumptions:
+        for wrong in assumption.necessity.check.mutants():
+            result = wrong.run()
+            assert not result.ok and result.method == "exact-rational", (assumption.label, result.detail)

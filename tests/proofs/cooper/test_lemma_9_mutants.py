@@ -1,0 +1,19 @@
+r"""Cooper Lemma 9: the check of (15)-(16) looks at every hidden layer (written against the mutation
+benchmark; the values on the ray are replaced, so that a layer the check skips would go unnoticed)."""
+
+from __future__ import annotations
+
+from proofs.cooper import lemma_9
+
+
+def test_a_wrong_value_in_the_last_hidden_layer_is_caught(monkeypatch):
+    real = lemma_9.net.constants_on_ray
+
+    def last_hidden_off(arch):
+        values = real(arch)
+        return values[:-2] + [[lemma_9.net.C + 1] * len(values[-2])] + values[-1:]
+
+    assert lemma_9.constants_check().ok
+    monkeypatch.setattr(lemma_9.net, "constants_on_ray", last_hidden_off)
+    result = lemma_9.constants_check()
+    assert not result.ok and result.values["values"][-2][0] == lemma_9.net.C + 1

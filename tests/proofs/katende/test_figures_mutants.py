@@ -1,0 +1,20 @@
+r"""proofs.katende.figures: the Remark 1 plot reads the claim's settings (written against the mutation
+benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+
+from proofs import registry
+from proofs.errors import BadInput
+from proofs.katende import figures
+from proofs.values import parse_settings
+
+
+def test_the_remark_1_plot_takes_integer_settings_and_refuses_a_fractional_d():
+    claim = registry.get_claim("katende.remark_1")
+    assert figures._checked_architecture(parse_settings(claim, [])) == ([3, 2], 2, 0)
+    chosen = parse_settings(claim, ["widths=[2, 1]", "d=3", "seed=5"])
+    assert figures._checked_architecture(chosen) == ([2, 1], 3, 5)
+    with pytest.raises(BadInput, match="d must be an integer"):
+        figures._checked_architecture({"widths": [2], "d": 0.5})

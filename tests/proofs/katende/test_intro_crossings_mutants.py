@@ -1,0 +1,17 @@
+r"""proofs.katende.intro_crossings: the exact trajectory at an input other than 1 (written against the
+mutation benchmark)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from proofs.katende.intro_crossings import trajectory
+
+
+def test_a_gradient_step_at_x_2_moves_w_by_eta_times_the_residual_times_x():
+    # theta = (1, 0), x = 2, y = 0: s = 2, gradient (s - y)(x, 1) = (4, 2); eta = 1/10 gives (3/5, -1/5),
+    # where s = 1 > 0, so the next step is a gradient step again: (3/5 - 2/10, -1/5 - 1/10) = (2/5, -3/10)
+    path = trajectory((Fraction(1), Fraction(0)), Fraction(2), Fraction(0), Fraction(1, 10), 2)
+    assert path == [(1, 0), (Fraction(3, 5), Fraction(-1, 5)), (Fraction(2, 5), Fraction(-3, 10))]
+    # and once s < 0 the ReLU is off: the point no longer moves
+    assert trajectory((Fraction(-1), Fraction(1)), Fraction(2), Fraction(5), Fraction(1, 10), 2)[-1] == (-1, 1)

@@ -1,0 +1,24 @@
+r"""symbolic.lasso: the Huber function (10) in its own variables, differentiated and evaluated (written against
+the mutation benchmark)."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from symbolic import lasso as L
+
+
+def test_the_derivative_of_huber_is_the_three_pieces():
+    # d/dr of huber() itself (r real, so |r|' = sign r) at a point of each region, delta = 1: r, delta, -delta
+    derivative = sp.diff(L.huber(), L.r).subs(L.delta, 1)
+    inner, right, left = (piece.subs(L.delta, 1) for piece in L.huber_derivative_pieces())
+    half = sp.Rational(1, 2)
+    assert derivative.subs(L.r, half) == inner.subs(L.r, half) == half
+    assert derivative.subs(L.r, 3) == right == 1
+    assert derivative.subs(L.r, -3) == left == -1
+
+
+def test_huber_at_twice_delta_is_on_the_linear_piece_for_every_delta():
+    # delta > 0 decides |2 delta| > delta without a value for delta: delta (2 delta - delta / 2)
+    assert L.huber(2 * L.delta) == 3 * L.delta**2 / 2
+    assert L.huber(L.delta / 2) == L.delta**2 / 8
