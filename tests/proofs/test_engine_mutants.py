@@ -1194,3 +1194,28 @@ def test_a_statement_of_every_step_of_its_claim_is_valid_and_one_naming_no_step_
     engine.validate_claim(_claim(a, conclusion="a"))
     with pytest.raises(InconsistentClaim, match="no step of this claim"):
         engine.validate_claim(_claim(a, b, conclusion=("a", "c")))
+
+
+def test_the_point_that_decides_the_shortcut_lies_in_the_domain():
+    # |x| + x vanishes for x < 0 only; the default interval's first point is positive
+    assert not steps._nonzero_at_first_point(sp.Abs(x) + x, {x: (sp.Integer(-2), sp.Integer(-1))})
+    assert steps._nonzero_at_first_point(sp.Abs(x) + x, None)
+
+
+def test_a_confirmation_at_no_point_is_refused_and_one_point_is_enough():
+    with pytest.raises(VacuousStep, match="at least one point"):
+        steps._confirm_zero_at_points(sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1, {}, 0)
+    assert steps._confirm_zero_at_points(sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1, {}, 1).ok
+
+
+def test_a_step_that_uses_itself_is_named_in_the_refusal():
+    with pytest.raises(InconsistentClaim, match="uses 'a', which is no other step"):
+        engine.validate_claim(_claim(_step("a", uses=("a",))))
+
+
+def test_the_statement_line_of_two_conclusions_on_two_readings():
+    r1, r2 = Reading("r1", "one", "s"), Reading("r2", "two", "s")
+    claim = _claim(_step("a", reading="r1", uses=("c",)), _step("b", reading="r2"), _step("c"),
+                   readings=[r1, r2], conclusion=("a", "b"))
+    line = engine.check_claim(claim)._statement_line()
+    assert "(on the readings r1, r2)" in line and "by a and b and the 1 step(s) they use" in line
