@@ -1219,3 +1219,10 @@ def test_the_statement_line_of_two_conclusions_on_two_readings():
                    readings=[r1, r2], conclusion=("a", "b"))
     line = engine.check_claim(claim)._statement_line()
     assert "(on the readings r1, r2)" in line and "by a and b and the 1 step(s) they use" in line
+
+
+def test_an_erratum_renders_its_text_and_counterexample_for_each_target():
+    erratum = Erratum("s", "plain description", "plain counterexample", "r",
+                      text=r"the bound ${b}$ fails", counterexample_text=r"at $x = {x}$", values={"b": sp.Rational(1, 2), "x": 3})
+    assert erratum.rendered("tex") == (r"the bound ${\frac{1}{2}}$ fails", "at $x = {3}$")  # values braced
+    assert erratum.rendered("plain")[1] == "at x = 3"
