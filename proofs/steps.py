@@ -331,7 +331,7 @@ def check_zero(
         reduced = within_budget(lambda: simplifier(difference), budget_s)
         if reduced is not None and reduced == 0:
             return _second_opinion(difference, "==", whole, f"sympy:{name}", "difference simplifies to 0")
-        if name == "expand" and _nonzero_at_first_point(reduced if reduced is not None else difference, domain):
+        if name == "expand" and _nonzero_at_first_point(difference, domain):
             break  # not identically zero: cancel and simplify cannot reduce it to 0, only cost time
     z3_result = _z3_decide(difference, "==", whole, box)
     if z3_result is not None:
