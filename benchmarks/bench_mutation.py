@@ -28,12 +28,16 @@ For each module only its mirrored tests run: ``tests/proofs/test_<m>.py`` (and
 answers for ``prop_b_6`` ... ``prop_b_10``), the engine's
 ``tests/proofs/test_engine_mutants.py``, the module's doctests and, for a claim
 module, its claim items (the pytest plugin).  For a module of a pack (a claim
-module, or one its claims import, such as ``proofs/cooper/ray.py``) also the
+module, or one its claims import, such as ``proofs/cooper/ray.py``) or of ``symbolic/`` or
+``numeric/`` also the
 recorded review of each claim it feeds: that claim's section of ``docs/REVIEW.md``
 (``test_each_claims_section_of_the_review_is_current[<id>]``, a deep test run by
 naming it), so that a mutant changing what a referee reads (a verdict, a step's
 evidence or detail, a counterexample, a scope, a note) is caught as the stale
-review it makes.  Mutants are written into
+review it makes; and the recorded outputs of each such claim, its section of ``docs/OUTPUTS.md``
+(``test_each_claims_outputs_are_current[<id>]``: what ``derive``, ``witness`` and ``plot`` give, with a
+transcript of each figure's data), so that a mutant changing a closed form, a witness or a plotted curve
+is caught too.  Mutants are written into
 temporary copies of the repository (one per job; the working tree is never
 touched), with the copy first on ``sys.path`` and ``SMOOTHCHECK_NO_CACHE=1``
 so no cached verdict hides a mutant.  The heavy libraries (SymPy, NumPy, z3,
@@ -224,6 +228,8 @@ def mutants_of(module: str, text: str) -> list[Mutant]:
 
 #: One claim's recorded section of docs/REVIEW.md (a deep test, run when named by its node id).
 REVIEW_SECTION = "tests/proofs/test_review.py::test_each_claims_section_of_the_review_is_current[{}]"
+#: One claim's recorded section of docs/OUTPUTS.md: its derive, witness and figures (deep, run when named).
+OUTPUTS_SECTION = "tests/proofs/test_outputs.py::test_each_claims_outputs_are_current[{}]"
 
 _FED_PROGRAM = r"""
 import json, sys
@@ -272,8 +278,10 @@ def mirrored_tests(module: str, root: Path = ROOT, fed: dict[str, list[str]] | N
     # the small targeted ``*_mutants.py`` tests first: with ``-x`` a mutant they detect is killed in
     # seconds, before a slower test it would make hang (a hang counts as not killed)
     found = sorted(dict.fromkeys(found), key=lambda f: not f.endswith("_mutants.py"))
-    sections = [REVIEW_SECTION.format(cid) for cid in (fed or {}).get(module, [])] if parts[0] == "proofs" \
-        and len(parts) == 3 else []
+    # the engine feeds every claim and has its own tests; a pack's module, or a symbolic/numeric one, feeds a few
+    feeds = not (parts[0] == "proofs" and len(parts) == 2)
+    sections = [form.format(cid) for cid in (fed or {}).get(module, []) if feeds
+                for form in (OUTPUTS_SECTION, REVIEW_SECTION)]
     return found + [module] + sections  # the module itself: doctests and claim items; the review last (slowest)
 
 

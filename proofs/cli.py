@@ -25,7 +25,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
 from proofs import registry
 from proofs.errors import BadInput, SmoothcheckError
@@ -195,34 +195,19 @@ def _cmd_latex(args) -> int:
 
 
 def _cmd_derive_or_witness(args) -> int:
+    from proofs.outputs import payload
     from proofs.values import parse_settings
 
     claim = registry.get_claim(args.id)
-    function = claim.derive if args.command == "derive" else claim.witness
-    if function is None:
+    if getattr(claim, args.command) is None:
         raise BadInput(f"{claim.id} has no '{args.command}' (it states no such quantity)")
-    params = parse_settings(claim, args.set)
-    result = function(params)
-    if args.command == "derive":
-        payload: dict[str, Any] = {"id": claim.id, "parameters": _jsonable(params), "quantities": result}
-    else:
-        payload = {"id": claim.id, "parameters": _jsonable(params), **result}
+    shown = payload(claim, args.command, parse_settings(claim, args.set))
     if args.format == "json":
-        print(json.dumps(payload, indent=2, default=str))
+        print(json.dumps(shown, indent=2, default=str))
     else:
-        for key, value in payload.items():
+        for key, value in shown.items():
             print(f"{key}: {value}")
     return 0
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (int, float, str)) or value is None:
-        return value
-    return str(value)
 
 
 def _cmd_plot(args) -> int:
