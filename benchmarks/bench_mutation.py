@@ -37,7 +37,9 @@ evidence or detail, a counterexample, a scope, a note) is caught as the stale
 review it makes; and the recorded outputs of each such claim, its section of ``docs/OUTPUTS.md``
 (``test_each_claims_outputs_are_current[<id>]``: what ``derive``, ``witness`` and ``plot`` give, with a
 transcript of each figure's data), so that a mutant changing a closed form, a witness or a plotted curve
-is caught too.  Mutants are written into
+is caught too; and that claim's sweep of wrong versions (``tests/proofs/test_mutants.py``: every wrong
+version of every passing step and of every necessity check rejected, as CI's deep run checks), so that a
+mutant that makes a wrong version pass is caught.  Mutants are written into
 temporary copies of the repository (one per job; the working tree is never
 touched), with the copy first on ``sys.path`` and ``SMOOTHCHECK_NO_CACHE=1``
 so no cached verdict hides a mutant.  The heavy libraries (SymPy, NumPy, z3,
@@ -230,6 +232,10 @@ def mutants_of(module: str, text: str) -> list[Mutant]:
 REVIEW_SECTION = "tests/proofs/test_review.py::test_each_claims_section_of_the_review_is_current[{}]"
 #: One claim's recorded section of docs/OUTPUTS.md: its derive, witness and figures (deep, run when named).
 OUTPUTS_SECTION = "tests/proofs/test_outputs.py::test_each_claims_outputs_are_current[{}]"
+#: One claim's sweep of wrong versions: every wrong version of every passing step, and of every necessity
+#: check, rejected (deep tests that CI runs; run when named).
+SWEEPS = ("tests/proofs/test_mutants.py::test_every_mutant_of_every_passing_step_is_rejected[{}]",
+          "tests/proofs/test_mutants.py::test_every_necessity_check_can_fail[{}]")
 
 _FED_PROGRAM = r"""
 import json, sys
@@ -280,9 +286,9 @@ def mirrored_tests(module: str, root: Path = ROOT, fed: dict[str, list[str]] | N
     found = sorted(dict.fromkeys(found), key=lambda f: not f.endswith("_mutants.py"))
     # the engine feeds every claim and has its own tests; a pack's module, or a symbolic/numeric one, feeds a few
     feeds = not (parts[0] == "proofs" and len(parts) == 2)
-    sections = [form.format(cid) for cid in (fed or {}).get(module, []) if feeds
-                for form in (OUTPUTS_SECTION, REVIEW_SECTION)]
-    return found + [module] + sections  # the module itself: doctests and claim items; the review last (slowest)
+    sections = [form.format(cid) for form in (OUTPUTS_SECTION, REVIEW_SECTION, *SWEEPS)
+                for cid in (fed or {}).get(module, []) if feeds]
+    return found + [module] + sections  # the module itself: doctests and claim items; the records, then the sweeps (slowest)
 
 
 def _covers(test_stem: str, stem: str) -> bool:
@@ -465,13 +471,30 @@ def stratified(strata: list[tuple[int, int, int]], z: float = 1.96) -> dict:
             "population": total, "sampled": sum(n for _, n, _ in strata)}
 
 
-def estimate(table: list[dict]) -> dict:
+def equivalent_count(row: dict) -> int:
+    r"""How many of the row's survivors are classified ``equivalent`` (``"verdict"`` of a survivor, written
+    after the run by whoever read it: no input tells the mutant from the original)."""
+    return sum(1 for s in row["survivors"] if s.get("verdict") == "equivalent")
+
+
+def estimate(table: list[dict], without_equivalent: bool = False) -> dict:
     r"""The stratified estimate overall and per group (engine, symbolic, numeric, claims); a row
-    without ``population`` (an older file) counts as run in full."""
+    without ``population`` (an older file) counts as run in full.
+
+    ``without_equivalent``: the score among mutants that are not equivalent, the usual definition of a
+    mutation score (an equivalent mutant is no wrong version: no test can kill it).  Each module's
+    ``e_h`` survivors classified equivalent leave its sample (``n_h - e_h`` run, ``k_h`` killed) and the
+    same share leaves its population (``N_h (n_h - e_h) / n_h``): a ratio estimate, whose interval is
+    computed as if those shares were exact."""
     def group(module: str) -> str:
         return "engine" if module in ENGINE else "claims" if module.startswith("proofs/") else module.split("/")[0]
 
-    rows = [(group(r["module"]), (r.get("population", r["mutants"]), r["mutants"], r["killed"])) for r in table]
+    def stratum(r: dict) -> tuple[int, int, int]:
+        N, n, k = r.get("population", r["mutants"]), r["mutants"], r["killed"]
+        e = equivalent_count(r) if without_equivalent else 0
+        return (round(N * (n - e) / n) if n else N), n - e, k
+
+    rows = [(group(r["module"]), stratum(r)) for r in table]
     out = {"overall": stratified([s for _, s in rows])}
     for name in ("engine", "symbolic", "numeric", "claims"):
         part = [s for g, s in rows if g == name]
@@ -545,10 +568,34 @@ def show(summary: dict) -> None:
         if e["estimate"] is not None:
             print(f"estimate {name:9} {e['estimate']:5.1f} %  (95 % interval {e['low']:.1f} - {e['high']:.1f} %; "
                   f"{e['sampled']} of {e['population']} mutants run)")
+    classified = sum(equivalent_count(r) for r in summary["table"])
+    if classified:
+        print(f"without the {classified} survivors classified equivalent:")
+        for name, e in estimate(summary["table"], without_equivalent=True).items():
+            if e["estimate"] is not None:
+                print(f"estimate {name:9} {e['estimate']:5.1f} %  (95 % interval {e['low']:.1f} - {e['high']:.1f} %)")
     for module, package in summary.get("excluded", {}).items():
         print(f"excluded  {module}: needs {package} (not in this interpreter); not counted")
     for module in summary.get("baseline_failures", []):
         print(f"baseline  {module}: its tests fail unmutated; its mutants not run, not counted")
+
+
+def survivor_rows(summary: dict) -> list[str]:
+    r"""Each survivor as a row of docs/MUTATION.md's tables: ``| module:line | old -> new | verdict | reason |``
+    (``verdict`` and ``reason`` as classified in the file; ``unread`` where nobody has)."""
+    def code(text: str) -> str:
+        return "`" + " ".join(text.split()).replace("|", "\\|") + "`"
+
+    return [f"| `{r['module']}:{s['line']}` | {code(s['old'])} -> {code(s['new'])} | {s.get('verdict', 'unread')} | "
+            f"{s.get('reason', '')} |" for r in summary["table"] if r["module"] not in ENGINE for s in r["survivors"]]
+
+
+def report(summary: dict) -> int:
+    r"""``--report``: the table, the estimates with and without equivalent mutants, the survivors' rows."""
+    show(summary)
+    print("\n| module:line | mutant | verdict | reason |\n|---|---|---|---|")
+    print("\n".join(survivor_rows(summary)))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -568,8 +615,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="add the rows of an earlier run (e.g. the engine's full run, benchmarks/results/"
                              "mutation.json) to the table and the estimate, for modules this run does not run")
     parser.add_argument("--list", action="store_true", help="list the mutants and their tests, run nothing")
+    parser.add_argument("--report", metavar="JSON", default=None,
+                        help="print an earlier result file's table and estimates (also without the survivors "
+                             "classified equivalent), and its survivors as the rows of docs/MUTATION.md; run nothing")
     parser.add_argument("--output", default=str(RESULTS), help="the JSON result file (default: %(default)s)")
     args = parser.parse_args(argv)
+    if args.report:
+        return report(json.loads(Path(args.report).read_text()))
 
     modules = modules_for(args.modules)
     missing = [m for m in modules if not (ROOT / m).is_file()]

@@ -36,3 +36,11 @@ def test_kinks_have_only_the_derivatives_that_exist():
         na.evaluate("relu", 0, 1)
     with pytest.raises(na.NotDifferentiable):
         na.evaluate("elu", 0, 2)  # sigma'' jumps from 1 to 0
+
+
+def test_the_square_has_second_derivative_2_at_0():
+    # sigma(u) = u^2: (0, 0, 2) at u = 0, and sigma'' = 2 on every interval, 0 included (exactly, no blow-up)
+    with mpmath.workdps(50):
+        assert [na.evaluate("square", 0, k) for k in range(3)] == [0, 0, 2]
+    ball = na.enclose("square", Fraction(-1), Fraction(1), derivative=2)
+    assert ball.is_exact() and ball == 2

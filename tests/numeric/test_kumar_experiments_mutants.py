@@ -4,7 +4,10 @@ conventions with an :math:`\epsilon` large enough to matter, and NDGM through an
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import mpmath
+import numpy as np
 import pytest
 
 from numeric import kumar_experiments as ke
@@ -46,3 +49,14 @@ def test_band_separation_is_in_units_of_the_pooled_standard_deviation():
     bands = ke.band_statistics([0.0, 10.0, 1.0, 11.0] * 100)
     assert abs(bands["separation_sd"] - 20) < 0.5
     assert bands["alternation"] == 1.0 and bands["gap"] == 9.0
+
+
+def test_the_excess_enclosure_covers_the_worst_rounding_of_z():
+    # z = x w = 1 + u + ... + u (u = 2^-53, 7 terms u): summed left to right (as numpy's BLAS does here) each
+    # 1 + u is a tie that rounds to 1, so float z = 1 while the real z = 1 + 7u. The enclosure must still contain
+    # the real excess sigma(z)(sigma(z) - 2y) = z (z + 2): gamma_(d+2) |x||w| = 10u/(1 - 10u) covers 7u, half of it not.
+    u = 2.0**-53
+    x, w, y = np.ones((1, 8)), np.array([1.0] + [u] * 7), np.array([-1.0])
+    z = sum(Fraction(v) for v in w)
+    lo, hi = ke.excess_enclosure(x, y, w, 0.0)
+    assert lo <= z * (z + 2) <= hi

@@ -58,3 +58,9 @@ def test_working_precision_sets_the_digits_and_restores_them():
     with working_precision(75):
         assert mpmath.mp.dps == 75
     assert mpmath.mp.dps == before
+
+
+def test_derivatives_of_a_constant_are_zero_at_0():
+    # x = 0 is an ordinary point for a constant f: (f, 0, 0), nothing divided by x
+    assert derivatives(lambda u: Fraction(5), Fraction(0)) == (5, 0, 0)
+    assert derivatives(lambda u: 7, 0) == (7, 0, 0)

@@ -79,6 +79,7 @@ def _busy_review(ids, hogs: int = 1) -> dict:
             hog.wait()
 
 
+@pytest.mark.deep  # its CPU hog takes a core from the other test worker for seconds: .ci/run's deep step runs it
 def test_a_busy_machine_gives_the_same_evidence_labels_as_an_idle_one():
     assert _busy_review(BUSY_CLAIMS) == _labels_here(BUSY_CLAIMS)
 

@@ -3,9 +3,12 @@ project's (written against the mutation benchmark)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from proofs import registry
+from proofs.cooper import depth_1
 from proofs.errors import AssumptionViolated
 from proofs.values import parse_settings
 
@@ -23,3 +26,18 @@ def test_one_output_is_refused_for_cross_entropy_only():
 def test_the_direct_differentiation_cross_check_is_an_added_step():
     steps = {s.label: s for s in registry.get_claim(CID).steps}
     assert not steps["jets_equal_direct_differentiation_depth_1"].printed
+
+
+def test_the_second_derivative_degree_check_reads_Hf_not_Df(monkeypatch):
+    # On the real scope both tables have degree 1 in t; raise Hf's entries to degree 2 and only order 2 must see it.
+    real = depth_1.net._cached_layer_jets
+
+    def squared_hf(arch, *args):
+        layers = real(arch, *args)
+        last = [SimpleNamespace(lin=jet.lin, quad={k: v * v for k, v in jet.quad.items()}) for jet in layers[-1]]
+        return layers[:-1] + [last]
+
+    monkeypatch.setattr(depth_1.net, "_cached_layer_jets", squared_hf)
+    second, first = depth_1.degree_check(2, 1), depth_1.degree_check(1, 1)
+    assert not second.ok and second.values == {"degree": 2}
+    assert first.ok and first.values == {"degree": 1}

@@ -2,7 +2,10 @@ r"""Cooper Lemma 16: ``derive`` at the default parameters (written against the m
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from proofs import registry
+from proofs.cooper import lemma_16
 from proofs.values import parse_settings
 
 CID = "cooper.lemma_16"
@@ -13,3 +16,22 @@ def test_the_default_example_shows_the_printed_bound_is_not_sharp():
     claim = registry.get_claim(CID)
     out = claim.derive(parse_settings(claim, []))
     assert out == {"F": "(exp(z_1) - 2*exp(z_2))/(exp(z_1) + exp(z_2))", "bound_as_printed": "3", "sharp_bound": "2"}
+
+
+def test_the_witness_shows_the_target_it_compares_with():
+    # C = 1, eps = 1/10: F(z) must exceed C - eps = 9/10; the shown rhs is that value, not C + eps
+    params = {"scale": Fraction(1), "eps": Fraction(1, 10)}
+    check = lemma_16._close_to_max(params, lemma_16._approach(params))
+    assert check.holds and check.rhs == "max|c| - eps = 9/10"
+
+
+def test_the_a1_check_certifies_every_k_of_its_declared_scope(monkeypatch):
+    real, seen = lemma_16._certify, []
+
+    def recording(bound, sizes=(1, 2, 3, 4)):
+        seen.extend(sizes)
+        return real(bound, sizes)
+
+    check = registry.get_claim(CID).assumptions[0].necessity.check
+    monkeypatch.setattr(lemma_16, "_certify", recording)
+    assert check.run().ok and sorted(seen) == check.scope["k"] == [2, 3]

@@ -17,3 +17,11 @@ def test_a_wrong_value_in_the_last_hidden_layer_is_caught(monkeypatch):
     monkeypatch.setattr(lemma_9.net, "constants_on_ray", last_hidden_off)
     result = lemma_9.constants_check()
     assert not result.ok and result.values["values"][-2][0] == lemma_9.net.C + 1
+
+
+def test_the_a1_wrong_version_is_refused_by_its_computation_not_by_an_error():
+    # With sigma(c) = 0 every weight derivative of the (1, 1) network vanishes: the wrong version computes that
+    # (ok False) on the architecture whose parameters it reads, rather than failing with an exception.
+    result = lemma_9._dropped_a1_wrong()
+    assert result.ok is False and result.detail == "sigma(c) = 0: weight derivatives nonzero?"
+    assert lemma_9._dropped_a1().ok

@@ -1,7 +1,8 @@
 r"""Cooper's ray configuration: the size bounds are enforced before anything is expanded (written
 against the mutation benchmark; direct calls, so a bound that is not enforced fails here in
 milliseconds instead of expanding a network of that size), and the exact witness check compares the right
-squares."""
+squares; a formula's Assumption 1 report shows its exact 2-jet at c, and long expressions are cut for
+the details."""
 
 from __future__ import annotations
 
@@ -33,3 +34,17 @@ def test_the_exact_violation_compares_squares():
     check = ray.violation(t / 2, t**2 / 20, sp.Integer(0), sp.Integer(2), sp.Integer(1))
     assert check.holds and check.lhs == "|H_entry(t*)| = 1/2" and check.rhs == "L0 + L1*||grad L(t*)|| = 0 + 2*sqrt(1/20)"
     assert not ray.violation(t / 2, t**2 / 16, sp.Integer(0), sp.Integer(2), sp.Integer(1)).holds  # 1/2 = 2 sqrt(1/16)
+
+
+def test_a_formulas_report_shows_its_2_jet_at_c():
+    # sigma(z) = (z - 1)(z + 3): 0 is no zero, so c = 1, with sigma(1) = 0, sigma'(1) = 4, sigma''(1) = 2
+    # (what derive and witness print for --set activation=...)
+    shown = ray.user_sigma((ray.Z - 1) * (ray.Z + 3)).report()
+    assert (shown["c"], shown["sigma(c)"], shown["sigma'(c)"], shown["sigma''(c)"]) == ("1", "0", "4", "2")
+
+
+def test_a_long_expression_is_cut_to_120_characters_and_marked():
+    # the failure details of check_against_dimensions show huge expressions this way (no crash, no silent cut)
+    text = ray.short(sum(sp.symbols("x_0:60")))
+    assert len(text) == 123 and text.startswith("x_0 + x_1 + x_10") and text.endswith("...")
+    assert ray.short(sp.Symbol("x") + 1) == "x + 1"  # short enough: unchanged

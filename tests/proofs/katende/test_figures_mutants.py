@@ -1,7 +1,9 @@
-r"""proofs.katende.figures: the Remark 1 plot reads the claim's settings (written against the mutation
-benchmark)."""
+r"""proofs.katende.figures: the Remark 1 plot reads the claim's settings, and the same-region pairs' centre is
+active for every input (written against the mutation benchmark)."""
 
 from __future__ import annotations
+
+from fractions import Fraction
 
 import pytest
 
@@ -18,3 +20,8 @@ def test_the_remark_1_plot_takes_integer_settings_and_refuses_a_fractional_d():
     assert figures._checked_architecture(chosen) == ([2, 1], 3, 5)
     with pytest.raises(BadInput, match="d must be an integer"):
         figures._checked_architecture({"widths": [2], "d": 0.5})
+
+
+def test_the_same_region_centre_is_active_for_a_negative_input():
+    # the centre (w, b) = (0, 1) has s = 1 > 0 for every x, so x = -2 works too: ratio (1 + x^2)^2 = 25
+    assert figures.same_region_ratio_squared(Fraction(-2), Fraction(3), Fraction(1, 10)) == 25

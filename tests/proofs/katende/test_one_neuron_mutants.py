@@ -1,12 +1,12 @@
 r"""Katende's one-neuron constructions with numbers (written against the mutation benchmark): the
-boundary pair's :math:`\varepsilon=\min(|y|/(2\|(x,1)\|^2),|y|/(8L))` by hand, and the wrong
-same-side construction really is on one side."""
+boundary pair's :math:`\varepsilon=\min(|y|/(2\|(x,1)\|^2),|y|/(8L))` by hand, the wrong
+same-side construction really is on one side, and the wrong too-wide one has :math:`\varepsilon=|y|/(2L)`."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from proofs.katende.one_neuron import boundary_pair_for, same_side_pair_for
+from proofs.katende.one_neuron import boundary_pair_for, same_side_pair_for, too_wide_pair_for
 
 
 def _s(point, x):
@@ -29,3 +29,9 @@ def test_same_side_pair_is_on_the_active_side():
     for w0 in (Fraction(1, 2), Fraction(-3)):
         first, second = same_side_pair_for(Fraction(1), x, Fraction(3), w0)
         assert _s(first, x) > 0 and _s(second, x) == 2 * _s(first, x)
+
+
+def test_the_too_wide_pair_has_epsilon_y_over_2L():
+    # the wrong construction's eps = |y|/(8 (L/4)) = |y|/(2L), whose guaranteed ratio |y|/(4 eps) is only L/2:
+    # L = 10, x = 0, y = 1 gives eps = 1/20 (below |y|/(2 ||(0,1)||^2) = 1/2), so theta-+ = (0, -+1/20)
+    assert too_wide_pair_for(Fraction(10), Fraction(0), Fraction(1), Fraction(0)) == [(0, Fraction(-1, 20)), (0, Fraction(1, 20))]

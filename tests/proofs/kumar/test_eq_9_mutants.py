@@ -1,5 +1,6 @@
 r"""Kumar eq. (9), the ``derive`` command (written against the mutation benchmark): its numbers by hand,
-and each hypothesis refused with the one it violates."""
+each hypothesis refused with the one it violates, the exact runs' random starts, and the strict
+comparison of the two-dimension counterexample."""
 
 from __future__ import annotations
 
@@ -45,3 +46,21 @@ def test_exact_runs_of_the_repaired_bound_cover_every_size_1_to_5():
     result = next(r.result for r in registry.report(CID).steps if r.step.label == "bound_9_with_G_eq_lambda_sqrt_n")
     assert result.ok and "(n = 1..5)" in result.detail
     assert sorted({len(case["beta0"]) for case in result.scope["cases"]}) == [1, 2, 3, 4, 5]
+
+
+def test_exact_runs_start_from_points_spread_over_the_cube():
+    # beta0 ~ U[-1, 1]^n: the 15 random starts have entries of both signs and of many sizes, not one repeated point
+    result = next(r.result for r in registry.report(CID).steps if r.step.label == "bound_9_with_G_eq_lambda_sqrt_n")
+    entries = [Fraction(b) for case in result.scope["cases"][1:] for b in case["beta0"]]
+    assert all(-1 <= b <= 1 + Fraction(1, 10**7) for b in entries)
+    assert min(entries) < -Fraction(1, 2) and max(entries) > Fraction(1, 2) and len(set(entries)) > 30
+
+
+def test_a_limit_equal_to_the_bound_is_no_counterexample():
+    # 1-D start 1/200 with alpha = 1/100, lambda = 1: the run cycles 1/200 <-> -1/200, so lim f_best = 1/200 =
+    # alpha lambda^2/2 exactly: the bound (<=) holds there, the counterexample check must say no
+    claim = registry.get_claim(CID)
+    step = next(a.necessity.check for a in claim.assumptions if a.label == "A3")
+    check = step.verify({}, [Fraction(1, 200)])
+    assert check.lhs == check.rhs and not check.holds
+    assert step.verify({}, [Fraction(4947, 10000)] * 2).holds  # the paper's 2-D example: 47/5000 > 1/200

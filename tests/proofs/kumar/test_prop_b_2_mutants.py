@@ -36,3 +36,16 @@ def test_each_necessity_check_rejects_its_wrong_construction():
         for wrong in assumption.necessity.check.mutants():
             result = wrong.run()
             assert not result.ok and result.method == "exact-rational", (assumption.label, result.detail)
+
+
+def test_each_wrong_version_of_the_statement_is_refuted_where_the_run_disagrees():
+    r"""The wrong versions of ``statement_8_with_K_max`` (K off by one; the parity of K - K_i ignored) must come
+    out false, at a start where the exact run's β^(K) is not the claimed one: a refutation that returned
+    ok would let either wrong (18) pass."""
+    claim = registry.get_claim("kumar.prop_b_2")
+    step = next(s for s in claim.steps if s.label == "statement_8_with_K_max")
+    results = [wrong.run() for wrong in step.mutants()]
+    assert len(results) == 2 and not any(r.ok for r in results)
+    assert all(r.counterexample and r.values["reached"] != r.values["claimed"] for r in results)
+    # K - 1 on the paper's example: at K = 48 the run is at 147/10000, one step before the box (47/10000)
+    assert results[0].values["K_max"] == 48 and [str(x) for x in results[0].values["reached"]] == ["147/10000"] * 2

@@ -1,11 +1,15 @@
 r"""Kumar Prop. B.6, the runs (written against the mutation benchmark): under the pytorch convention the
-bias-corrected first moment m^(1)/(1 - beta1) is exactly lambda*s, so the bound lambda is reached at k = 1."""
+bias-corrected first moment m^(1)/(1 - beta1) is exactly lambda*s, so the bound lambda is reached at k = 1;
+and the expression the induction step proves nonnegative is the gap lambda - m^(k+1) itself."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from proofs.kumar.prop_b_6 import _bound_in_runs
+import sympy as sp
+
+from proofs.kumar.prop_b_6 import _bound_in_runs, _steps, b, c, s_sym, w, z
+from symbolic import optimizers as o
 
 
 def test_bias_corrected_moment_reaches_lambda_at_the_first_step():
@@ -13,3 +17,15 @@ def test_bias_corrected_moment_reaches_lambda_at_the_first_step():
     result = _bound_in_runs(Fraction(9999, 10000))
     assert not result.ok
     assert result.values["convention"] == "pytorch" and result.values["k_at"] == 1 and result.values["worst"] == "1.0"
+
+
+def test_the_induction_steps_expression_is_the_gap_after_one_step():
+    r"""``gaps_nonnegative`` proves b w + c λ z >= 0; with b = β1, c = 1 - β1, w = λ - m, z = 1 - s that expression
+    must be the gap λ - m^(k+1) of (29) itself (so its sign is the bound), w = 0 (m at the bound λ) included."""
+    step = next(s for s in _steps() if s.label == "gaps_nonnegative")
+    gap = step.lhs.subs({b: o.beta1, c: 1 - o.beta1, w: o.lam - o.m, z: 1 - s_sym}, simultaneous=True)
+    assert sp.simplify(gap - (o.lam - o.first_moment_step(o.m, s_sym))) == 0
+    # by hand: beta1 = 9/10, lambda = 1, m = 1/2, s = -1: m^(k+1) = 0.45 - 0.1 = 0.35, the gap 0.65
+    at = {b: sp.Rational(9, 10), c: sp.Rational(1, 10), o.lam: 1, z: 2}
+    assert step.lhs.subs({**at, w: sp.Rational(1, 2)}) == sp.Rational(13, 20)
+    assert step.lhs.subs({**at, w: 0}) == sp.Rational(1, 5)  # m = lambda: the gap is (1 - beta1) lambda (1 - s) alone

@@ -32,3 +32,14 @@ def test_budget_names_the_steps_exactly_then_by_order_of_magnitude():
         tl.check_ndgm_budget([Fraction(10**6)], alpha, lam)
     with pytest.raises(BadInput, match=r"need 999999999999 exact"):  # just below 10^12: still exact
         tl.check_ndgm_budget([Fraction(10**12 - 2, 10**6)], alpha, lam)
+
+
+def test_the_budget_admits_exactly_max_ndgm_steps():
+    # the bound is n*(K + 1) <= MAX_NDGM_STEPS: K = 199 999 (one coordinate, alpha lambda = 10^-6) needs exactly
+    # 200 000 steps and is run; one more grid step needs 200 001 and is refused
+    alpha, lam = Fraction(1, 10**6), Fraction(1)
+    at_the_bound = Fraction(tl.MAX_NDGM_STEPS - 1, 10**6)
+    assert tl.ndgm_steps_needed([at_the_bound], alpha, lam) == tl.MAX_NDGM_STEPS == 200_000
+    tl.check_ndgm_budget([at_the_bound], alpha, lam)
+    with pytest.raises(BadInput, match=r"need 200001 exact NDGM steps"):
+        tl.check_ndgm_budget([at_the_bound + alpha * lam], alpha, lam)

@@ -1,0 +1,16 @@
+r"""proofs.katende.crossing_jump: the pair's premises admit every Lipschitz candidate L >= 0, L = 0
+included (written against the mutation benchmark)."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from proofs.katende import crossing_jump as cj
+
+
+def test_the_pair_premises_hold_for_the_candidate_L_0():
+    # J = C = rho = 1, L = 0: eps = rho J / (J + rho (2C + 2L + 1)) = 1/4 and D = J - 2 C eps = 1/2 satisfy
+    # every premise, so the refutation covers L = 0 (a constant gradient) too, not only L >= 1
+    at = {cj.JUMP: 1, cj.SLOPE: 1, cj.RADIUS: 1, cj.LIPSCHITZ: 0, cj.EPS: sp.Rational(1, 4), cj.GAP: sp.Rational(1, 2)}
+    assert [bool(p.subs(at)) for p in cj.pair_premises()] == [True] * 6
+    assert not bool(cj.pair_premises()[3].subs(cj.LIPSCHITZ, -1))  # a negative L is no candidate
