@@ -21,6 +21,7 @@ section with a fresh rendering.  Write it with ``python -m proofs.outputs > docs
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import sys
@@ -94,7 +95,8 @@ def summarize(values: Any) -> str:
 def figure_transcript(fig: Any) -> list[str]:
     r"""What a Matplotlib figure shows, as lines of text: per axes its title, labels, scales and every
     line, collection, patch and text, with its label and its data summarized (:func:`summarize`)."""
-    lines = [f"figure: {len(fig.axes)} axes" + (f", title {fig._suptitle.get_text()!r}" if fig._suptitle else "")]
+    title = fig._suptitle.get_text() if fig._suptitle is not None else ""  # get_suptitle() needs Matplotlib 3.8
+    lines = [f"figure: {len(fig.axes)} axes" + (f", title {title!r}" if title else "")]
     for k, ax in enumerate(fig.axes):
         lines.append(f"- axes {k}: title {ax.get_title()!r}; x {ax.get_xlabel()!r} ({ax.get_xscale()}); "
                      f"y {ax.get_ylabel()!r} ({ax.get_yscale()})")
@@ -150,26 +152,20 @@ def _outcome(run) -> list[str]:
         return [f"refused: {str(error).splitlines()[0]}"]
 
 
-def _json_block(data: dict[str, Any]) -> list[str]:
-    return ["```json", json.dumps(data, indent=2, default=str), "```"]
-
-
 def claim_outputs(claim: Claim) -> str:
     r"""The claim's section of ``docs/OUTPUTS.md``: derive, witness and plot for each of its :func:`cases`,
     then its document figures."""
     from proofs.review import anchor
-    from proofs.values import parse_settings
 
     lines = [f'<a id="{anchor(claim.id)}"></a>', "", f"## {claim.id}: {claim.title}", ""]
     plotted: dict[str, list[str]] = {}
     for name, settings in cases(claim):
         for command in ("derive", "witness"):
             if getattr(claim, command) is not None:
-                lines += [f"### {command}, {name}", ""]
-                lines += _outcome(lambda: _json_block(payload(claim, command, parse_settings(claim, settings))))
-                lines.append("")
+                shown = _outcome(functools.partial(_derived, claim, command, settings))
+                lines += [f"### {command}, {name}", "", *shown, ""]
         if claim.plot is not None:
-            plotted[name] = _outcome(lambda: _plotted(claim, parse_settings(claim, settings)))
+            plotted[name] = _outcome(functools.partial(_plotted, claim, settings))
             lines += [f"### plot, {name}", "", *plotted[name], ""]
     if claim.figures is not None:
         lines += ["### figures (the document's)", ""]
@@ -183,9 +179,17 @@ def claim_outputs(claim: Claim) -> str:
     return "\n".join(lines).rstrip("\n")
 
 
-def _plotted(claim: Claim, params: Mapping[str, Any]) -> list[str]:
+def _derived(claim: Claim, command: str, settings: list[str]) -> list[str]:
+    from proofs.values import parse_settings
+
+    return ["```json", json.dumps(payload(claim, command, parse_settings(claim, settings)), indent=2, default=str), "```"]
+
+
+def _plotted(claim: Claim, settings: list[str]) -> list[str]:
+    from proofs.values import parse_settings
+
     with tempfile.TemporaryDirectory() as folder, recorded_figures() as seen:
-        claim.plot(dict(params), Path(folder) / "figure.pdf")
+        claim.plot(parse_settings(claim, settings), Path(folder) / "figure.pdf")
     return [line for figure in seen for line in figure]
 
 
