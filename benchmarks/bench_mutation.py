@@ -581,12 +581,14 @@ def show(summary: dict) -> None:
 
 
 def survivor_rows(summary: dict) -> list[str]:
-    r"""Each survivor as a row of docs/MUTATION.md's tables: ``| module:line | old -> new | verdict | reason |``
-    (``verdict`` and ``reason`` as classified in the file; ``unread`` where nobody has)."""
+    r"""Each survivor as a row of docs/MUTATION.md's tables: ``| module:line | mutant | verdict | reason |``
+    (the mutant as described by whoever read it, else ``old -> new``; ``verdict`` and ``reason`` as
+    classified in the file, ``unread`` where nobody has)."""
     def code(text: str) -> str:
         return "`" + " ".join(text.split()).replace("|", "\\|") + "`"
 
-    return [f"| `{r['module']}:{s['line']}` | {code(s['old'])} -> {code(s['new'])} | {s.get('verdict', 'unread')} | "
+    return [f"| `{r['module']}:{s['line']}` | {s.get('mutant') or code(s['old']) + ' -> ' + code(s['new'])} | "
+            f"{s.get('verdict', 'unread')} | "
             f"{s.get('reason', '')} |" for r in summary["table"] if r["module"] not in ENGINE for s in r["survivors"]]
 
 

@@ -36,3 +36,9 @@ def test_relu_on_each_side_of_its_kink():
 
 def test_relu_of_numbers_between_zero_and_one():
     assert relu(Fraction(1, 2)) == Fraction(1, 2) and relu(Fraction(-1, 2)) == 0
+
+
+def test_a_dual_without_a_tangent_is_a_constant():
+    # Dual(5) is the constant 5 (tangent 0, like lift(5)): d/dx (5 x) at x = 3 is 5, and 5 + x has slope 1
+    assert Dual(5) == lift(5) == Dual(5, 0)
+    assert (Dual(5) * Dual(3, 1)).tangent == 5 and (Dual(5) + Dual(3, 1)).tangent == 1

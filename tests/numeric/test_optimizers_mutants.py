@@ -52,3 +52,11 @@ def test_adam_preimages_do_not_depend_on_lambda_without_epsilon():
     two = no.adam_preimages_of_zero(3, Fraction(1, 10), 2, Fraction(4, 5), Fraction(9, 10), 0)
     assert one[1] == two[1] == 0 and len(one[0]) == len(two[0]) == 4
     assert all(abs(a - b) < 1e-30 for a, b in zip(one[0], two[0]))
+
+
+def test_rmsprop_preimages_include_the_endpoints_of_the_interval():
+    # alpha = 1/2, lambda = 1, gamma = 3/4, eps = 0: the step is a / sqrt(1 - gamma) = 1 exactly, so the step-1
+    # preimages of 0 are +-1, which lie in the closed interval [-1, 1] (bound = 1) and not in [-1/2, 1/2]
+    points = no.rmsprop_preimages_of_zero(1, Fraction(1, 2), 1, Fraction(3, 4), 0, bound=1)
+    assert sorted(p.str(5, radius=False) for p in points) == ["-1.0000", "1.0000"]
+    assert no.rmsprop_preimages_of_zero(1, Fraction(1, 2), 1, Fraction(3, 4), 0, bound=Fraction(1, 2)) == []

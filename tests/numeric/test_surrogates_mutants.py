@@ -29,3 +29,10 @@ def test_huber_relu_gap_at_and_between_the_knots():
         assert ns.relu_gap("huber", Fraction(1, 4), 2) == mpmath.mpf(3) / 16  # t = 1/2: |(1/8)/2 - 1/4|
         assert ns.relu_gap("huber", Fraction(1, 2), 2) == mpmath.mpf(1) / 4  # knot t = 1: |1/4 - 1/2|
         assert ns.relu_gap("huber", 3, 2) == mpmath.mpf(1) / 4  # |(6 - 1/2)/2 - 3|
+
+
+def test_a_jet_given_value_and_slope_has_no_curvature():
+    # Jet(3, 1) is the variable t at 3 (t'' = 0): (t^2)'' = 2, not 4; Jet(5) is the constant 5
+    square = ns.Jet(3, 1) * ns.Jet(3, 1)
+    assert (square.v, square.d1, square.d2) == (9, 6, 2)
+    assert ns.Jet(5) == ns.lift(5) == ns.Jet(5, 0, 0)

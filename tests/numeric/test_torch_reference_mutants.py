@@ -39,3 +39,10 @@ def test_a_run_without_a_plateau_has_its_plateau_at_the_last_iteration():
     record = tr.capture_record("one_cut", max_iter=8)
     assert len(set(record["first_losses"])) == 8
     assert record["plateau_start"] == 7
+
+
+def test_the_capture_record_states_the_thread_count_it_ran_with():
+    torch = pytest.importorskip("torch")
+    # the run pins ATen to one thread (its reduction order), and the record says so
+    record = tr.capture_record("one_cut", max_iter=2)
+    assert record["threads"] == torch.get_num_threads() == 1

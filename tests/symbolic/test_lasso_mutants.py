@@ -22,3 +22,12 @@ def test_huber_at_twice_delta_is_on_the_linear_piece_for_every_delta():
     # delta > 0 decides |2 delta| > delta without a value for delta: delta (2 delta - delta / 2)
     assert L.huber(2 * L.delta) == 3 * L.delta**2 / 2
     assert L.huber(L.delta / 2) == L.delta**2 / 8
+
+
+def test_the_one_step_expansion_measures_the_distance_to_the_minimiser():
+    # beta = 3, beta* = 1, no step (g = 0): ||beta - beta*||^2 = 4 on both sides (not ||beta + beta*||^2 = 16);
+    # with g = 1, alpha = 1/2: (3 - 1/2 - 1)^2 = 9/4 = 4 - 2 (1/2)(2) + 1/4
+    left, right = L.one_step_distance_expansion(sp.Matrix([3]), sp.Matrix([0]), sp.Matrix([1]), sp.Rational(1, 2))
+    assert left == right == 4
+    left, right = L.one_step_distance_expansion(sp.Matrix([3]), sp.Matrix([1]), sp.Matrix([1]), sp.Rational(1, 2))
+    assert left == right == sp.Rational(9, 4)

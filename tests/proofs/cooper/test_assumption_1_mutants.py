@@ -3,6 +3,9 @@ mutation benchmark; direct calls, no whole claim)."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
+from proofs import registry
 from proofs.cooper import assumption_1 as A
 
 
@@ -16,3 +19,28 @@ def test_a_claim_with_the_right_c_but_a_wrong_slope_or_the_reverse_is_refuted():
 def test_every_wrong_version_of_each_activation_step_is_rejected():
     for step in A._activation_steps():
         assert step.mutants() and not any(m.run().ok for m in step.mutants()), step.label
+
+
+def _enclosures_at_zero(monkeypatch, name: str):
+    # the mirror's Arb balls of sigma(0) and sigma'(0), as if the catalogue claimed c = 0 for ``name``
+    monkeypatch.setattr(A.mirror, "assumption_1_enclosures",
+                        lambda n: (A.mirror.enclose(n, Fraction(0)), A.mirror.enclose(n, Fraction(0), derivative=1)))
+    return A._enclosures([name])
+
+
+def test_the_enclosure_step_refuses_a_c_where_either_ball_fails(monkeypatch):
+    # Rigorous A1 needs BOTH 0 in [sigma(c)] and 0 not in [sigma'(c)]. u^2 at 0: sigma = 0 but sigma' = 0 (the
+    # slope ball contains 0); sigmoid at 0: sigma' = 1/4 but sigma = 1/2 (the value ball excludes 0). Either alone
+    # must refute; tanh at 0 (sigma = 0, sigma' = 1) must pass.
+    assert _enclosures_at_zero(monkeypatch, "tanh").ok
+    square = _enclosures_at_zero(monkeypatch, "square")
+    assert not square.ok and square.values == {"slope": "0"}
+    assert not _enclosures_at_zero(monkeypatch, "sigmoid").ok
+
+
+def test_the_shifted_ray_finding_is_the_projects_not_the_papers():
+    # 'Assumption 1 is not needed for Theorems 12 and 14' is the project's finding: marking it printed would
+    # attribute it to the paper (review JSON "printed", LaTeX origin) and turn a failure into an erratum.
+    steps = {s.label: s for s in registry.get_claim(A.ID).steps}
+    assert not steps["assumption_1_not_needed_for_theorems_12_and_14"].printed
+    assert not steps["non_constant_sigma_needed_for_theorems_12_and_14"].printed

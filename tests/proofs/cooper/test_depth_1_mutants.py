@@ -41,3 +41,26 @@ def test_the_second_derivative_degree_check_reads_Hf_not_Df(monkeypatch):
     second, first = depth_1.degree_check(2, 1), depth_1.degree_check(1, 1)
     assert not second.ok and second.values == {"degree": 2}
     assert first.ok and first.values == {"degree": 1}
+
+
+def test_a_passing_degree_check_shows_no_counterexample():
+    # On the scope Df and Hf have degree exactly 1: "<= 1" holds with no counterexample (the review JSON shows a
+    # step's counterexample, so a passing step must carry none); "<= 0" fails with one.
+    for order in (1, 2):
+        holds, fails = depth_1.degree_check(order, 1), depth_1.degree_check(order, 0)
+        assert holds.ok and holds.values == {"degree": 1} and holds.counterexample is None
+        assert not fails.ok and fails.counterexample
+
+
+def test_the_degree_check_reports_degree_0_for_a_table_constant_in_t(monkeypatch):
+    # The maximum degree starts from 0, not 1: a Df table with no t anywhere has degree 0 and satisfies "<= 0".
+    real = depth_1.net._cached_layer_jets
+
+    def constant_df(arch, *args):
+        layers = real(arch, *args)
+        last = [SimpleNamespace(lin={k: v.ring.one for k, v in jet.lin.items()}, quad=jet.quad) for jet in layers[-1]]
+        return layers[:-1] + [last]
+
+    monkeypatch.setattr(depth_1.net, "_cached_layer_jets", constant_df)
+    result = depth_1.degree_check(1, 0)
+    assert result.ok and result.values == {"degree": 0} and result.detail.startswith("max degree 0 (claimed <= 0)")

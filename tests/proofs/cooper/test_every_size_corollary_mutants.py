@@ -16,3 +16,12 @@ def test_the_witness_premises_admit_a_small_A_and_a_bounded_gradient():
     step = K.subquadratic_witness_step()
     assert all(bool(premise.subs(point)) for premise in step.assuming)
     assert step.lhs().subs(point) == sp.Rational(25, 2) and step.rhs.subs(point) == 0
+
+
+def test_the_quadratic_bound_premises_admit_a_zero_gradient_at_t_0():
+    # P = ||grad L(rho(0))||^2 may be 0 (the detail says "every ... P >= 0"): A = Q = 1, B = P = 0 gives b = 3, a = 1,
+    # and |H(t)| = t^2 <= 1 + 3 t^2 there; a premise P >= 1 would leave that case unproved.
+    b, a = sp.symbols("b a", real=True)
+    point = {E.COEF_A: 1, E.COEF_B: 0, K.P_SYM: 0, K.Q_SYM: 1, b: 3, a: 1}
+    for sign in (1, -1):
+        assert all(bool(premise.subs(point)) for premise in K.quadratic_bound_premises(sign))

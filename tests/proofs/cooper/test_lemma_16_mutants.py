@@ -35,3 +35,10 @@ def test_the_a1_check_certifies_every_k_of_its_declared_scope(monkeypatch):
     check = registry.get_claim(CID).assumptions[0].necessity.check
     monkeypatch.setattr(lemma_16, "_certify", recording)
     assert check.run().ok and sorted(seen) == check.scope["k"] == [2, 3]
+
+
+def test_the_a2_witness_shows_the_value_of_z_e_z_over_e_z_plus_1():
+    # B = 1, z = 2B + 2 = 4: F(4) = 4 e^4 / (e^4 + 1) = 3.92805516...; the shown ball must enclose that value
+    # (the largest case, B = 10^9, cannot show it: there e^z/(e^z + 1) = 1 to every printed digit).
+    check = lemma_16._coefficient_of_z({"B": Fraction(1)}, Fraction(4))
+    assert check.holds and check.lhs.startswith("F(z=4) = z e^z/(e^z+1) in [3.928055160")

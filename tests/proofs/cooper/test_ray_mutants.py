@@ -48,3 +48,19 @@ def test_a_long_expression_is_cut_to_120_characters_and_marked():
     text = ray.short(sum(sp.symbols("x_0:60")))
     assert len(text) == 123 and text.startswith("x_0 + x_1 + x_10") and text.endswith("...")
     assert ray.short(sp.Symbol("x") + 1) == "x + 1"  # short enough: unchanged
+
+
+def test_assumption_1_of_the_catalogue_needs_a_c_and_a_kink_only_for_a_kinked_activation():
+    # relu has a kink at 0 but no c (sigma = 0 on (-inf, 0], sigma' = 1 only where sigma > 0): A1 fails.
+    # elu has c = 0 = its kink and no second derivative there: A1 holds (A2 is what fails).
+    assert ray.activation_holds_a1({"activation": "relu"}) is False
+    assert ray.activation_holds_a1({"activation": "elu"}) is True
+    assert ray.activation_holds_a1({"activation": "sigmoid"}) is False  # no kink, no c
+
+
+def test_a_scope_that_leaves_the_widths_to_the_default_shows_the_widths_that_run():
+    # scope_of describes symbolic.network.scope(**spec): with no "widths" in the spec both use (1, 2).
+    spec = {"depths": (3,), "d_ins": (1,), "d_outs": (1,)}
+    shown = ray.scope_of(spec)
+    uniform = sorted({a.widths[0] for a in ray.net.scope(**spec) if len(set(a.widths)) == 1})
+    assert shown["widths"] == uniform == [1, 2]

@@ -24,3 +24,9 @@ def test_the_witness_scope_reaches_huge_constants_on_each_configuration():
     for activation in ("tanh", "gelu"):
         constants = {(c["L0"], c["L1"]) for c in cases if c["activation"] == activation}
         assert constants == {("1", "1"), (str(10**12), str(10**12)), (str(10**6), "0")}, activation
+
+
+def test_the_layer_recursions_are_added_steps():
+    # Cooper's proof has no symbolic any-width layer recursion: it is the project's inductive step, and the
+    # review JSON ("printed") and the LaTeX origin must say "added", not "printed".
+    assert [s.printed for s in ray_steps.recursion_steps()] == [False, False]

@@ -14,3 +14,11 @@ def test_the_pair_premises_hold_for_the_candidate_L_0():
     at = {cj.JUMP: 1, cj.SLOPE: 1, cj.RADIUS: 1, cj.LIPSCHITZ: 0, cj.EPS: sp.Rational(1, 4), cj.GAP: sp.Rational(1, 2)}
     assert [bool(p.subs(at)) for p in cj.pair_premises()] == [True] * 6
     assert not bool(cj.pair_premises()[3].subs(cj.LIPSCHITZ, -1))  # a negative L is no candidate
+
+
+def test_the_pair_premises_use_the_stated_eps_when_L_is_positive():
+    # J = C = rho = L = 1: eps = rho J / (J + rho (2C + 2L + 1)) = 1/6 as the LaTeX states (3L would give 1/7),
+    # and the gap D = J - 2 C eps = 2/3 exceeds 2 L eps = 1/3: the refutation of L = 1
+    at = {cj.JUMP: 1, cj.SLOPE: 1, cj.RADIUS: 1, cj.LIPSCHITZ: 1, cj.EPS: sp.Rational(1, 6), cj.GAP: sp.Rational(2, 3)}
+    assert [bool(p.subs(at)) for p in cj.pair_premises()] == [True] * 6
+    assert not bool(cj.pair_premises()[4].subs({**at, cj.EPS: sp.Rational(1, 7)}))

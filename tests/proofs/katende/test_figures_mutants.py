@@ -25,3 +25,18 @@ def test_the_remark_1_plot_takes_integer_settings_and_refuses_a_fractional_d():
 def test_the_same_region_centre_is_active_for_a_negative_input():
     # the centre (w, b) = (0, 1) has s = 1 > 0 for every x, so x = -2 works too: ratio (1 + x^2)^2 = 25
     assert figures.same_region_ratio_squared(Fraction(-2), Fraction(3), Fraction(1, 10)) == 25
+
+
+def test_the_same_region_pair_is_refused_once_it_reaches_the_boundary():
+    # s(theta_c) = 1 and theta^- moves s by -eps (1 + x^2): at x = 1, eps = 1/2 it lands on s = 0 and is refused
+    # (a centre with s = 2 would still accept it); at eps = 1/4 both points stay in s > 0, ratio^2 = (1 + 1)^2
+    with pytest.raises(ValueError, match="leaves s > 0"):
+        figures.same_region_ratio_squared(Fraction(1), Fraction(3), Fraction(1, 2))
+    assert figures.same_region_ratio_squared(Fraction(1), Fraction(3), Fraction(1, 4)) == 4
+
+
+def test_the_legend_writes_l_layers_of_equal_width_as_a_power():
+    # two hidden layers of width 3 are "3^{2}" in the legend, one layer is "3", unequal widths are listed
+    assert "widths $3^{2}$" in figures._architecture_name([3, 3], 2)
+    assert "1 hidden layer, widths $3$," in figures._architecture_name([3], 2)
+    assert "widths $3,2$" in figures._architecture_name([3, 2], 2)

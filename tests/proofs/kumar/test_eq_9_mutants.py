@@ -7,6 +7,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+import sympy as sp
 
 from proofs import registry
 from proofs.errors import AssumptionViolated
@@ -64,3 +65,15 @@ def test_a_limit_equal_to_the_bound_is_no_counterexample():
     check = step.verify({}, [Fraction(1, 200)])
     assert check.lhs == check.rhs and not check.holds
     assert step.verify({}, [Fraction(4947, 10000)] * 2).holds  # the paper's 2-D example: 47/5000 > 1/200
+
+
+def test_the_cycle_best_value_inequality_bounds_lambda_times_the_smaller_cycle_norm():
+    # Step cycle_best_value_at_most_half is about f_best = lambda min(a, S - a), S = n alpha lambda (rewritten by the
+    # identity of the step before as lambda (S/2 - |a - S/2|)): its lhs must be that value at every cycle norm a,
+    # not another expression that also stays below lambda S/2.
+    step = next(s for s in registry.get_claim(CID).steps if s.label == "cycle_best_value_at_most_half")
+    sym = {s.name: s for s in step.lhs.free_symbols}
+    lam, S = sym["lambda"], sym["n"] * sym["alpha"] * sym["lambda"]
+    assert sp.simplify(step.rhs - lam * S / 2) == 0
+    for frac in (sp.Integer(0), sp.Rational(1, 4), sp.Rational(1, 2), sp.Rational(3, 4), sp.Integer(1)):
+        assert sp.simplify(step.lhs.subs(sym["a"], frac * S) - lam * sp.Min(frac * S, S - frac * S)) == 0, frac

@@ -3,6 +3,8 @@ the paper's example by hand, and each hypothesis refused."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from proofs import registry
@@ -52,3 +54,13 @@ def test_wrong_reading_is_rejected_by_comparing_the_cycles():
     result = wrong.run()
     assert not result.ok and result.method == "exact-rational"
     assert result.values["rhs"] == "[['4947/10000', '4947/10000'], ['-5053/10000', '-5053/10000']]"
+
+
+def test_the_a1_witness_compares_with_the_printed_norm():
+    # The exceptional start (1, 1) reaches ||beta^(3)||_1 = 0; the witness's rhs, shown in the review's values, is the
+    # paper's printed end norm 0.9894 = 4947/5000 that it is compared with.
+    claim = registry.get_claim(CID)
+    (check,) = [a.necessity.check for a in claim.assumptions
+                if a.necessity and a.necessity.check is not None and a.necessity.check.label == "exceptional_start_has_norm_zero"]
+    result = check.check()
+    assert result.ok and result.values == {"lhs": 0, "rhs": Fraction(9894, 10000)}

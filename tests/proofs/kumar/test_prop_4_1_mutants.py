@@ -1,9 +1,11 @@
 r"""Kumar Prop. 4.1, the paper's example (written against the mutation benchmark): with lambda = 100 the
-start (0.4947, 0.4947) is already in the box (-1, 1)^2, so the 2-cycle starts at K = 0."""
+start (0.4947, 0.4947) is already in the box (-1, 1)^2, so the 2-cycle starts at K = 0; a sub-claim verified only
+with errata does not carry the step; the wrong start is refuted by its exact run."""
 
 from __future__ import annotations
 
 from proofs import registry
+from proofs.kumar import prop_4_1 as p41
 
 
 def test_large_lambda_cycle_starts_at_the_initialization():
@@ -11,3 +13,35 @@ def test_large_lambda_cycle_starts_at_the_initialization():
     assert result.ok  # the values shown are those of the last case, lambda = 100
     assert result.values["lhs"] == "beta^(K) = ['4947/10000', '4947/10000'], beta^(K+1) = ['-5053/10000', '-5053/10000']"
     assert result.values["rhs"] == "2-cycle in (-1, 1)^2"
+
+
+def _erratum_claim():
+    r"""A sub-claim whose printed step is wrong but repaired: ``ok`` (nothing unexplained failed), yet
+    ``verified-with-errata``, not ``verified``."""
+    import sympy as sp
+
+    from proofs.engine import Assumption, Claim, Equality, Necessity
+
+    x = sp.Symbol("x", real=True)
+    bad = Equality(label="bad", latex="", lhs=(x + 1) ** 2, rhs=x**2 + 1)
+    fix = Equality(label="fix", latex="", lhs=(x + 1) ** 2, rhs=x**2 + 2 * x + 1, repairs="bad")
+    return Claim(id="t.sub", paper="t", label="T", section="", title="", statement="", reference="",
+                 assumptions=[Assumption("A1", "x real", "x", Necessity("unknown", "n/a"))], steps=[bad, fix])
+
+
+def test_a_sub_claim_with_an_erratum_does_not_count_as_verified():
+    r"""4.1 follows from B.1 and B.2 only as they are stated: a sub-claim that needed a repair (no failure, so
+    ``ok``, but status ``verified-with-errata``) must fail the step, not pass it on ``ok`` alone."""
+    result = p41._claim_verified(_erratum_claim)
+    assert not result.ok
+    assert result.detail.startswith("t.sub: verified-with-errata") and "t.sub is not verified" in result.counterexample
+
+
+def test_the_wrong_start_is_rejected_by_its_exact_run_not_by_an_error():
+    r"""The wrong construction starts at (1/2, 1/2) = 50 alpha lambda (1, 1), in the exceptional set: its exact run
+    reaches 0 at step 50 and stays, so there is no 2-cycle.  It must be refuted by that run (the verify), which a
+    construction that cannot even build its start (an exception) never shows."""
+    step = next(s for s in p41.theorem().steps if s.label == "paper_example_cycle")
+    wrong = step.mutants()[0].run()
+    assert not wrong.ok and wrong.method == "exact-rational"
+    assert wrong.values["lhs"] == "beta^(K) = ['1/100', '1/100'], beta^(K+1) = ['0', '0']"

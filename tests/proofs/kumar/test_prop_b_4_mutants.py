@@ -1,10 +1,15 @@
 r"""Kumar Prop. B.4 (written against the mutation benchmark): the forward runs of
-``exceptional_points_hit_zero`` start from the exceptional sets its detail names."""
+``exceptional_points_hit_zero`` start from the exceptional sets its detail names; A1's strict inequalities
+refuse the value 0; the added step is tagged as such."""
 
 from __future__ import annotations
 
-from proofs import registry
+import pytest
+
+from proofs import latex, registry
+from proofs.errors import AssumptionViolated
 from proofs.kumar import prop_b_4 as b4
+from proofs.values import parse_settings
 
 
 def test_the_forward_runs_start_from_Z1_Z3_Z6_as_the_detail_says(monkeypatch):
@@ -17,3 +22,21 @@ def test_the_forward_runs_start_from_Z1_Z3_Z6_as_the_detail_says(monkeypatch):
     result = step.run()
     assert result.ok and "Z_1, Z_3, Z_6" in result.detail
     assert drawn == [1, 3, 6] and result.sample["points"] == 14
+
+
+@pytest.mark.parametrize("setting", ["alpha=0", "lam=0", "eps=0"])
+def test_derive_refuses_a_zero_step_penalty_or_eps(setting):
+    r"""A1 asks alpha, lambda, eps > 0 strictly (at eps = 0 a start at 0 gives 0/sqrt(0) in (23); alpha = 0 or
+    lambda = 0 never moves beta), so the boundary value 0 itself must be refused, not only negative values."""
+    claim = registry.get_claim("kumar.prop_b_4")
+    with pytest.raises(AssumptionViolated) as raised:
+        parse_settings(claim, [setting])
+    assert raised.value.assumption == "A1"
+
+
+def test_the_step_size_monotonicity_is_marked_as_ours_in_the_report():
+    r"""``step_sizes_decrease`` (gamma^(k+1)(1 - gamma) lambda^2 > 0) is not printed in the paper: the LaTeX
+    report must tag it ``added``, not ``printed``, so a referee does not look for it in App. B.3.3."""
+    lines = latex.claim_section(registry.report("kumar.prop_b_4")).splitlines()
+    tag = next(line for line in lines if line.startswith(r"\item \texttt{step\_\allowbreak{}sizes\_\allowbreak{}decrease}"))
+    assert "[inequality, added]" in tag

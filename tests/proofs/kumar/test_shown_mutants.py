@@ -24,3 +24,11 @@ def test_decimal_only_for_terminating_fractions():
     assert str(decimal(Fraction(1, 20))) == "0.05"
     assert str(decimal(Fraction(1, 3))) == "1/3"
     assert decimal(Fraction(5)) == sp.Integer(5) and isinstance(decimal(Fraction(5)), sp.Integer)
+
+
+def test_decimal_keeps_an_integer_part_of_several_digits():
+    r"""Integer part and digits are the quotient and remainder of the scaled numerator by 10^places:
+    12.5 is 125 // 10 = 12 and 125 % 10 = 5 (the doctests' values all have integer part 0)."""
+    assert str(decimal(Fraction(25, 2))) == "12.5"
+    assert str(decimal(Fraction(401, 4))) == "100.25"
+    assert str(decimal(Fraction(-25, 2))) == "-12.5"

@@ -1,0 +1,29 @@
+r"""Kumar Prop. B.5 (written against the mutation benchmark): ``derive`` refuses a non-positive alpha, lambda or
+eps itself, also when called directly (from Python, without the command line's parameter check)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from proofs.errors import AssumptionViolated
+from proofs.kumar.prop_b_5 import theorem
+
+DEFAULTS = {"alpha": Fraction(1, 100), "lam": Fraction(1), "eps": Fraction(1, 10**8), "gamma": Fraction(99, 100),
+            "convention": "paper"}
+
+
+@pytest.mark.parametrize("name,value", [("alpha", 0), ("lam", 0), ("eps", 0), ("eps", Fraction(-1, 10**8))])
+def test_derive_called_directly_refuses_a_non_positive_setting(name, value):
+    r"""eps = 0 would print the limit step alpha (no deviation at all) and lambda = 0 would divide by zero: the
+    function refuses them with the assumption they break (A2), whoever calls it."""
+    with pytest.raises(AssumptionViolated) as raised:
+        theorem().derive({**DEFAULTS, name: Fraction(value)})
+    assert raised.value.assumption == "A2"
+
+
+def test_derive_at_the_defaults_gives_the_first_order_step():
+    # paper convention: s = alpha (1 - eps/(2 lambda^2)) to first order; with eps = 1e-8, lambda = 1
+    out = theorem().derive(dict(DEFAULTS))
+    assert out["first_order"] == str(Fraction(1, 100) * (1 - Fraction(1, 2 * 10**8)))
