@@ -440,17 +440,51 @@ def _check_entries(difference: sp.MatrixBase, **options) -> StepResult:
                       sample={"points": points, "dps": CONFIRM_DPS}, engines=engines)
 
 
+def _with_sequence_values(expr: sp.Expr, seed: int) -> tuple[sp.Expr, dict]:
+    r"""``expr`` with its finite sums done and each value of an unspecified function (``s(0)``, ``s(5)``, the
+    sign sequence of an unrolled recursion) or of one of its derivatives at a point (``F'(0)``, SymPy's
+    ``Subs(Derivative(F(xi), xi), xi, 0)``) replaced by a seeded random rational, and those values.
+
+    An identity in an unspecified function must hold for every function, so one drawn set of values is as
+    fair a test point as a drawn number; without it such a difference has no value at any point.  The
+    values are independent: for a smooth function the values of it and of its derivatives at finitely many
+    points can be prescribed at will (a sum of bumps).  SymPy's ``Subs`` compares equal under a renamed
+    dummy, so one value is one draw.
+
+    >>> s, j = sp.Function("s"), sp.Symbol("j", integer=True)
+    >>> done, values = _with_sequence_values(sp.Sum(s(j), (j, 0, 1)) - s(0), 1)
+    >>> done == values[s(1)], sorted(map(str, values))
+    (True, ['s(1)'])
+    """
+    import random
+
+    from sympy.core.function import AppliedUndef
+
+    done = expr.doit() if expr.has(sp.Sum, sp.Product) else expr
+    slopes = sorted((d for d in done.atoms(sp.Subs) if not d.free_symbols and d.expr.atoms(AppliedUndef)), key=str)
+    calls = sorted((c for c in done.atoms(AppliedUndef) if not c.free_symbols), key=str)
+    rng = random.Random(seed)
+    values = {atom: sp.Rational(rng.randint(1, 9999), 10007) for atom in [*slopes, *calls]}
+    return (done.xreplace(values) if values else done), values
+
+
 def _confirm_zero_at_points(difference: sp.Expr, domain, samples: int) -> StepResult:
     if samples < 1:  # "confirmed at 0 points" would confirm anything
         raise VacuousStep(f"samples={samples}: a numeric confirmation needs at least one point")
     free = sorted(difference.free_symbols, key=lambda s: s.name)
-    for point in sample_points(free, samples, domain=domain):
-        exact = difference.subs(point)
+    for index, point in enumerate(sample_points(free, samples, domain=domain)):
+        exact, sequence = _with_sequence_values(difference.subs(point), index)
+        point = {**point, **sequence}  # the point a counterexample shows includes the drawn sequence values
         if exact.is_Rational and exact != 0:  # a rational point and a rational value: refuted exactly
             return StepResult(False, "symbolic", "exact-rational", f"difference is {exact}",
                               counterexample="at {point} the two sides differ by {value}",
                               values={"point": sorted_point(point), "value": exact})
-        value = evaluate(difference, point)
+        value = sp.N(exact, CONFIRM_DPS)
+        if not all(part.is_Number for part in value.as_real_imag()):
+            # e.g. an integral SymPy cannot do: no value is neither a confirmation nor a counterexample (a nan or
+            # an infinity is a Number, refused below as before; so is a Float 0 of no precision)
+            return StepResult(False, "undecided", "random-points", f"the difference has no numeric value at a "
+                              f"sample point ({_short(str(value))})")
         if not is_negligible(value):
             return StepResult(False, "numeric", "random-points", f"difference is {sp.N(value, 15)}",
                               counterexample="at {point} the two sides differ by {value} (15 of 60 digits)",

@@ -89,3 +89,55 @@ def test_equality_rejects_every_wrong_constant(shift, scale):
     # object on the printed side, and the step would be refused as vacuous (found with seed-free `dev` runs).
     wrong = Equality(label="e", latex="", lhs=lambda: scale * (x + 1), rhs=scale * x + scale + shift)
     assert wrong.run().ok == (shift == 0)
+
+
+# ---------------------------------------------------------------- identities in an unspecified sequence
+
+_s, _j = sp.Function("s"), sp.Symbol("j", integer=True, nonnegative=True)
+_k = sp.Symbol("k", integer=True, positive=True)
+
+
+def test_an_identity_in_an_unspecified_sequence_is_decided_at_drawn_sequence_values():
+    # Peeling the last term off a finite sum holds for every sequence s; a wrong constant is refuted exactly at a
+    # drawn point and drawn values s(0), ..., s(k), which the counterexample shows.  (Before, the sample point left
+    # s(j) unevaluated and the comparison raised: a wrong version "rejected" by an error.)
+    peeled = _s(_k) + sp.Sum(_s(_j), (_j, 0, _k - 1))
+    right = Equality(label="peel", latex="", lhs=lambda: sp.Sum(_s(_j), (_j, 0, _k)), rhs=peeled).run()
+    assert right.ok
+    wrong = Equality(label="peel", latex="", lhs=lambda: sp.Sum(_s(_j), (_j, 0, _k)), rhs=peeled + 1).run()
+    assert not wrong.ok and wrong.values["value"] == -1 and wrong.method != "exception", wrong
+    from proofs.steps import _confirm_zero_at_points
+
+    twice = sp.Sum(_s(_j), (_j, 0, _k)) - sp.Sum(_s(_j), (_j, 0, _k - 1)) - 2 * _s(_k)  # s(k) counted twice
+    refuted = _confirm_zero_at_points(twice, {}, 3)
+    drawn = {str(key): value for key, value in refuted.values["point"].items()}
+    k_value = refuted.values["point"][_k]
+    assert refuted.method == "exact-rational" and refuted.values["value"] == -drawn[f"s({k_value})"] != 0
+    held = _confirm_zero_at_points(twice + _s(_k), {}, 3)  # the right peeling: every drawn sequence agrees
+    assert held.ok and held.sample["points"] == 3
+
+
+def test_a_difference_with_no_value_at_a_point_is_undecided_not_refuted():
+    # An integral of an unspecified function has no value at any point (its integrand's values are not drawn):
+    # neither a confirmation nor a counterexample.
+    from proofs.steps import _confirm_zero_at_points
+
+    x, f = sp.Symbol("x", positive=True), sp.Function("f")
+
+    t = sp.Symbol("t")
+    result = _confirm_zero_at_points(sp.Integral(f(t) * sp.exp(t * x), (t, 0, 1)) - 1, {}, 3)
+    assert result.undecided and "no numeric value" in result.detail
+
+
+def test_values_of_an_unspecified_functions_derivatives_are_drawn_once_each():
+    # F_h(x, 0) written with two different dummies is one value: drawn once, the difference is exactly 0 at every
+    # point (a false counterexample otherwise).  Counted twice instead of cancelled, it is refuted exactly.
+    from proofs.steps import _confirm_zero_at_points
+
+    x, h, xi, F = sp.Symbol("x"), sp.Symbol("h"), sp.Symbol("xi"), sp.Function("F")
+    slope_h = sp.Subs(sp.Derivative(F(x, h), h), h, 0)
+    slope_xi = sp.Subs(sp.Derivative(F(x, xi), xi), xi, 0)
+    held = _confirm_zero_at_points(slope_h - slope_xi + F(x, 0) - F(x, 0), {}, 3)
+    assert held.ok and held.sample["points"] == 3
+    refuted = _confirm_zero_at_points(slope_h + slope_xi, {}, 3)
+    assert refuted.method == "exact-rational" and refuted.values["value"] > 0
