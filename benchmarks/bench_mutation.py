@@ -562,7 +562,7 @@ def show(summary: dict) -> None:
               f"{r['seconds']:7}{' (from ' + r['included_from'] + ')' if r.get('included_from') else ''}")
     reruns = sum(r["wall_s"] for r in summary.get("reruns", []))
     print(f"{'total':42} {summary['mutants']:7} {summary['killed']:6} {summary['survived']:5} "
-          f"{summary['timeout']:4} {summary['score']:>6}   wall {summary['wall_s']} s"
+          f"{summary['timeout']:4} {summary['score'] if summary['score'] is not None else '-':>6}   wall {summary['wall_s']} s"
           f"{f' (+ {reruns:.1f} s of reruns)' if reruns else ''}; engine {summary['engine_score']}")
     for name, e in summary.get("estimate", {}).items():
         if e["estimate"] is not None:

@@ -461,6 +461,8 @@ def _with_sequence_values(expr: sp.Expr, seed: int) -> tuple[sp.Expr, dict]:
     from sympy.core.function import AppliedUndef
 
     done = expr.doit() if expr.has(sp.Sum, sp.Product) else expr
+    # a substitution into a known expression has its own value: SymPy left it unevaluated, so evaluate it
+    done = done.replace(lambda e: isinstance(e, sp.Subs) and not e.expr.atoms(AppliedUndef), lambda e: e.doit())
     slopes = sorted((d for d in done.atoms(sp.Subs) if not d.free_symbols and d.expr.atoms(AppliedUndef)), key=str)
     calls = sorted((c for c in done.atoms(AppliedUndef) if not c.free_symbols), key=str)
     rng = random.Random(seed)
