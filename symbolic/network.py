@@ -446,6 +446,10 @@ def derivatives_on_ray(arch: Architecture, data: Data, loss: Loss, M: tuple | No
     >>> derivatives_on_ray(Architecture((1, 1), 1, 1), Data(((1,),), ((1,),)), "l2", shifted=True).grad_norm_sq()
     4*sigma_0**2*sigma_1**2*t**2 + 4*sigma_0**2 + 4*sigma_1**2*t**2 + 4
     """
+    # data of another size would be read in part (extra inputs or labels ignored): refused, not silently cut
+    if any(len(x) != arch.d_in for x in data.xs) or any(len(y) != arch.d_out for y in data.ys):
+        raise ValueError(f"the data's rows have {sorted({len(x) for x in data.xs})} inputs and "
+                         f"{sorted({len(y) for y in data.ys})} labels; the architecture takes {arch.d_in} and {arch.d_out}")
     M = M if M is not None else tuple(map(tuple, ray_matrix(arch, loss)))
     ring = _Ring(_symbols_of(data.xs, data.ys, M))
     gradient: dict = {}

@@ -13,3 +13,13 @@ from symbolic import network as net
 def test_any_width_recursion_at_width_three(recursion):
     lhs, rhs = recursion()
     assert sp.expand((lhs - rhs).subs(net.WIDTH, 3).doit()) == 0
+
+
+def test_data_of_another_size_than_the_architecture_is_refused():
+    # Extra label columns (or inputs) used to be ignored without a word: derivatives of another loss than the one named.
+    arch = net.Architecture((1, 1), 1, 2)
+    with pytest.raises(ValueError, match="labels; the architecture takes 1 and 2"):
+        net.derivatives_on_ray(arch, net.Data(((1,),), ((1, 2, 3),)), "l2")
+    with pytest.raises(ValueError, match="inputs"):
+        net.derivatives_on_ray(arch, net.Data(((1, 1),), ((1, 2),)), "l2")
+    assert net.derivatives_on_ray(arch, net.Data(((1,),), ((1, 2),)), "l2").grad_norm_sq() != 0
