@@ -57,6 +57,19 @@ def in_exceptional_set(beta0_i: Fraction, alpha: Fraction, lam: Fraction) -> boo
     return (beta0_i / (alpha * lam)).denominator == 1
 
 
+def off_exceptional_set(b: Fraction, alpha: Fraction, lam: Fraction) -> Fraction:
+    r""":math:`b`, or, when :math:`b\in\alpha\lambda\mathbb Z`, :math:`b` moved by :math:`10^{-7}` toward 0 (away
+    from 0 when it is 0), which stays in :math:`[-1,1]` and leaves the set, whose spacing
+    :math:`\alpha\lambda\ge10^{-4}` here.
+
+    >>> off_exceptional_set(Fraction(1), Fraction(1, 100), Fraction(1)), off_exceptional_set(Fraction(0), Fraction(1, 100), Fraction(1))
+    (Fraction(9999999, 10000000), Fraction(1, 10000000))
+    """
+    if not in_exceptional_set(b, alpha, lam):
+        return b
+    return b - Fraction(1, 10**7) if b > 0 else b + Fraction(1, 10**7)
+
+
 def random_initializations(seed: int = 7) -> list[tuple[list[Fraction], Fraction, Fraction]]:
     r"""The paper's 2-D example (:math:`\lambda\in\{1,100\}`) and 12 random
     :math:`(\beta^{(0)},\alpha,\lambda)`, :math:`\beta^{(0)}` on a 1e-6 grid of :math:`[-1,1]^n`,
@@ -66,6 +79,6 @@ def random_initializations(seed: int = 7) -> list[tuple[list[Fraction], Fraction
     for _ in range(12):
         alpha, lam = Fraction(rng.randint(1, 30), 1000), Fraction(rng.randint(1, 40), 10)
         beta0 = [Fraction(rng.randint(-10**6, 10**6), 10**6) for _ in range(rng.randint(1, 5))]
-        beta0 = [b if not in_exceptional_set(b, alpha, lam) else b + Fraction(1, 10**7) for b in beta0]
+        beta0 = [off_exceptional_set(b, alpha, lam) for b in beta0]
         out.append((beta0, alpha, lam))
     return out

@@ -43,3 +43,16 @@ def test_the_budget_admits_exactly_max_ndgm_steps():
     tl.check_ndgm_budget([at_the_bound], alpha, lam)
     with pytest.raises(BadInput, match=r"need 200001 exact NDGM steps"):
         tl.check_ndgm_budget([at_the_bound + alpha * lam], alpha, lam)
+
+
+def test_a_start_on_the_exceptional_set_moves_off_it_and_stays_in_the_cube():
+    # A start of exactly 1 used to move to 1 + 1e-7, out of the [-1, 1]^n the docstring promises.
+    from fractions import Fraction
+
+    from proofs.kumar.toy_lasso import in_exceptional_set, off_exceptional_set
+
+    alpha, lam = Fraction(1, 100), Fraction(1)
+    for b in (Fraction(1), Fraction(-1), Fraction(0), Fraction(1, 2), Fraction(-1, 2)):
+        moved = off_exceptional_set(b, alpha, lam)
+        assert not in_exceptional_set(moved, alpha, lam) and -1 <= moved <= 1 and abs(moved - b) == Fraction(1, 10**7)
+    assert off_exceptional_set(Fraction(1, 3), alpha, lam) == Fraction(1, 3)
