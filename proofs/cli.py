@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("ids", nargs="*")
     review.add_argument("--format", choices=["md", "json", "tex"], default="md",
                         help="md: the referee report and review; json: the review data; tex: the referee report as LaTeX")
+    outputs = sub.add_parser("outputs", parents=[claims],
+                             help="the record of what derive, witness and plot give for each claim (Markdown)",
+                             description="For each claim, at its defaults and at each other choice of a choice "
+                                         "parameter: the JSON of derive and witness and a transcript of every figure "
+                                         "plot saves; then the document's figures (docs/OUTPUTS.md).")
+    outputs.add_argument("ids", nargs="*")
     for name, what in _DERIVE_WITNESS_HELP.items():
         p = sub.add_parser(name, parents=[claims], help=what, description=what + _PARAMS_POINTER)
         p.add_argument("id", help="claim id, e.g. cooper.thm_12 (smoothcheck list shows them)")
@@ -194,6 +200,13 @@ def _cmd_latex(args) -> int:
     return 0
 
 
+def _cmd_outputs(args) -> int:
+    from proofs.outputs import outputs_markdown
+
+    print(outputs_markdown([registry.get_claim(cid) for cid in registry.select(args.ids)]), end="")
+    return 0
+
+
 def _cmd_derive_or_witness(args) -> int:
     from proofs.outputs import payload
     from proofs.values import parse_settings
@@ -274,7 +287,7 @@ def _cmd_new(args) -> int:
     return 0
 
 
-_COMMANDS = {"list": _cmd_list, "check": _cmd_check, "review": _cmd_review, "latex": _cmd_latex,
+_COMMANDS = {"list": _cmd_list, "check": _cmd_check, "review": _cmd_review, "latex": _cmd_latex, "outputs": _cmd_outputs,
              "derive": _cmd_derive_or_witness, "witness": _cmd_derive_or_witness, "params": _cmd_params,
              "new": _cmd_new, "plot": _cmd_plot}
 

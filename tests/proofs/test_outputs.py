@@ -128,3 +128,15 @@ def test_a_claims_section_shows_each_case_and_a_refusal_as_its_line():
     def refuse(p):
         raise BadInput("no such quantity\nsecond line")
     assert "### derive, defaults\n\nrefused: no such quantity\n" in claim_outputs(_toy(derive=refuse))
+
+
+def test_the_command_prints_the_record_of_the_named_claims_and_refuses_an_unknown_one(capsys):
+    from proofs.cli import main
+
+    assert main(["outputs", "katende.prop_2"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("# smoothcheck outputs") and printed.endswith("\n")
+    assert '<a id="claim-katende-prop-2"></a>' in printed and "### witness, defaults" in printed
+    assert "claim-katende-thm-1" not in printed
+    assert main(["outputs", "katende.nothing"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
