@@ -94,13 +94,15 @@ def summarize(values: Any) -> str:
 
 
 def figure_transcript(fig: Any) -> list[str]:
-    r"""What a Matplotlib figure shows, as lines of text: per axes its title, labels, scales and every
+    r"""What a Matplotlib figure shows, as lines of text: per axes its title, labels, scales, limits and every
     line, collection, patch and text, with its label and its data summarized (:func:`summarize`)."""
     title = fig._suptitle.get_text() if fig._suptitle is not None else ""  # get_suptitle() needs Matplotlib 3.8
     lines = [f"figure: {len(fig.axes)} axes" + (f", title {title!r}" if title else "")]
     for k, ax in enumerate(fig.axes):
-        lines.append(f"- axes {k}: title {ax.get_title()!r}; x {ax.get_xlabel()!r} ({ax.get_xscale()}); "
-                     f"y {ax.get_ylabel()!r} ({ax.get_yscale()})")
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()  # the window a reader sees (set, or from the data)
+        lines.append(f"- axes {k}: title {ax.get_title()!r}; x {ax.get_xlabel()!r} ({ax.get_xscale()}, "
+                     f"{_number(x0)} to {_number(x1)}); y {ax.get_ylabel()!r} ({ax.get_yscale()}, "
+                     f"{_number(y0)} to {_number(y1)})")
         for line in ax.get_lines():
             lines.append(f"  - line {line.get_label()!r}: {summarize(line.get_xydata())}")
         for collection in ax.collections:

@@ -60,13 +60,15 @@ def test_summary_sees_a_changed_inner_point_and_counts_non_finite_values():
     assert summarize([float("nan")]).startswith("1 points, no finite value; 1 not finite")
 
 
-def _figure(y_scale="linear", label="data", y=(1.0, 4.0, 9.0), title="t", span=(1, 2)):
+def _figure(y_scale="linear", label="data", y=(1.0, 4.0, 9.0), title="t", span=(1, 2), xlim=None):
     fig, ax = plt.subplots()
     ax.plot([1, 2, 3], list(y), label=label)
     ax.scatter([0.5], [2.5], label="dot")
     ax.axhspan(*span)
     ax.text(1, 2, "note")
     ax.set_yscale(y_scale), ax.set_title(title), ax.set_xlabel("x"), ax.set_ylabel("y"), ax.legend()
+    if xlim is not None:
+        ax.set_xlim(*xlim)
     return fig
 
 
@@ -74,13 +76,13 @@ def test_the_transcript_shows_every_artist_and_sees_each_change():
     base = figure_transcript(_figure())
     plt.close("all")
     assert base[0] == "figure: 1 axes"
-    assert base[1] == "- axes 0: title 't'; x 'x' (linear); y 'y' (linear)"
+    assert base[1].startswith("- axes 0: title 't'; x 'x' (linear, ") and "; y 'y' (linear, " in base[1]
     assert base[2].startswith("  - line 'data': 3 points, [1, 3] mean 2; [1, 9] mean 4.66667; #")
     assert any(line.startswith("  - PathCollection 'dot': offsets 1 points, [0.5, 0.5] mean 0.5; [2.5, 2.5]") for line in base)
     assert any(line.startswith("  - Rectangle") and "; [1, 2] mean 1.4" in line for line in base)  # y from 1 to 2 (5 corners)
     assert "  - text 'note' at (1, 2)" in base and "  - legend: ['data', 'dot']" in base
     for changed in ({"y_scale": "log"}, {"label": "other"}, {"y": (1.0, 4.0, 9.5)}, {"title": "u"},
-                    {"span": (1, 2.5)}):
+                    {"span": (1, 2.5)}, {"xlim": (0, 5)}):
         assert figure_transcript(_figure(**changed)) != base, changed
         plt.close("all")
 
@@ -94,8 +96,7 @@ def test_recorded_figures_records_each_save_and_puts_savefig_back(tmp_path):
         _figure(title="u").savefig(tmp_path / "b.png")
     plt.close("all")
     assert Figure.savefig is original and (tmp_path / "b.png").is_file()
-    assert [s[1] for s in seen] == ["- axes 0: title 't'; x 'x' (linear); y 'y' (linear)",
-                                    "- axes 0: title 'u'; x 'x' (linear); y 'y' (linear)"]
+    assert [s[1].split(";")[0] for s in seen] == ["- axes 0: title 't'", "- axes 0: title 'u'"]
 
 
 def _toy(derive=None) -> Claim:
