@@ -18,3 +18,10 @@ def test_ratio_is_independent_of_the_boundary_point(w0):
     with mpmath.workdps(60):
         ratio = no.gradient_difference_ratio(2, 3, Fraction(1, 10), w0=w0)
         assert abs(ratio - mpmath.mpf(25) / 2) < mpmath.mpf(10) ** -50
+
+
+def test_the_default_precision_of_the_gradient_is_60_digits():
+    # x = 1/3 is not a binary number, so the gradient at 60 and at 61 digits differ in the last bits; the default
+    # must be the 60 digits that gradient_difference_ratio (the Theorem 1 mirror) also uses by default
+    args = (Fraction(1), Fraction(0), Fraction(1, 3), Fraction(0))
+    assert no.gradient(*args) == no.gradient(*args, dps=60) != no.gradient(*args, dps=61)

@@ -46,3 +46,22 @@ def test_the_capture_record_states_the_thread_count_it_ran_with():
     # the run pins ATen to one thread (its reduction order), and the record says so
     record = tr.capture_record("one_cut", max_iter=2)
     assert record["threads"] == torch.get_num_threads() == 1
+
+
+def test_the_l2_penalty_is_the_squared_norm_of_the_weights():
+    torch = pytest.importorskip("torch")
+    # w = -1 under the ReLU: the data term is sum y^2 = 1/4, the L2 term l2 * w^2 = 1/2 (not l2 * w^3 = -1/2)
+    linear = torch.nn.Linear(1, 1, bias=False).double()
+    torch.nn.init.constant_(linear.weight, -1.0)
+    x, y = torch.tensor([[1.0]], dtype=torch.float64), torch.tensor([[0.5]], dtype=torch.float64)
+    run = tr.capture_runner(linear, x, y, reading="one_cut", l1=0.0, l2=0.5, max_iter=1)
+    assert run["losses"].tolist() == [0.75]
+
+
+def test_the_recorded_final_step_size_is_the_last_one_after_the_cuts():
+    pytest.importorskip("torch")
+    # the paper's problem, 5 iterations, one_cut: each increase before the last iteration cuts lr = 0.01 by 0.9
+    record = tr.capture_record("one_cut", max_iter=5)
+    losses = [float(v) for v in record["first_losses"]]
+    cuts = sum(b > a for a, b in zip(losses[:-2], losses[1:-1]))
+    assert cuts >= 1 and record["final_lr"] == pytest.approx(0.01 * 0.9 ** cuts, rel=1e-12)

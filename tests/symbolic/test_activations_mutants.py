@@ -53,3 +53,10 @@ def test_a_shifted_lattice_is_not_the_multiples_of_pi():
                              act.activation("sin").zero_set, "periodic")
     assert act.zero_set_certificate(shifted).proved is False
     assert act.zero_set_certificate(act.activation("sin")).proved is True
+
+
+def test_an_undecided_zero_set_is_not_assumption_1(monkeypatch):
+    # if the zero-set certificate fails, Assumption 1 is undecided: the verdict must not say it holds
+    monkeypatch.setattr(act, "zero_set_certificate", lambda a: act.Certificate(False, "test", "no proof"))
+    verdict = act.assumption_1(act.activation("tanh"))
+    assert verdict.holds is False and verdict.reason.startswith("undecided")

@@ -23,3 +23,15 @@ def test_data_of_another_size_than_the_architecture_is_refused():
     with pytest.raises(ValueError, match="inputs"):
         net.derivatives_on_ray(arch, net.Data(((1, 1),), ((1, 2),)), "l2")
     assert net.derivatives_on_ray(arch, net.Data(((1,),), ((1, 2),)), "l2").grad_norm_sq() != 0
+
+
+def test_the_output_recursion_inputs_are_real_symbols_like_every_other_quantity():
+    r"""lambda_k, q_k and delta M_k are real numbers (coefficients of a real expansion), declared ``real=True`` like
+    every symbol of the module: a caller who substitutes values through ``sp.Symbol("q_1", real=True)`` must hit
+    them. A ``q_k`` declared not real would be a different symbol, and the substitution would silently do nothing."""
+    lhs, rhs = net.output_layer_recursion(1)  # q_k enters at second order here (t M_k sigma'(c) q_k)
+    names = {"lambda_1", "q_1", "dM_1"}
+    used = {s for s in (lhs.free_symbols | rhs.free_symbols) if s.name in names}
+    assert {s.name for s in used} == names and all(s.is_real for s in used)
+    zero = {sp.Symbol(n, real=True): 0 for n in names}
+    assert not ({s.name for s in lhs.subs(zero).free_symbols} & names)

@@ -44,3 +44,13 @@ def test_the_shifted_ray_finding_is_the_projects_not_the_papers():
     steps = {s.label: s for s in registry.get_claim(A.ID).steps}
     assert not steps["assumption_1_not_needed_for_theorems_12_and_14"].printed
     assert not steps["non_constant_sigma_needed_for_theorems_12_and_14"].printed
+
+
+def test_the_latex_of_a_holding_activation_states_its_c_and_nonzero_slope():
+    r"""For an activation satisfying Assumption 1 the step's statement is sigma(c) = 0, sigma'(c) = slope != 0 with
+    the catalogue's c and slope (mish: c = 0, sigma'(0) = 3/5); a missing statement (None) shows nothing."""
+    text = A._latex("mish")
+    assert isinstance(text, str) and r"\sigma(0)=0" in text and r"\sigma'(0)=\frac{3}{5}\neq0" in text
+    assert r"\sigma''(0)\text{ does not exist}" not in text  # mish is twice differentiable
+    for name, (holds, c, slope) in A.EXPECTED.items():
+        assert isinstance(A._latex(name), str) and (r"\text{no }c" not in A._latex(name)) == holds

@@ -30,3 +30,15 @@ def test_the_shifted_output_row_is_the_second_order_expansion_of_its_units():
     row = L.shifted_output_row()
     for order in (1, 2):
         assert L.split_sums(L._coefficient(row, order) - want[order]) == 0, order
+
+
+def test_the_hessian_entry_check_compares_the_hessian_entry_forms(monkeypatch):
+    # a wrong (doubled) L2 Hessian-entry closed form must make closed_forms_check("hessian_entry") fail: the
+    # Hessian step must check the Hessian forms, not the gradient norm's
+    from proofs.cooper import every_size as E
+    from proofs.cooper import every_size_lemmas as EL
+
+    real = E.hessian_entry_closed_form
+    monkeypatch.setattr(E, "hessian_entry_closed_form", lambda *a: 2 * real(*a))
+    result = EL.closed_forms_check("hessian_entry")
+    assert not result.ok and result.detail.startswith("l2:")

@@ -29,3 +29,16 @@ def test_the_direct_check_runs_on_its_declared_scope(monkeypatch):
     (declared,) = step.scope["architectures"]
     assert (list(arch.widths), arch.d_in, arch.d_out) == (declared["widths"], declared["d_in"], declared["d_out"]) \
         == ([1, 2], 1, 1)
+
+
+
+@pytest.mark.parametrize("label", ["jets_equal_direct_differentiation", "lemma_11_agrees_with_mirror"])
+def test_our_cross_checks_are_marked_as_added_in_the_report(label):
+    r"""The cross-check against direct differentiation and the one against the mpmath mirror are ours, not steps
+    of the paper: the LaTeX report must tag them ``added``, not ``printed``, so a referee does not look for them
+    in the paper."""
+    from proofs import latex
+
+    head = r"\item \texttt{" + label.replace("_", r"\_\allowbreak{}") + "} ["
+    (line,) = [line for line in latex.claim_section(registry.report(CID)).splitlines() if line.startswith(head)]
+    assert line[len(head):].split(", ")[1] == "added"

@@ -42,3 +42,28 @@ def test_the_a2_witness_shows_the_value_of_z_e_z_over_e_z_plus_1():
     # (the largest case, B = 10^9, cannot show it: there e^z/(e^z + 1) = 1 to every printed digit).
     check = lemma_16._coefficient_of_z({"B": Fraction(1)}, Fraction(4))
     assert check.holds and check.lhs.startswith("F(z=4) = z e^z/(e^z+1) in [3.928055160")
+
+
+def test_a_refuted_bound_shows_a_real_counterexample():
+    # the wrong bound sum |c_k| / 2 at k = 2: the shown c must be the signed a_k (c_k = +-a_k, finite), its |F| must
+    # be the one of that c and u, and the wrong bound, evaluated at a_k = |c_k|, must be below it
+    result = lemma_16._certify(lambda a: lemma_16._sum_bound(a) / 2, (2,))
+    v = result.values
+    assert not result.ok and all(ci.is_finite for ci in v["c"])
+    assert v["size"] == abs(sum(ci * ui for ci, ui in zip(v["c"], v["u"])) / sum(v["u"]))
+    assert v["bound"] == sum(abs(ci) for ci in v["c"]) / 2 < v["size"]
+
+
+def test_the_softmax_weight_step_checks_the_printed_bound_1_which_is_attained():
+    # u/(u + R) <= 1, with equality at R = 0 (a single exponential): a checked bound of 2 would be a weaker statement
+    step = next(s for s in lemma_16._steps() if s.label == "softmax_weight_at_most_one")
+    rest = next(s for s in step.lhs.free_symbols if s.name == "R")
+    assert step.rhs == 1 and (step.lhs.subs(rest, 0) - step.rhs).simplify() == 0
+
+
+def test_the_a2_witness_uses_the_printed_point_z_2b_plus_2():
+    # the latex promises F(z) > B at z = 2B + 2; the constructed z must be that point, and it must work there
+    varying = registry.get_claim(CID).assumptions[1].necessity.check
+    for B in (Fraction(1), Fraction(10) ** 3):
+        z = varying.construct({"B": B})
+        assert z == 2 * B + 2 and lemma_16._coefficient_of_z({"B": B}, z).holds

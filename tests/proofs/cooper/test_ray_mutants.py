@@ -64,3 +64,15 @@ def test_a_scope_that_leaves_the_widths_to_the_default_shows_the_widths_that_run
     shown = ray.scope_of(spec)
     uniform = sorted({a.widths[0] for a in ray.net.scope(**spec) if len(set(a.widths)) == 1})
     assert shown["widths"] == uniform == [1, 2]
+
+
+def test_the_scope_checks_run_on_the_declared_number_of_data_points(monkeypatch):
+    r"""``over_scope`` runs a check on symbolic data for every architecture of the declared scope, whose ``n``
+    (shown to the referee by ``scope_of``) is 2: data of another size would prove something other than what the
+    scope names."""
+    seen = []
+    monkeypatch.setattr(ray.net, "symbolic_data", lambda n, d_in, d_out: seen.append(n) or None)
+    monkeypatch.setattr(ray.net, "derivatives_on_ray", lambda arch, data, loss: None)
+    result = ray.over_scope(lambda arch, data, derivatives: None)
+    assert result.ok and seen and set(seen) == set(ray.scope_of(ray.SCOPE)["n"]) == {2}
+    assert {k for _, k in ray.scope_pairs()} == {2}

@@ -18,3 +18,15 @@ def test_derive_prints_softmax_weights_that_sum_to_1_and_are_uniform_at_0():
     assert sp.simplify(weights["p_1_1"] + weights["p_1_2"]) == 1
     at_zero = {s: 0 for w in weights.values() for s in w.free_symbols}
     assert [w.subs(at_zero) for w in weights.values()] == [sp.Rational(1, 2)] * 2
+
+
+def test_only_the_papers_steps_are_marked_printed():
+    r"""The JSON review's ``printed`` says which steps are the paper's own: the sandwich argument the project
+    adds (J J^T = (1+|x|^2) I, the softmax curvature bounds) is not, so a failure there could never be reported
+    as an erratum of the paper."""
+    from proofs.cooper import thm_15
+
+    printed = {s.label for s in thm_15.theorem().steps if s.printed}
+    assert printed == {"logits_linear_in_parameters", "logit_hessian_zero", "loss_rewritten_with_assumption_2",
+                       "gradient_31", "hessian_as_printed_32", "softmax_weight_at_most_one", "hessian_bounded_by_m",
+                       "m_smooth_of_bounded_hessian"}

@@ -22,3 +22,14 @@ def test_the_pair_premises_use_the_stated_eps_when_L_is_positive():
     at = {cj.JUMP: 1, cj.SLOPE: 1, cj.RADIUS: 1, cj.LIPSCHITZ: 1, cj.EPS: sp.Rational(1, 6), cj.GAP: sp.Rational(2, 3)}
     assert [bool(p.subs(at)) for p in cj.pair_premises()] == [True] * 6
     assert not bool(cj.pair_premises()[4].subs({**at, cj.EPS: sp.Rational(1, 7)}))
+
+
+def test_the_discontinuity_step_admits_every_jump_however_small():
+    r"""gradient_discontinuous_every_architecture: its premises hold for a jump J = 1/2 < 1 (C = rho = 1,
+    eps = rho J / (J + rho (4C + 1)) = 1/11, gap J - 2 C eps = 7/22 > J/2 = 1/4): the step must cover every J > 0,
+    not only J > 1, since any nonzero jump makes grad L discontinuous."""
+    step = next(s for s in cj.steps() + cj.lipschitz_steps() if s.label == "gradient_discontinuous_every_architecture")
+    half = sp.Rational(1, 2)
+    at = {cj.JUMP: half, cj.SLOPE: 1, cj.RADIUS: 1, cj.EPS: sp.Rational(1, 11), cj.GAP: half - sp.Rational(2, 11)}
+    assert [bool(p.subs(at)) for p in step.assuming] == [True] * len(step.assuming)
+    assert bool((step.lhs > step.rhs).subs(at))

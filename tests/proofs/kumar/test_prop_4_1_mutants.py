@@ -45,3 +45,23 @@ def test_the_wrong_start_is_rejected_by_its_exact_run_not_by_an_error():
     wrong = step.mutants()[0].run()
     assert not wrong.ok and wrong.method == "exact-rational"
     assert wrong.values["lhs"] == "beta^(K) = ['1/100', '1/100'], beta^(K+1) = ['0', '0']"
+
+
+def _sampled_claim():
+    r"""A sub-claim whose only step is confirmed by sampling (no proof): its weakest evidence is ``confirmed``."""
+    from proofs.engine import Assumption, Check, Claim, Necessity, StepResult
+
+    sampled = Check(label="sampled", latex="", run_check=lambda: StepResult(True, "numeric", "mpmath-30", "at 7 points",
+                                                                             sample={"points": 7, "dps": 30}))
+    return Claim(id="t.sampled", paper="t", label="T", section="", title="", statement="", reference="",
+                 assumptions=[Assumption("A1", "x real", "x", Necessity("unknown", "n/a"))], steps=[sampled])
+
+
+def test_a_sampled_sub_claim_passes_as_confirmed_with_its_sample():
+    r"""A verified sub-claim resting on a sampled step carries the step, but only as ``confirmed``, with the
+    sampled step named and its points and digits; a step that lost that result (no result at all) would crash
+    the claim or hide that 4.1 rests on sampling."""
+    result = p41._claim_verified(_sampled_claim)
+    assert result is not None and result.ok and result.evidence == "confirmed"
+    assert result.sample == {"steps": ["sampled"], "points": 7, "dps": 30}
+    assert result.detail.startswith("t.sampled: ")

@@ -13,3 +13,10 @@ def test_the_ray_run_starts_at_x_0_with_the_subgradient_sign_y():
     for y0 in (0.3, -0.3):  # the sign of y only flips s; x and f are the same
         xs, fs = _ray_run(0.5, steps=2, x0=0.0, y0=y0)
         assert xs == [0.0, 0.25] and fs == [0.6, 1.275]
+
+
+def test_a_start_on_the_minimizer_ray_is_a_fixed_point():
+    r"""On X* = {(x, 0): x > 0} the gradient is (-s^2/2, sign(y) + s) with s = clip(0/x) = 0 and sign(0) = 0:
+    GD stays put with f = 0.  Taking sign(0) = 1 (y >= 0) would push y to -alpha and leave the minimum."""
+    xs, fs = _ray_run(0.5, steps=3, x0=1.0, y0=0.0)
+    assert xs == [1.0, 1.0, 1.0] and fs == [0.0, 0.0, 0.0]

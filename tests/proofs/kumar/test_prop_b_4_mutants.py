@@ -40,3 +40,17 @@ def test_the_step_size_monotonicity_is_marked_as_ours_in_the_report():
     lines = latex.claim_section(registry.report("kumar.prop_b_4")).splitlines()
     tag = next(line for line in lines if line.startswith(r"\item \texttt{step\_\allowbreak{}sizes\_\allowbreak{}decrease}"))
     assert "[inequality, added]" in tag
+
+
+def test_the_count_bound_checks_Z_1_too():
+    r"""The scope says k = 1..10: a bound broken only at k = 1 (|Z_1| = 2 > 1) must fail the check, so a loop
+    that starts at k = 2 (and certifies a k it never looked at) is rejected."""
+    result = b4._count_bound(lambda k: 1 if k == 1 else 2**k)
+    assert not result.ok and result.values["k_at"] == 1 and result.values["size"] == 2
+
+
+def test_derive_accepts_k_1_the_smallest_step():
+    r"""A1 allows 1 <= k <= 14: k = 1 is valid (Z_1 = {+-0.0999999500000375}), so derive must list it, not refuse it."""
+    claim = registry.get_claim("kumar.prop_b_4")
+    out = claim.derive(parse_settings(claim, ["k=1"]))
+    assert out["size"] == 2 and [round(float(x), 9) for x in out["Z_k"]] == [0.09999995, -0.09999995]

@@ -27,3 +27,19 @@ def test_derive_at_the_defaults_gives_the_first_order_step():
     # paper convention: s = alpha (1 - eps/(2 lambda^2)) to first order; with eps = 1e-8, lambda = 1
     out = theorem().derive(dict(DEFAULTS))
     assert out["first_order"] == str(Fraction(1, 100) * (1 - Fraction(1, 2 * 10**8)))
+
+
+@pytest.mark.parametrize("convention", ["paper", "pytorch"])
+def test_the_limit_steps_are_taken_of_the_step_size_at_gamma_1_over_1_plus_h(convention):
+    r"""gamma = 1/(1+h), h > 0, covers every gamma in (0, 1): the paper's gamma = 0.99 is h = 1/99.  Each
+    convention's limit step must be the limit of *its* step size at that gamma (a parametrization 1/(2+h) would
+    only reach gamma < 1/2, and the numeric cross-check at h = 1/99 would be at gamma = 99/199)."""
+    import sympy as sp
+
+    from proofs.kumar import prop_b_5
+    from symbolic import optimizers as o
+
+    step = next(s for s in prop_b_5._steps() if s.label == f"limit_step_{convention}")
+    at = {o.k: 3, o.alpha: sp.Rational(1, 100), o.lam: 1, o.eps: sp.Rational(1, 10**8)}
+    expected = o.rmsprop_step_size(o.k, convention).subs(o.gamma, sp.Rational(99, 100)).subs(at)
+    assert sp.simplify(step.expr.subs(prop_b_5.h, sp.Rational(1, 99)).subs(at) - expected) == 0

@@ -29,3 +29,12 @@ def test_the_induction_steps_expression_is_the_gap_after_one_step():
     at = {b: sp.Rational(9, 10), c: sp.Rational(1, 10), o.lam: 1, z: 2}
     assert step.lhs.subs({**at, w: sp.Rational(1, 2)}) == sp.Rational(13, 20)
     assert step.lhs.subs({**at, w: 0}) == sp.Rational(1, 5)  # m = lambda: the gap is (1 - beta1) lambda (1 - s) alone
+
+
+def test_the_papers_moment_comes_within_one_percent_of_lambda_at_k_44():
+    r"""The runs use the paper's alpha = 1/100: the coordinate that starts at 0.9 keeps its sign, so the paper's
+    m = 1 - 0.9^k reaches 0.9903 > 0.99 lambda at k = 44 (a run with a larger step would cross 0 sooner and
+    stay below; then only pytorch's m-hat^(1) = 1 would show)."""
+    result = _bound_in_runs(Fraction(99, 100))
+    assert not result.ok
+    assert (result.values["convention"], result.values["k_at"], result.values["worst"]) == ("paper", 44, "0.99030226")

@@ -32,3 +32,10 @@ def test_decimal_keeps_an_integer_part_of_several_digits():
     assert str(decimal(Fraction(25, 2))) == "12.5"
     assert str(decimal(Fraction(401, 4))) == "100.25"
     assert str(decimal(Fraction(-25, 2))) == "-12.5"
+
+
+def test_powers_of_ten_print_as_powers_from_exponent_4_on():
+    r"""exact keeps |k| >= 4 powers of ten as 10^k (eps = 10^{-4} is read as a power), smaller ones as numbers."""
+    assert sp.latex(exact(Fraction(1, 10**4))) == "10^{-4}" and sp.latex(exact(Fraction(10**4))) == "10^{4}"
+    assert sp.latex(exact(Fraction(1, 1000))) == r"\frac{1}{1000}" and exact(Fraction(1000)) == 1000
+    assert exact(Fraction(1, 10**4)).doit() == sp.Rational(1, 10000)
