@@ -44,12 +44,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import random
 from fractions import Fraction
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal, Mapping, Sequence
 
 import mpmath
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from proofs import z3check
 from proofs.budget import SYMBOLIC_BUDGET_S, within_budget
@@ -440,7 +442,7 @@ def _check_entries(difference: sp.MatrixBase, **options) -> StepResult:
                       sample={"points": points, "dps": CONFIRM_DPS}, engines=engines)
 
 
-def _with_sequence_values(expr: sp.Expr, seed: int) -> tuple[sp.Expr, dict]:
+def _with_function_values(expr: sp.Expr, seed: int) -> tuple[sp.Expr, dict]:
     r"""``expr`` with its finite sums done and each value of an unspecified function (``s(0)``, ``s(5)``, the
     sign sequence of an unrolled recursion) or of one of its derivatives at a point (``F'(0)``, SymPy's
     ``Subs(Derivative(F(xi), xi), xi, 0)``) replaced by a seeded random rational, and those values.
@@ -452,14 +454,10 @@ def _with_sequence_values(expr: sp.Expr, seed: int) -> tuple[sp.Expr, dict]:
     dummy, so one value is one draw.
 
     >>> s, j = sp.Function("s"), sp.Symbol("j", integer=True)
-    >>> done, values = _with_sequence_values(sp.Sum(s(j), (j, 0, 1)) - s(0), 1)
+    >>> done, values = _with_function_values(sp.Sum(s(j), (j, 0, 1)) - s(0), 1)
     >>> done == values[s(1)], sorted(map(str, values))
     (True, ['s(1)'])
     """
-    import random
-
-    from sympy.core.function import AppliedUndef
-
     done = expr.doit() if expr.has(sp.Sum, sp.Product) else expr
     # a substitution into a known expression has its own value: SymPy left it unevaluated, so evaluate it
     done = done.replace(lambda e: isinstance(e, sp.Subs) and not e.expr.atoms(AppliedUndef), lambda e: e.doit())
@@ -475,8 +473,8 @@ def _confirm_zero_at_points(difference: sp.Expr, domain, samples: int) -> StepRe
         raise VacuousStep(f"samples={samples}: a numeric confirmation needs at least one point")
     free = sorted(difference.free_symbols, key=lambda s: s.name)
     for index, point in enumerate(sample_points(free, samples, domain=domain)):
-        exact, sequence = _with_sequence_values(difference.subs(point), index)
-        point = {**point, **sequence}  # the point a counterexample shows includes the drawn sequence values
+        exact, drawn = _with_function_values(difference.subs(point), index)
+        point = {**point, **drawn}  # the point a counterexample shows includes the drawn function values
         if exact.is_Rational and exact != 0:  # a rational point and a rational value: refuted exactly
             return StepResult(False, "symbolic", "exact-rational", f"difference is {exact}",
                               counterexample="at {point} the two sides differ by {value}",
