@@ -34,7 +34,9 @@ recorded review of each claim it feeds: that claim's section of ``docs/REVIEW.md
 (``test_each_claims_section_of_the_review_is_current[<id>]``, a deep test run by
 naming it), so that a mutant changing what a referee reads (a verdict, a step's
 evidence or detail, a counterexample, a scope, a note) is caught as the stale
-review it makes; and the recorded outputs of each such claim, its section of ``docs/OUTPUTS.md``
+review it makes; its entry of ``docs/review.json`` (``test_each_claims_review_data_is_current[<id>]``:
+the same review as data, with what the Markdown leaves out, such as the cases a witness was verified at and
+the points a mirror step compared at); and the recorded outputs of each such claim, its section of ``docs/OUTPUTS.md``
 (``test_each_claims_outputs_are_current[<id>]``: what ``derive``, ``witness`` and ``plot`` give, with a
 transcript of each figure's data), so that a mutant changing a closed form, a witness or a plotted curve
 is caught too; and that claim's sweep of wrong versions (``tests/proofs/test_mutants.py``: every wrong
@@ -230,6 +232,8 @@ def mutants_of(module: str, text: str) -> list[Mutant]:
 
 #: One claim's recorded section of docs/REVIEW.md (a deep test, run when named by its node id).
 REVIEW_SECTION = "tests/proofs/test_review.py::test_each_claims_section_of_the_review_is_current[{}]"
+#: One claim's recorded entry of docs/review.json: the review's data, with each step's whole scope and sample.
+REVIEW_DATA = "tests/proofs/test_review.py::test_each_claims_review_data_is_current[{}]"
 #: One claim's recorded section of docs/OUTPUTS.md: its derive, witness and figures (deep, run when named).
 OUTPUTS_SECTION = "tests/proofs/test_outputs.py::test_each_claims_outputs_are_current[{}]"
 #: One claim's sweep of wrong versions: every wrong version of every passing step, and of every necessity
@@ -286,7 +290,7 @@ def mirrored_tests(module: str, root: Path = ROOT, fed: dict[str, list[str]] | N
     found = sorted(dict.fromkeys(found), key=lambda f: not f.endswith("_mutants.py"))
     # the engine feeds every claim and has its own tests; a pack's module, or a symbolic/numeric one, feeds a few
     feeds = not (parts[0] == "proofs" and len(parts) == 2)
-    sections = [form.format(cid) for form in (OUTPUTS_SECTION, REVIEW_SECTION, *SWEEPS)
+    sections = [form.format(cid) for form in (OUTPUTS_SECTION, REVIEW_SECTION, REVIEW_DATA, *SWEEPS)
                 for cid in (fed or {}).get(module, []) if feeds]
     return found + [module] + sections  # the module itself: doctests and claim items; the records, then the sweeps (slowest)
 

@@ -29,6 +29,9 @@ _NECESSARY = {"necessary": True, "superfluous": False, "unknown": None}
 
 #: The command that writes ``docs/REVIEW.md`` (shown at its top and in the README).
 REGENERATE = "smoothcheck review --format md > docs/REVIEW.md"
+#: The command that writes ``docs/review.json``: the same review as data, with what the Markdown leaves out
+#: (each step's whole scope, such as a witness's cases, and the points a sampled step ran at).
+REGENERATE_JSON = "smoothcheck review --format json > docs/review.json"
 
 #: How a claim's statement is headed: only a printed one is "as printed".
 STATEMENT_HEADING = {"printed": "Statement (as printed)", "reconstructed": "Statement (as reconstructed)",

@@ -954,13 +954,15 @@ class NumericAgreement(Step):
                     shown = f"{mpmath.nstr(a, 20)} vs {mpmath.nstr(b, 20)}"
                     return StepResult(False, "numeric", "mirror", f"closed form vs mirror: {shown}",
                                       counterexample=f"{self.describe(point)}: {shown}",
-                                      sample={"points": len(self.points), "dps": self.dps})
+                                      sample={"points": len(self.points), "dps": self.dps,
+                                              "at": [self.describe(p) for p in self.points]})
                 worst = max(worst, error)
             shown_worst = "0 (identical values)" if worst == 0 else mpmath.nstr(worst, 3)
         return StepResult(True, "numeric", "mirror",
                           f"agrees with the independent mirror at {len(self.points)} points at {self.dps} digits "
                           f"(tolerance {mpmath.nstr(bound, 3)}; worst relative error {shown_worst})",
-                          sample={"points": len(self.points), "dps": self.dps, "worst": shown_worst},
+                          sample={"points": len(self.points), "dps": self.dps, "worst": shown_worst,
+                                  "at": [self.describe(p) for p in self.points]},
                           values={"worst": shown_worst})
 
     def mutants(self) -> list[Step]:

@@ -13,9 +13,11 @@ from proofs import registry
 from proofs.cli import main
 from proofs.engine import Assumption, Check, Claim, Necessity, StepResult, check_claim, validate_claim
 from proofs.errors import InconsistentClaim
-from proofs.review import REGENERATE, anchor, claim_entry, claim_markdown, findings, parts, review_markdown
+from proofs.review import (REGENERATE, REGENERATE_JSON, anchor, claim_entry, claim_markdown, findings, parts,
+                           review_json, review_markdown)
 
 REVIEW_MD = Path(__file__).resolve().parents[2] / "docs" / "REVIEW.md"
+REVIEW_JSON = REVIEW_MD.with_name("review.json")
 
 
 def _all_reports():
@@ -52,6 +54,48 @@ def test_each_claims_section_of_the_review_is_current(cid):
         changed = [f"recorded: {a}\n   fresh: {b}" for a, b in zip(recorded.splitlines(), fresh.splitlines()) if a != b]
         pytest.fail(f"{cid}: its section of docs/REVIEW.md is stale (run `{REGENERATE}`); first change:\n"
                     + (changed[0] if changed else "a line added or removed"))
+
+
+@pytest.mark.deep  # as the Markdown above: cheap once the claims are checked; .ci/run runs it
+def test_docs_review_json_is_current():
+    fresh = review_json(_all_reports())
+    assert REVIEW_JSON.is_file(), f"docs/review.json is missing: run `{REGENERATE_JSON}`"
+    assert REVIEW_JSON.read_text(encoding="utf-8") == fresh, f"docs/review.json is stale: run `{REGENERATE_JSON}`"
+
+
+def _first_difference(recorded, fresh, path: str = "") -> str:
+    r"""Where two JSON values first differ, as a path (``steps[3].scope.cases``) and both values."""
+    if isinstance(recorded, dict) and isinstance(fresh, dict) and recorded.keys() == fresh.keys():
+        for key in recorded:
+            if recorded[key] != fresh[key]:
+                return _first_difference(recorded[key], fresh[key], f"{path}.{key}" if path else key)
+    if isinstance(recorded, list) and isinstance(fresh, list) and len(recorded) == len(fresh):
+        for i, (a, b) in enumerate(zip(recorded, fresh)):
+            if a != b:
+                return _first_difference(a, b, f"{path}[{i}]")
+    return f"{path or 'the entry'}: recorded {json.dumps(recorded)[:300]}, fresh {json.dumps(fresh)[:300]}"
+
+
+@pytest.mark.deep  # the claim's data; the mutation benchmark names it for each claim a module feeds
+@pytest.mark.parametrize("cid", registry.claim_ids())
+def test_each_claims_review_data_is_current(cid):
+    r"""One claim's entry of docs/review.json: what its Markdown section shows and what it leaves out (a
+    step's whole scope, such as the cases a witness was verified at, and the points a sampled step ran at).
+    Like the Markdown, it records what a referee reads, not that it is right."""
+    assert REVIEW_JSON.is_file(), f"docs/review.json is missing: run `{REGENERATE_JSON}`"
+    recorded = {c["id"]: c for c in json.loads(REVIEW_JSON.read_text(encoding="utf-8"))["claims"]}
+    assert cid in recorded, f"docs/review.json has no entry for {cid}: run `{REGENERATE_JSON}`"
+    fresh = json.loads(json.dumps(claim_entry(registry.report(cid)), default=str))  # as review_json writes it
+    if fresh != recorded[cid]:
+        pytest.fail(f"{cid}: its entry of docs/review.json is stale (run `{REGENERATE_JSON}`); first change: "
+                    + _first_difference(recorded[cid], fresh))
+
+
+def test_the_first_difference_of_two_entries_names_its_path():
+    recorded = {"steps": [{"label": "a", "scope": {"cases": [1, 2]}}], "ok": True}
+    changed = {"steps": [{"label": "a", "scope": {"cases": [1, 3]}}], "ok": True}
+    assert _first_difference(recorded, changed) == "steps[0].scope.cases[1]: recorded 2, fresh 3"
+    assert _first_difference({"a": 1}, {"b": 1}) == 'the entry: recorded {"a": 1}, fresh {"b": 1}'
 
 
 @pytest.mark.deep

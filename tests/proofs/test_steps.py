@@ -71,6 +71,14 @@ def test_numeric_agreement_detects_a_perturbation():
     assert not any(m.run().ok for m in step.mutants())
 
 
+def test_numeric_agreement_shows_where_it_compared():
+    # a confirmed step names its sample (so that a referee can rerun it), passing or failing
+    step = NumericAgreement(label="n", latex="", closed_form=lambda p: sp.sqrt(p), mirror=lambda p: sp.sqrt(p),
+                            points=[2, 3], describe=lambda p: f"x={p}")
+    assert step.run().sample["at"] == ["x=2", "x=3"] and step.run().sample["points"] == 2
+    assert [m.run().sample["at"] for m in step.mutants()] == [["x=2", "x=3"]]
+
+
 def test_cited_is_never_counted_as_checked():
     result = Cited(label="c", latex="", reference="Clarke 1990").run()
     assert result.ok and result.checked == "cited" and not result.proved
