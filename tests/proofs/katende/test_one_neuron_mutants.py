@@ -35,3 +35,12 @@ def test_the_too_wide_pair_has_epsilon_y_over_2L():
     # the wrong construction's eps = |y|/(8 (L/4)) = |y|/(2L), whose guaranteed ratio |y|/(4 eps) is only L/2:
     # L = 10, x = 0, y = 1 gives eps = 1/20 (below |y|/(2 ||(0,1)||^2) = 1/2), so theta-+ = (0, -+1/20)
     assert too_wide_pair_for(Fraction(10), Fraction(0), Fraction(1), Fraction(0)) == [(0, Fraction(-1, 20)), (0, Fraction(1, 20))]
+
+
+def test_a_pair_with_no_gap_is_no_violation():
+    # The violation is strict, ||grad L(theta') - grad L(theta)||^2 > L^2 ||theta' - theta||^2: a pair of one
+    # point twice has both sides 0 for every L, x, y, w0, which a non-strict decision would call proved.
+    from proofs.katende.one_neuron import violation_for_every_L
+
+    result = violation_for_every_L(lambda L, x, y, w0, minimum=min: ((w0, -1), (w0, -1)))
+    assert not result.ok and not result.proved
