@@ -293,7 +293,7 @@ def _steps() -> list:
               justification="With one class the loss is constant, so it is m-smooth at any depth (Thm 14 needs b >= 2); "
                             "the wrong version (two classes) must not simplify to 0."),
         Witness(label="m_depends_on_data", printed=False,
-                latex=r"\forall m\ \exists x=2\lceil\sqrt m\rceil:\ (\mathbf HL(0))_{11} = x^2/4 > m",
+                latex=r"\forall m\ \exists x=2(\lfloor\sqrt m\rfloor+1):\ (\mathbf HL(0))_{11} = x^2/4 > m",
                 construct=_data_for_m, verify=_entry_exceeds_m, cases=[{"m": Fraction(10) ** k} for k in (0, 4, 12, 40)],
                 wrong_constructions=[lambda p: ([[Fraction(1)]], [[Fraction(1), Fraction(0)]])]),
         NumericAgreement(label="hessian_agrees_with_mirror", printed=False,
