@@ -67,3 +67,63 @@ def test_the_a2_witness_uses_the_printed_point_z_2b_plus_2():
     for B in (Fraction(1), Fraction(10) ** 3):
         z = varying.construct({"B": B})
         assert z == 2 * B + 2 and lemma_16._coefficient_of_z({"B": B}, z).holds
+
+
+# ---------------------------------------------------------------- the certificate's edges, the witnesses at equality
+
+import pytest  # noqa: E402
+import sympy as sp  # noqa: E402
+
+from proofs.errors import BadInput  # noqa: E402
+
+
+def test_a_bound_met_with_equality_is_certified():
+    """k = 1: F = c_1, so |F| <= |c_1| holds with equality; the gap a_1 u_1 - a_1 u_1 is the zero polynomial, whose
+    coefficients are >= 0 (a check with > 0 would refuse a true, sharp bound)."""
+    result = lemma_16._certify(lambda a: a[0], (1,))
+    assert result.ok and result.detail.startswith("|F| <= bound proved for k in (1,)")
+
+
+def test_a_true_bound_without_a_nonnegative_certificate_is_not_claimed_proved():
+    """|c_1| + (|c_1| - 1)^2 is a true bound, but its gap (a_1 - 1)^2 u_1 has a negative coefficient and no grid point
+    violates it: the step fails as 'no certificate' (sound, not complete), with no counterexample."""
+    result = lemma_16._certify(lambda a: sum(a) + (a[0] - 1) ** 2, (1,))
+    assert not result.ok and result.counterexample is None
+    assert result.detail == "no certificate for k=1, signs=(1,), side=1"
+
+
+@pytest.mark.parametrize("bound, shown", [(lambda a: sum(a) / 2, (1, 1, 1, sp.Rational(1, 2))),
+                                          (lambda a: sum(a) - sp.Rational(1, 10), (0, 1, 0, sp.Rational(-1, 10)))])
+def test_a_refuted_bound_shows_the_smallest_grid_point(bound, shown):
+    """The exact counterexample is the first grid point (a_k in {0, 1, 3}, u_k = e^l in {1, 2, 4}, u > 0) where the
+    gap is < 0: |c|/2 fails at c = 1, u = 1 (|F| = 1 > 1/2); |c| - 1/10 already at c = 0 (0 > -1/10)."""
+    result = lemma_16._certify(bound, (1,))
+    v = result.values
+    assert not result.ok and (v["k"], v["c"], v["u"]) == (1, (shown[0],), (shown[1],))
+    assert (v["size"], v["bound"]) == (shown[2], shown[3])
+    assert result.detail == f"bound fails at k=1, c=[{shown[0]}], u=[{shown[1]}]"
+
+
+def test_the_witnesses_need_a_strict_excess_at_the_equality_point():
+    """At z = 0 both witnesses give F(0) = 0 exactly: with C = eps = 1 (target C - eps = 0) and with B = 0 the
+    value equals the target, which is not an excess."""
+    at_max = lemma_16._close_to_max({"scale": Fraction(1), "eps": Fraction(1)}, Fraction(0))
+    assert at_max.lhs == "F(z=0) in 0" and not at_max.holds
+    at_b = lemma_16._coefficient_of_z({"B": Fraction(0)}, Fraction(0))
+    assert at_b.lhs.startswith("F(z=0) = ") and not at_b.holds
+
+
+@pytest.mark.parametrize("settings", [["coefficients=[]", "forms=[]"], ["coefficients=[1, 2]", "forms=[[1, 0], [1]]"]])
+def test_derive_refuses_no_coefficients_and_forms_of_unequal_length(settings):
+    """k = 0 (an empty sum) and forms of different lengths (one z cannot feed both) are refused, one line."""
+    claim = registry.get_claim(CID)
+    with pytest.raises(BadInput, match="need k coefficients and k forms of equal length"):
+        claim.derive(parse_settings(claim, settings))
+
+
+def test_derive_with_one_form_in_one_variable():
+    """k = 2, n = 1, forms (z) and (-z): F = (e^z/2 - e^-z/4)/(e^z + e^-z); bounds 3/4 (printed) and 1/2 (sharp)."""
+    claim = registry.get_claim(CID)
+    out = claim.derive(parse_settings(claim, ["coefficients=[0.5, -0.25]", "forms=[[1], [-1]]"]))
+    assert out == {"F": "(exp(z_1)/2 - exp(-z_1)/4)/(exp(z_1) + exp(-z_1))", "bound_as_printed": "3/4",
+                   "sharp_bound": "1/2"}
