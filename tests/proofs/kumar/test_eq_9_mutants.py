@@ -77,3 +77,45 @@ def test_the_cycle_best_value_inequality_bounds_lambda_times_the_smaller_cycle_n
     assert sp.simplify(step.rhs - lam * S / 2) == 0
     for frac in (sp.Integer(0), sp.Rational(1, 4), sp.Rational(1, 2), sp.Rational(3, 4), sp.Integer(1)):
         assert sp.simplify(step.lhs.subs(sym["a"], frac * S) - lam * sp.Min(frac * S, S - frac * S)) == 0, frac
+
+
+def test_the_subgradient_bound_holds_with_G_squared_n_lambda_squared_for_n_1_to_5():
+    r"""With G^2 = n lambda^2 (the repaired constant) the corner subgradient lambda(1, ..., 1) meets the bound with
+    equality for every n = 1..5, so the check passes, proved on that scope (no failure at equality)."""
+    from proofs.kumar.eq_9 import _subgradient_norm_bounded
+    seen = []
+    result = _subgradient_norm_bounded(lambda lam, n: seen.append((lam, n)) or n * lam * lam)
+    assert result.ok and result.evidence == "proved-on-scope" and result.scope == {"n": "1..5", "lam": "3/2"}
+    assert seen == [(Fraction(3, 2), n) for n in range(1, 6)]
+
+
+@pytest.mark.parametrize("bad_n", [1, 5])
+def test_the_subgradient_bound_fails_at_the_first_and_the_last_size(bad_n):
+    r"""A G^2 too small only at n = 1 (or only at n = 5) must be caught there: the sizes 1 and 5 are both checked,
+    and the counterexample names that n with ||g||^2 = n (3/2)^2."""
+    from proofs.kumar.eq_9 import _subgradient_norm_bounded
+    from proofs.kumar.shown import N
+    result = _subgradient_norm_bounded(lambda lam, n: n * lam * lam - (n == bad_n))
+    assert not result.ok and result.counterexample
+    assert result.values["point"][N] == bad_n and result.values["norm_sq"] == sp.Rational(9, 4) * bad_n
+    assert result.values["G_sq"] == sp.Rational(9, 4) * bad_n - 1
+
+
+@pytest.mark.parametrize("params,hypothesis", [
+    ({"alpha": Fraction(0), "lam": Fraction(1)}, "A1"), ({"alpha": Fraction(-1), "lam": Fraction(-1)}, "A1"),
+    ({"alpha": Fraction(1, 100), "lam": Fraction(0)}, "A2")])
+def test_derive_itself_refuses_a_nonpositive_step_or_penalty(params, hypothesis):
+    r"""derive's own check (a caller may skip parse_settings): alpha <= 0 is A1, named first, lambda <= 0 is A2."""
+    from proofs.kumar.eq_9 import _derive as derive
+    with pytest.raises(AssumptionViolated) as raised:
+        derive({**params, "beta0": [Fraction(1, 3)]})
+    assert raised.value.assumption == hypothesis
+
+
+@pytest.mark.parametrize("setting,hypothesis", [("alpha=0", "A1"), ("lam=0", "A2")])
+def test_the_hypotheses_themselves_refuse_the_value_0(setting, hypothesis):
+    r"""A1 (alpha > 0) and A2 (lambda > 0) are strict: the settings are refused when parsed, against the claim's
+    hypotheses, before derive's own check runs."""
+    with pytest.raises(AssumptionViolated) as raised:
+        parse_settings(registry.get_claim(CID), [setting])
+    assert raised.value.assumption == hypothesis

@@ -3,7 +3,12 @@ H's perspective, where the ratio y/x that picks the gradient is not defined."""
 
 from __future__ import annotations
 
-from proofs.kumar.prop_5_1 import _ray_run
+from fractions import Fraction
+
+import sympy as sp
+
+from proofs.kumar.prop_5_1 import (_abs_run, _bound_on_witness, _last_iterate_exceeds_best_bound, _lemma_last_iterate,
+                                    _lemma_last_iterate_wrong, _no_minimizer_witness, _ray_run)
 
 
 def test_the_ray_run_starts_at_x_0_with_the_subgradient_sign_y():
@@ -20,3 +25,142 @@ def test_a_start_on_the_minimizer_ray_is_a_fixed_point():
     GD stays put with f = 0.  Taking sign(0) = 1 (y >= 0) would push y to -alpha and leave the minimum."""
     xs, fs = _ray_run(0.5, steps=3, x0=1.0, y0=0.0)
     assert xs == [1.0, 1.0, 1.0] and fs == [0.0, 0.0, 0.0]
+
+
+def test_a_stalled_linear_run_is_no_witness_of_a_missing_minimizer():
+    r"""f = -beta with alpha = 0 never moves (every loss 0): the losses do fall by alpha = 0 per step, but that is
+    no descent to -oo, so the check that the printed step presupposes a minimizer must not fire (ok, no
+    counterexample): the guard alpha > 0 is strict."""
+    result = _no_minimizer_witness(Fraction(0))
+    assert result.ok and result.counterexample is None and result.values["last"] == 0
+
+
+def test_the_linear_run_reports_its_last_loss_at_k_steps_minus_1():
+    r"""f = -beta from 0, alpha = 1/10, 5 iterates (k = 0..4): f(beta^(4)) = -4/10, named with k = 4."""
+    result = _no_minimizer_witness(Fraction(1, 10), steps=5)
+    assert not result.ok and result.counterexample
+    assert result.values["last"] == sp.Rational(-2, 5) and result.values["k_last"] == 4
+    assert "f(beta^(4)) = -2/5" in result.detail
+
+
+def test_the_best_iterate_level_fails_on_the_abs_witness_at_the_first_iterate():
+    r"""The wrong version of ``last_iterate_bound_on_witness``: the level alpha G^2/2 = 1/20 is broken already by
+    f(beta^(0)) = 999/1000 (the largest loss of the run), with no scope (nothing is proved on a scope)."""
+    result = _bound_on_witness("best")
+    assert not result.ok and result.counterexample and result.scope is None
+    assert result.values == {"worst": sp.Rational(999, 1000), "bound": sp.Rational(1, 20)}
+
+
+def test_a_run_that_reaches_the_minimizer_is_no_counterexample_to_hence():
+    r"""f = |beta| from 1 with alpha = 1/4 reaches 0 exactly and stays (sign(0) = 0): the 'cycle' is 0, 0, whose loss
+    0 is below alpha/2 = 1/8, so the "hence" check must hold there (no counterexample)."""
+    result = _last_iterate_exceeds_best_bound(Fraction(1, 4), Fraction(1))
+    assert result.ok and result.counterexample is None
+    assert result.values["top"] == 0 and result.values["bound"] == sp.Rational(1, 8)
+
+
+def test_a_cycle_exactly_at_the_level_is_no_counterexample_to_hence():
+    r"""From 1/20 with alpha = 1/10 the run is the 2-cycle +-1/20: its loss equals alpha G^2/2 = 1/20, which the
+    bound (<=) allows, so only a cycle strictly above the level refutes "hence"."""
+    result = _last_iterate_exceeds_best_bound(Fraction(1, 10), Fraction(1, 20))
+    assert result.ok and result.values["top"] == result.values["bound"] == sp.Rational(1, 20)
+    refuted = _last_iterate_exceeds_best_bound()  # the defaults: 99/1000 at every other step, 1.98 x 1/20
+    assert not refuted.ok and refuted.values["top"] == sp.Rational(99, 1000)
+
+
+def test_the_abs_run_steps_by_alpha_towards_0_and_stays_there():
+    r"""The subgradient method on |beta| (sign(0) = 0): steps + 1 iterates, each alpha closer to 0 until it
+    jumps over (then a 2-cycle), or reaches 0 exactly and stays."""
+    assert _abs_run(Fraction(1, 4), Fraction(1, 10), 4) == [Fraction(1, 4), Fraction(3, 20), Fraction(1, 20),
+                                                             Fraction(-1, 20), Fraction(1, 20)]
+    assert _abs_run(Fraction(-3, 10), Fraction(1, 10), 5) == [Fraction(-3, 10), Fraction(-1, 5), Fraction(-1, 10), 0, 0, 0]
+
+
+
+def _abs_steps(alpha, G, beta, steps, g0=0):
+    r"""(d_k, d_(k+1), Delta_k) along the subgradient method on f = G|beta| (X* = {0}, f* = 0), the subgradient at 0
+    being ``g0`` (any of [-G, G])."""
+    out = []
+    for _ in range(steps):
+        g = G * ((beta > 0) - (beta < 0)) if beta else g0
+        nxt = beta - alpha * g
+        out.append((abs(beta), abs(nxt), G * abs(beta)))
+        beta = nxt
+    return out
+
+
+def _lemma_facts():
+    r"""Values of (alpha, G, d, d_next, D, Delta, M) that are facts of exact runs: on f = G|beta| (X* = {0},
+    D = alpha G/2, M = max(d_0, D + alpha G)) and on f = 0 (X* = R, D = 0, every step 0), many at the edge of a
+    hypothesis (Delta = G d, the one-step inequality with equality, d = D on the edge of S, d = 0 at a minimizer, a
+    step from 0 with the subgradient G moving alpha G away, M = D + alpha G, d_0 = M)."""
+    quarter, half = Fraction(1, 4), Fraction(1, 2)
+    runs = [(Fraction(1, 3), Fraction(2), Fraction(7, 5), _abs_steps(Fraction(1, 3), 2, Fraction(7, 5), 6)),
+            (quarter, half, Fraction(7, 16), _abs_steps(quarter, half, Fraction(7, 16), 6)),  # d = D = 1/16 at k = 3
+            (quarter, half, Fraction(-3, 8), _abs_steps(quarter, half, Fraction(-3, 8), 5)),  # 0 from k = 3 on
+            (quarter, half, Fraction(1, 16), _abs_steps(quarter, half, Fraction(1, 16), 3)),  # M = D + alpha G
+            (quarter, half, Fraction(0), _abs_steps(quarter, half, Fraction(0), 2, g0=half))]  # from 0 with g = G
+    facts = [dict(alpha=a, G=G, d=d, d_next=dn, D=a * G / 2, Delta=Df, M=max(abs(b0), a * G / 2 + a * G))
+             for a, G, b0, steps in runs for d, dn, Df in steps]
+    return facts + [dict(alpha=quarter, G=half, d=0, d_next=0, D=0, Delta=0, M=quarter * half)]  # f = 0
+
+
+def _recorded_assertions(monkeypatch, lemma):
+    import z3
+    added = []
+
+    class Recording(z3.Solver):
+        def add(self, *args):
+            added.extend(args)
+            return super().add(*args)
+    monkeypatch.setattr(z3, "Solver", Recording)
+    return lemma(), added
+
+
+def _holds(expr, at) -> bool:
+    import z3
+    pairs = [(z3.Real(name), z3.RealVal(str(Fraction(v)))) for name, v in at.items()]
+    return z3.is_true(z3.simplify(z3.substitute(expr, *pairs)))
+
+
+def test_the_lemmas_hypotheses_are_facts_of_exact_runs(monkeypatch):
+    r"""The Z3 lemma of ``last_iterate_bound_bounded_minimizers`` assumes facts about one step of the subgradient
+    method; they must be true facts, or Z3 proves something about no run at all.  Every hypothesis holds at every
+    step of the exact runs of ``_lemma_facts`` (many with equality), so a hypothesis made stronger than the fact it
+    encodes is caught; the conclusion holds there too (the negated goal is false)."""
+    result, added = _recorded_assertions(monkeypatch, _lemma_last_iterate)
+    assert result.ok
+    *hyps, negated_goal = added
+    for at in _lemma_facts():
+        assert all(_holds(h, at) for h in hyps), at
+        assert not _holds(negated_goal, at), at
+
+
+def test_the_wrong_lemma_is_refuted_by_a_step_of_an_exact_run(monkeypatch):
+    r"""The wrong lemma (the iterate's loss obeys the best-iterate level, Delta <= alpha G^2/2) is refuted because
+    Z3 finds a model of its hypotheses with Delta > alpha G^2/2.  That model must be a real situation: its
+    hypotheses are facts of every step of ``_lemma_facts``, and the steps of f = |beta|/2 (alpha = 1/4) from 7/16,
+    5/16 and 3/16 (Delta = 3/32 just above alpha G^2/2 = 1/32) satisfy all of it."""
+    result, added = _recorded_assertions(monkeypatch, _lemma_last_iterate_wrong)
+    assert not result.ok
+    *hyps, above_level = added
+    for at in _lemma_facts():
+        assert all(_holds(h, at) for h in hyps), at
+    quarter, half = Fraction(1, 4), Fraction(1, 2)
+    for d, dn, Df in _abs_steps(quarter, half, Fraction(7, 16), 3):
+        at = dict(alpha=quarter, G=half, d=d, d_next=dn, D=quarter * half / 2, Delta=Df, M=Fraction(7, 16))
+        assert all(_holds(h, at) for h in added), at
+
+
+def test_below_the_edge_of_stability_the_huber_losses_do_fall():
+    r"""The wrong claim of A4's and ``huber_runs_large_lr``'s wrong versions, "the losses fall from iterate 1000 on",
+    is true at half the edge of stability (GD on an L-smooth convex loss with alpha < 2/L): the losses reach the
+    float64 floor, where consecutive losses are equal, so the check must accept non-increasing (not only strictly
+    falling) losses.  The reported f_best is the smallest loss of the run (~6e-33), not an early one (f(beta^(1)) =
+    1.47)."""
+    import re
+
+    from proofs.kumar.prop_5_1 import _huber_losses_bounded
+    result = _huber_losses_bounded(0.5, decreasing=True)
+    assert result.ok
+    assert float(re.search(r"f_best = f\(beta\^\(0\)\) = ([-+.e0-9]+) throughout", result.detail)[1]) < 1e-30

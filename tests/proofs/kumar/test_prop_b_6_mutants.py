@@ -38,3 +38,21 @@ def test_the_papers_moment_comes_within_one_percent_of_lambda_at_k_44():
     result = _bound_in_runs(Fraction(99, 100))
     assert not result.ok
     assert (result.values["convention"], result.values["k_at"], result.values["worst"]) == ("paper", 44, "0.99030226")
+
+
+def test_the_runs_are_the_ones_the_detail_and_sample_describe(monkeypatch):
+    r"""``bound_in_runs`` says "150 steps, 4 coordinates, both conventions" at 50 digits, and its sample counts
+    2 x 4 x 150 points: the Adam runs must be exactly those, at the paper's settings used by B.4's runs (alpha =
+    1/100, lambda = 1, gamma = 99/100, eps = 1e-8) with beta1 = 9/10.  (The runs are recorded, not made: each
+    returns only its start, so no bound is checked here.)"""
+    from proofs.kumar import prop_b_6
+    from proofs.kumar.prop_b_4 import PAPER
+    calls = []
+    monkeypatch.setattr(prop_b_6, "adam_trajectory", lambda *args, **kwargs: calls.append((args, kwargs)) or [None])
+    result = _bound_in_runs(Fraction(1))
+    assert result.ok and [kw for _, kw in calls] == [{"convention": "paper", "dps": 50}, {"convention": "pytorch", "dps": 50}]
+    for (inits, alpha, lam, beta1, gamma, eps, steps), _ in calls:
+        assert (alpha, lam, gamma, eps) == (PAPER["alpha"], PAPER["lam"], PAPER["gamma"], PAPER["eps"])
+        assert beta1 == Fraction(9, 10) and steps == 150 and len(inits) == 4 and len(set(inits)) == 4
+        assert all(-1 <= x <= 1 for x in inits)
+        assert result.sample == {"points": 2 * len(inits) * steps, "dps": 50}
