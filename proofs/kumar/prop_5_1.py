@@ -81,10 +81,12 @@ def _huber_losses_bounded(factor: float, decreasing: bool = False) -> StepResult
     if decreasing:
         ok = bool(np.all(np.diff(losses[1000:]) <= 0))
     best = float(np.minimum.accumulate(losses)[-1])
+    never_below_start = best == float(losses[0])
     return StepResult(ok, "numeric", "float64-run",
                       f"alpha = {factor} x 2/lambda_max: max loss {middle:.6g} over iterates 1000..1999 and {last:.6g} over "
-                      f"2000..3000 (bounded, no growth; the losses end in a 2-cycle {losses[-2]:.4g}/{losses[-1]:.4g}); f_best = "
-                      f"f(beta^(0)) = {best:.4g} throughout, so the best-iterate bound says nothing here",
+                      f"2000..3000 (bounded, no growth; the losses end in a 2-cycle {losses[-2]:.4g}/{losses[-1]:.4g}); "
+                      + (f"f_best = f(beta^(0)) = {best:.4g} throughout, so the best-iterate bound says nothing here"
+                         if never_below_start else f"f_best = {best:.4g}"),
                       None if ok else "the losses grow", sample={"points": 3001, "precision": "float64"},
                       outcomes={"float64": f"losses bounded: 2-cycle {losses[-2]:.4g}/{losses[-1]:.4g}",
                                 "exact": "not run; the instance has an affine minimizer set (P > N), on which the loss reading "
@@ -105,21 +107,30 @@ def _linear_run(params, alpha: Fraction) -> list[Fraction]:
     return [Fraction(0) + alpha * k for k in range(50)]  # f = -beta: beta^(k) = beta^(0) + k*alpha (gradient -1)
 
 
-def _smooth_lipschitz_bound() -> StepResult:
+def _smooth_lipschitz_bound(moves: bool = True) -> StepResult:
+    r"""Boyd's bound :math:`f_{best}^{(k)}-f^\star\le(R^2+G^2\alpha^2k)/(2\alpha k)` for the smooth
+    :math:`f=\sqrt{1+\beta^2}-1` (:math:`G=1`, :math:`f^\star=0`) at :math:`\alpha=10` (beyond :math:`2/L=2`)
+    from :math:`\beta^{(0)}=100` (:math:`R=100`), at 50 digits.  The start makes the bound bite: it is below
+    :math:`f(\beta^{(0)})\approx99` from :math:`k=6` on, so a run that did not descend would fail it (``moves=False``,
+    the wrong version: the iterate stays at :math:`\beta^{(0)}`)."""
     with mpmath.workdps(50):
-        alpha, b, vals = mpmath.mpf(10), mpmath.mpf(3), []
+        alpha, b, vals = mpmath.mpf(10), mpmath.mpf(100), []
         for _ in range(400):
             vals.append(mpmath.sqrt(1 + b * b) - 1)
-            b = b - alpha * b / mpmath.sqrt(1 + b * b)
-        R, best = mpmath.mpf(3), mpmath.inf
+            b = b - alpha * b / mpmath.sqrt(1 + b * b) if moves else b
+        R, best, closest = mpmath.mpf(100), mpmath.inf, (mpmath.mpf(0), 0)
         for k in range(1, 401):
             best = min(best, vals[k - 1])
-            if best > (R**2 + alpha**2 * k) / (2 * alpha * k):
+            bound = (R**2 + alpha**2 * k) / (2 * alpha * k)
+            if best > bound:
                 return StepResult(False, "numeric", "mpmath-50", f"bound fails at k={k}",
-                                  counterexample=r"$f=\sqrt{1+\beta^2}$, $\alpha=10$: Boyd's bound fails at $k={k_at}$ "
-                                                 r"(50 digits)", values={"k_at": k})
-    return StepResult(True, "numeric", "mpmath-50", "f = sqrt(1+beta^2) (smooth, G = 1), alpha = 10: Boyd's bound at k = 1..400",
-                      sample={"points": 400, "dps": 50, "where": {"f": "sqrt(1+beta^2)", "alpha": "10", "beta0": "3"}})
+                                  counterexample=r"$f=\sqrt{1+\beta^2}$, $\alpha=10$, $\beta^{(0)}=100$: Boyd's bound fails "
+                                                 r"at $k={k_at}$ (50 digits)", values={"k_at": k})
+            closest = max(closest, (best / bound, k))
+    return StepResult(True, "numeric", "mpmath-50",
+                      f"f = sqrt(1+beta^2) (smooth, G = 1), alpha = 10, beta0 = 100: Boyd's bound at k = 1..400; "
+                      f"closest at k = {closest[1]}: f_best/bound = {mpmath.nstr(closest[0], 4)}",
+                      sample={"points": 400, "dps": 50, "where": {"f": "sqrt(1+beta^2)", "alpha": "10", "beta0": "100"}})
 
 
 # ---------------------------------------------------------------- the readings' witnesses
@@ -203,9 +214,10 @@ def _bound_on_witness(level: str = "repaired") -> StepResult:
 
 def _ray_run(alpha: float = 0.5, steps: int = 20000, x0: float = 1.0, y0: float = 0.3) -> tuple[list[float], list[float]]:
     r"""GD on :math:`f(x,y)=|y|+H(x,y)`, :math:`H(x,y)=\sup_{|s|\le1}(sy-xs^2/2)` (the perspective of the Huber function):
-    :math:`\nabla H=(-s^2/2,\ s)` with :math:`s=\mathrm{clip}(y/x,-1,1)` for :math:`x>0`.  Returns the x's and the losses."""
+    :math:`\nabla H=(-s^2/2,\ s)` with :math:`s=\mathrm{clip}(y/x,-1,1)` for :math:`x>0`.  Returns the x's and the losses
+    of iterates 0..steps (so ``xs[k]`` is :math:`x_k`)."""
     x, y, xs, fs = x0, y0, [], []
-    for _ in range(steps):
+    for _ in range(steps + 1):
         s = max(-1.0, min(1.0, y / x)) if x > 0 else (1.0 if y > 0 else -1.0)
         fs.append(abs(y) + (y * y / (2 * x) if abs(y) <= x else abs(y) - x / 2))
         xs.append(x)
@@ -222,19 +234,19 @@ def _iterates_run_off(grow_to: float = 8.0, statement: bool = False) -> StepResu
     G = 17**0.5 / 2
     monotone = all(b >= a for a, b in zip(xs, xs[1:]))
     ok = monotone and xs[-1] >= grow_to and max(fs[100:]) <= fs[0] + G * G * alpha
-    values = {"x_last": xs[-1], "steps": len(xs), "f_max": max(fs), "point": {ALPHA: alpha, X0: x0, Y0: y0}}  # float64
+    values = {"x_last": xs[-1], "steps": len(xs) - 1, "f_max": max(fs), "point": {ALPHA: alpha, X0: x0, Y0: y0}}  # float64
     if statement:  # the printed statement read for the iterates: false when they run off
-        return StepResult(not ok, "numeric", "float64-run", f"x_k runs off: x_{len(xs)} = {xs[-1]:.4g}, loss <= {max(fs):.3g}",
+        return StepResult(not ok, "numeric", "float64-run", f"x_k runs off: x_{len(xs) - 1} = {xs[-1]:.4g}, loss <= {max(fs):.3g}",
                           counterexample=r"$f=|y|+H(x,y)$ from {point}: $x_k$ never decreases and $x_{steps}={x_last}$ "
                                          r"while $f\le{f_max}$ (float64 run)" if ok else None,
                           sample={"points": len(xs), "precision": "float64"}, values=values)
     return StepResult(ok, "numeric", "float64-run",
-                      f"f = |y| + H(x, y), alpha = {alpha}, from (1, 0.3): x_k non-decreasing, x = {xs[999]:.3g}, {xs[9999]:.3g}, "
+                      f"f = |y| + H(x, y), alpha = {alpha}, from (1, 0.3): x_k non-decreasing, x = {xs[1000]:.3g}, {xs[10000]:.3g}, "
                       f"{xs[-1]:.3g} at k = 1e3, 1e4, 2e4 (unbounded: each pair of steps adds at least alpha^3/(32 x^2)); "
                       f"the loss stays in [{min(fs[100:]):.3g}, {max(fs[100:]):.3g}]",
                       None if ok else r"$x_k$ reaches only ${x_last}$ (float64 run)", values=values,
                       sample={"points": len(xs), "precision": "float64"},
-                      outcomes={"float64": f"x_20000 = {xs[-1]:.4g}, loss bounded",
+                      outcomes={"float64": f"x_{len(xs) - 1} = {xs[-1]:.4g}, loss bounded",
                                 "exact": "not run; x_k is non-decreasing exactly (the x-gradient is -s^2/2 <= 0)"})
 
 
@@ -280,10 +292,12 @@ def _assumptions() -> list[Assumption]:
                                                      wrong_constructions=[lambda p: _linear_run(p, Fraction(0))]))),
         Assumption("A4", "f non-smooth", r"f\notin C^2",
                    necessity=Necessity("superfluous", r"Boyd's bound holds for the smooth 1-Lipschitz convex "
-                                                      r"$f=\sqrt{1+\beta^2}$ at $\alpha=10$ (50-digit run, $k\le400$).",
+                                                      r"$f=\sqrt{1+\beta^2}$ at $\alpha=10$ from $\beta^{(0)}=100$, where the bound is below "
+                                                      r"$f(\beta^{(0)})$ from $k=6$ on (50-digit run, $k\le400$).",
                                        check=Check(label="smooth_lipschitz_obeys_bound", latex=r"f=\sqrt{1+\beta^2},\ \alpha=10",
                                                    run_check=_smooth_lipschitz_bound,
-                                                   wrong_versions=[lambda: _huber_losses_bounded(20.0, decreasing=True)]))),
+                                                   wrong_versions=[lambda: _smooth_lipschitz_bound(moves=False),
+                                                                   lambda: _huber_losses_bounded(20.0, decreasing=True)]))),
         Assumption("A5", "minimizer set nonempty and bounded", r"\emptyset\ne X^\star\ \text{bounded}", used_not_stated=True,
                    necessity=Necessity("unknown", r"Used by the repaired proof (step last_iterate_bound_bounded_minimizers). "
                                                   r"Loss reading: no counterexample is known without it (the paper's examples (7) and "

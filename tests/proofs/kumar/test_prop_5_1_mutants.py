@@ -16,14 +16,14 @@ def test_the_ray_run_starts_at_x_0_with_the_subgradient_sign_y():
     dividing y by x = 0.  From (0, 0.3), alpha = 1/2: f = 2|y| = 0.6, then x = alpha s^2/2 = 0.25 and
     y = 0.3 - alpha (1 + 1) = -0.7 (so s = clip(-0.7/0.25) = -1 and f = 0.7 + 0.7 - 0.125 = 1.275)."""
     for y0 in (0.3, -0.3):  # the sign of y only flips s; x and f are the same
-        xs, fs = _ray_run(0.5, steps=2, x0=0.0, y0=y0)
+        xs, fs = _ray_run(0.5, steps=1, x0=0.0, y0=y0)  # iterates 0 and 1
         assert xs == [0.0, 0.25] and fs == [0.6, 1.275]
 
 
 def test_a_start_on_the_minimizer_ray_is_a_fixed_point():
     r"""On X* = {(x, 0): x > 0} the gradient is (-s^2/2, sign(y) + s) with s = clip(0/x) = 0 and sign(0) = 0:
     GD stays put with f = 0.  Taking sign(0) = 1 (y >= 0) would push y to -alpha and leave the minimum."""
-    xs, fs = _ray_run(0.5, steps=3, x0=1.0, y0=0.0)
+    xs, fs = _ray_run(0.5, steps=2, x0=1.0, y0=0.0)  # iterates 0, 1 and 2
     assert xs == [1.0, 1.0, 1.0] and fs == [0.0, 0.0, 0.0]
 
 
@@ -157,10 +157,22 @@ def test_below_the_edge_of_stability_the_huber_losses_do_fall():
     is true at half the edge of stability (GD on an L-smooth convex loss with alpha < 2/L): the losses reach the
     float64 floor, where consecutive losses are equal, so the check must accept non-increasing (not only strictly
     falling) losses.  The reported f_best is the smallest loss of the run (~6e-33), not an early one (f(beta^(1)) =
-    1.47)."""
+    1.47), and it is not labelled f(beta^(0)), which it is only where the run never goes below its start."""
     import re
 
     from proofs.kumar.prop_5_1 import _huber_losses_bounded
     result = _huber_losses_bounded(0.5, decreasing=True)
     assert result.ok
-    assert float(re.search(r"f_best = f\(beta\^\(0\)\) = ([-+.e0-9]+) throughout", result.detail)[1]) < 1e-30
+    assert float(re.search(r"f_best = ([-+.e0-9]+)$", result.detail)[1]) < 1e-30
+    assert "f_best = f(beta^(0)) = 3.055 throughout" in _huber_losses_bounded(20.0).detail
+
+
+def test_the_smooth_bound_check_bites_a_run_that_does_not_descend():
+    # From beta0 = 100 Boyd's bound (R^2 + alpha^2 k)/(2 alpha k) drops below f(beta0) ~ 99 at k = 6, so a run that
+    # stays put fails there; the descending run stays within 0.562 of it (at k = 5), not trivially below it.
+    from proofs.kumar.prop_5_1 import _smooth_lipschitz_bound
+
+    stalled = _smooth_lipschitz_bound(moves=False)
+    assert not stalled.ok and stalled.values == {"k_at": 6}
+    run = _smooth_lipschitz_bound()
+    assert run.ok and run.detail.endswith("closest at k = 5: f_best/bound = 0.562")
