@@ -64,3 +64,57 @@ def test_the_degree_check_reports_degree_0_for_a_table_constant_in_t(monkeypatch
     monkeypatch.setattr(depth_1.net, "_cached_layer_jets", constant_df)
     result = depth_1.degree_check(1, 0)
     assert result.ok and result.values == {"degree": 0} and result.detail.startswith("max degree 0 (claimed <= 0)")
+
+
+# ---------------------------------------------------------------- data, pairs, the witness, A2 (brief H2)
+
+from proofs.cooper import ray  # noqa: E402
+
+
+def test_the_data_per_loss():
+    arch = depth_1.net.Architecture((1,), 1, 2)
+    assert depth_1._data("l2", arch) == depth_1.net.symbolic_data(2, 1, 2)
+    assert depth_1._data("cross_entropy", arch, 3) == depth_1.net.probability_data(3, 1, 2)
+
+
+def test_the_entry_pairs_are_the_prime_cases_then_the_scope_and_two_classes_for_cross_entropy():
+    l2, ce = depth_1.entry_pairs("l2"), depth_1.entry_pairs("cross_entropy")
+    primes = ray.prime_architectures(depth_1.PRIME_CASES)
+    assert l2 == primes + [(a, 2) for a in depth_1.net.scope(**depth_1.SCOPE)] and {a.depth for a, _ in l2} == {1}
+    assert ce == [(a, n) for a, n in l2 if a.d_out >= 2] and any(a.d_out == 2 for a, _ in ce)
+
+
+def test_the_entry_check_passes_the_closed_form_and_rejects_twice_it(monkeypatch):
+    """On one small depth-1 architecture (n = 1): the closed form passes for both losses, twice it fails on the
+    first loss with the loss and the entry shown."""
+    pair = (depth_1.net.Architecture((1,), 1, 2), 1)
+    monkeypatch.setattr(depth_1, "entry_pairs", lambda loss: [pair])
+    assert depth_1.entry_check().ok
+    result = depth_1.entry_check(scale=2)
+    assert not result.ok and result.detail == "l2, Architecture(widths=(1,), d_in=1, d_out=2), n = 1"
+    assert result.values["loss"] == "l2" and result.values["dimensions"] == ray.dimension_point(*pair)
+    data = depth_1._data("l2", pair[0], 1)
+    e = depth_1.net.named_entry(pair[0])
+    assert result.values["entry"] == depth_1.net.derivatives_on_ray(pair[0], data, "l2").entry(e, e)
+
+
+def test_the_depth_1_witness_forces_depth_1_and_defaults_to_l2():
+    """Whatever depth is given, t* is for depth 1; no loss given means L2 (t* = 4 on the tiny network)."""
+    tiny = {"width": 1, "d_in": 1, "d_out": 1, "n": 1}
+    out = depth_1._witness({**tiny, "depth": 3})
+    assert out["points"] == [["4"]] and out["check"]["lhs"] == "|H_entry(t*)| = 32"
+    # tanh: the entry 2 n d_out t^2 is the same at every depth; ||grad L||^2 at t* = 4 is depth 1's
+    assert out["check"]["rhs"] == "L0 + L1*||grad L(t*)|| = 1 + 1*sqrt(250112/1225)"
+    assert depth_1._witness({**tiny, "loss": None}) == out
+
+
+def test_assumption_A2_binds_cross_entropy_with_one_output_only():
+    holds = {a.label: a.holds for a in depth_1.theorem().assumptions}["A2"]
+    assert holds({"loss": "cross_entropy", "d_out": 2}) and holds({"loss": "cross_entropy"})  # default d_out = 2
+    assert not holds({"loss": "cross_entropy", "d_out": 1})
+    assert holds({"loss": "l2", "d_out": 1}) and holds({})
+
+
+def test_the_depth_1_claim_takes_no_depth_setting():
+    names = [p.name for p in depth_1.theorem().parameters]
+    assert "depth" not in names and {"width", "d_in", "d_out", "n", "loss", "L0", "L1"} <= set(names)
