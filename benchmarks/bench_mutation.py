@@ -607,8 +607,9 @@ def report(summary: dict) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--modules", default="engine",
-                        help="comma-separated groups (engine: the default, symbolic, numeric, claims, all) and module paths")
+    parser.add_argument("--modules", default=None,
+                        help="comma-separated groups (engine: the default, symbolic, numeric, claims, all) and module "
+                             "paths; with --rerun, the default is the modules of the earlier file")
     parser.add_argument("--sample", type=int, default=0,
                         help="mutants per module, drawn at random with --seed (0: every mutant; default)")
     parser.add_argument("--seed", type=int, default=0)
@@ -629,7 +630,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.report:
         return report(json.loads(Path(args.report).read_text()))
 
-    modules = modules_for(args.modules)
+    if args.modules is None and args.rerun:  # rerun what the earlier file ran, not the engine
+        modules = [row["module"] for row in json.loads(Path(args.rerun).read_text())["table"]]
+    else:
+        modules = modules_for(args.modules or "engine")
     missing = [m for m in modules if not (ROOT / m).is_file()]
     if missing:
         parser.error(f"no such module or group: {', '.join(missing)}")
@@ -642,6 +646,9 @@ def main(argv: list[str] | None = None) -> int:
     snapshot = base / "snapshot"  # one consistent copy of the tree: others may be editing it
     shutil.copytree(ROOT, snapshot, ignore=_IGNORE)
     fed = claims_fed_by(snapshot)
+    if not fed:  # e.g. an interpreter without the project installed: no claim found, no review or sweep run
+        print("warning: no claims found (is smoothcheck installed in this interpreter?): mutants of packs, symbolic/ "
+              "and numeric/ run without their claims' records and sweeps", file=sys.stderr)
     rng = random.Random(args.seed)
     chosen: dict[str, list[Mutant]] = {}
     population: dict[str, int] = {}
