@@ -25,3 +25,82 @@ def test_the_quadratic_bound_premises_admit_a_zero_gradient_at_t_0():
     point = {E.COEF_A: 1, E.COEF_B: 0, K.P_SYM: 0, K.Q_SYM: 1, b: 3, a: 1}
     for sign in (1, -1):
         assert all(bool(premise.subs(point)) for premise in K.quadratic_bound_premises(sign))
+
+
+# ---------------------------------------------------------------- the closed forms read with the data sums as symbols
+
+
+def test_the_l2_forms_are_read_with_S_and_R():
+    r"""H = 2 n d_out sigma_1^2 t^2 - 2 sigma_2 t S, ||grad L||^2 = 4R + 4K sigma_1^2 t^2 S^2 (no data sum left)."""
+    h, g = K.l2_forms()
+    s1, s2, t = E.SIGMA_1, E.SIGMA_2, E.T
+    assert h == sp.expand(2 * E.N * E.D_OUT * s1**2 * t**2 - 2 * s2 * t * K.S_TOTAL)
+    assert g == sp.expand(4 * K.R_COLUMNS + 4 * E.K * s1**2 * t**2 * K.S_TOTAL**2)
+    assert K.forms("l2") == (h, g)
+
+
+def test_the_cross_entropy_forms_are_read_with_w_s_1_and_E0_E1_beta():
+    r"""H = sigma_1^2 t^2 n (1/d - 1/d^2) + sigma_2 t beta_CE, ||grad L||^2 = E_0 + sigma_1^2 t^2 E_1 (w_s = 1)."""
+    h, g = K.ce_forms()
+    s1, s2, t, d = E.SIGMA_1, E.SIGMA_2, E.T, E.D_OUT
+    assert h == sp.expand(s1**2 * t**2 * E.N * (1 / d - 1 / d**2) + s2 * t * K.B_CE)
+    assert g == sp.expand(K.E0 + s1**2 * t**2 * K.E1)
+    assert K.forms("cross_entropy") == (h, g)
+
+
+def test_the_class_weights_become_1_and_their_sum_n():
+    weight = E.class_weight(K._s)
+    assert K._class_weight_to_one(sp.Sum(weight, (K._s, 1, E.N)) + weight * E.T) == E.N + E.T
+
+
+def test_the_expected_ratios():
+    assert K.expected_ratio("l2") == E.N * E.D_OUT / (2 * E.K * K.S_TOTAL**2)
+    assert K.expected_ratio("cross_entropy").subs({E.N: 3, E.D_OUT: 3, K.E1: 5}) == sp.Rational(2, 15)
+
+
+def test_with_sum_y_0_the_gradient_norm_is_4R():
+    step = K.bounded_when_sum_zero_step()
+    assert step.expr() == 4 * K.R_COLUMNS and step.degree == 0 and step.var == E.T
+    assert K.zero_sum_forms() == (2 * E.N * E.D_OUT * E.SIGMA_1**2 * E.T**2, 4 * K.R_COLUMNS)
+
+
+def test_uniform_labels_give_a_zero_gradient():
+    result = K.uniform_labels_check()
+    assert result.ok and result.values == {"value": 0} and result.counterexample is None
+    assert result.detail == "||grad L||^2 with these labels = 0"
+
+
+def test_the_exactly_quadratic_reading_is_refuted_by_zero_sum_data_with_numbers():
+    r"""y = ((2, 0), (0, -2)): R = 8, ||grad L||^2 = 32, H = 2 n d_out sigma_1^2 t^2 = 8 sigma_1^2 t^2 at n = d_out = 2."""
+    refuted = K.some_quadratic_l_check()
+    assert not refuted.ok and refuted.evidence == "proved" and refuted.method == "z3"
+    assert refuted.values == {"data": sp.Matrix(((2, 0), (0, -2))), "grad": 32, "entry": 8 * E.SIGMA_1**2 * E.T**2}
+    growing = K.some_quadratic_l_check(E.T)
+    assert growing.undecided and "||grad L||^2 = t" in growing.detail
+
+
+def test_the_subquadratic_witness_compares_H_with_eta_g2_plus_C():
+    step = K.subquadratic_witness_step()
+    point = {E.COEF_A: 2, E.COEF_B: 1, E.TSTAR: 3, K.ETA: sp.Rational(1, 2), K.P_SYM: 2, K.Q_SYM: 1, K.C_ETA: 1}
+    assert step.lhs().subs(point) == 15 and step.rhs.subs(point) == sp.Rational(13, 2)
+    assert K.subquadratic_witness_step(power=3).lhs().subs(point) == 51
+
+
+def test_the_zero_sum_refutation_covers_c_0_and_R_0(monkeypatch):
+    r"""The refutation is for every K and every c >= 0 (R >= 0): its premises admit c = 0 and R = 0 (a zero gradient)
+    with A = 1, K = 0: K_abs = 0, t = 2."""
+    from proofs import steps
+
+    seen = []
+
+    class Recording(steps.Inequality):
+        def __init__(self, **kwargs):
+            seen.append(kwargs)
+            super().__init__(**kwargs)
+
+    monkeypatch.setattr(K, "Inequality", Recording)
+    assert K.some_quadratic_l_check().evidence == "proved"
+    (kwargs,) = seen
+    point = {E.COEF_A: 1, K.C_QUAD: 0, K.R_COLUMNS: 0, K.K_BOUND: 0, K.K_ABS: 0, E.T: 2}
+    assert all(bool(sp.sympify(p).subs(point)) for p in kwargs["assuming"])
+    assert kwargs["lhs"].subs(point) == 4 and kwargs["rhs"].subs(point) == 0
