@@ -33,3 +33,19 @@ def test_the_discontinuity_step_admits_every_jump_however_small():
     at = {cj.JUMP: half, cj.SLOPE: 1, cj.RADIUS: 1, cj.EPS: sp.Rational(1, 11), cj.GAP: half - sp.Rational(2, 11)}
     assert [bool(p.subs(at)) for p in step.assuming] == [True] * len(step.assuming)
     assert bool((step.lhs > step.rhs).subs(at))
+
+
+def test_every_architecture_step_is_marked_as_the_projects():
+    r"""The every-architecture argument is ours, not a sentence of Remark 1: each of its steps must be tagged
+    ``added`` (LaTeX report, review JSON). Rejects flipping any of their ``printed`` flags."""
+    assert [s.printed for s in cj.steps() + cj.lipschitz_steps()] == [False] * 8
+
+
+def test_the_pair_is_placed_before_the_gradient_gap_is_known():
+    r"""The two placement steps (eps < rho, eps > 0) follow from the choice of eps alone: their premises are J > 0,
+    C >= 0, rho > 0, L >= 0 and eps's formula, and never the gradient gap D, which is a consequence of the
+    placement (only the violation step uses it). Rejects proving the placement under the gap premise too."""
+    placement = {s.label: s for s in cj.lipschitz_steps()[:2]}
+    assert set(placement) == {"crossing_pair_inside_the_smooth_ball", "crossing_pair_distinct"}
+    for step in placement.values():
+        assert len(step.assuming) == 5 and not any(p.has(cj.GAP) for p in step.assuming) and step.run().proved

@@ -40,3 +40,20 @@ def test_the_legend_writes_l_layers_of_equal_width_as_a_power():
     assert "widths $3^{2}$" in figures._architecture_name([3, 3], 2)
     assert "1 hidden layer, widths $3$," in figures._architecture_name([3], 2)
     assert "widths $3,2$" in figures._architecture_name([3, 2], 2)
+
+
+def test_gradient_descent_preactivations_at_an_input_other_than_1():
+    r"""From theta_0 = (s_0 / x, 0) with x = 2 (n = 5), y = 1, eta = 1/10: s_t - y halves each step,
+    s = 3, 2, 3/2 (exact). The figure uses x = 1 only, where s_0 / x and s_0 * x agree: rejects that and any
+    other use of x."""
+    assert figures.gd_preactivations(Fraction(1), Fraction(1, 10), Fraction(3), x=Fraction(2), steps=2) == \
+        [3, 2, Fraction(3, 2)]
+
+
+def test_the_remark_1_plot_reads_the_claims_defaults_and_refuses_empty_or_non_list_widths():
+    r"""Without settings the plot draws the claim's default architecture ([3, 2], d = 2, seed 0); an empty list or
+    a bare number for ``widths`` is refused with the one-line BadInput."""
+    assert figures._checked_architecture({}) == ([3, 2], 2, 0)
+    for widths in ([], 3):
+        with pytest.raises(BadInput, match="widths must be a list"):
+            figures._checked_architecture({"widths": widths})

@@ -28,3 +28,16 @@ def test_the_one_region_hessian_entry_is_marked_as_ours_in_the_report():
     (line,) = [line for line in latex.claim_section(registry.report("katende.intro_crossings")).splitlines()
                if line.startswith(head)]
     assert line[len(head):].split(", ")[1].rstrip("]") == "added"
+
+
+def test_only_the_two_statement_checks_are_marked_printed():
+    r"""Of the section's steps only the two sentence checks are the paper's; the mechanism and trajectory steps are
+    ours (``added`` in the LaTeX report and the review JSON). Rejects flipping any step's flag."""
+    from proofs import registry
+
+    claim = registry.get_claim("katende.intro_crossings")
+    assert {s.label: s.printed for s in claim.steps} == {
+        "crossing_pairs_break_lipschitz": True, "one_neuron_gradient_lipschitz_within_active_region": False,
+        "two_layer_hessian_entry_inside_one_region": False, "two_layer_not_lipschitz_inside_one_region": False,
+        "gd_residual_recursion": False, "gd_fixed_on_inactive_side": False, "no_crossing_for_positive_target": False,
+        "crossing_for_negative_target": True}
