@@ -897,12 +897,12 @@ def test_numeric_agreement_results():
         "ok": True, "checked": "numeric", "method": "mirror", "evidence": "confirmed",
         "detail": "agrees with the independent mirror at 2 points at 60 digits (tolerance 1.0e-40; "
                   "worst relative error 5.0e-51)",
-        "sample": {"points": 2, "dps": 60, "worst": "5.0e-51"}, "values": {"worst": "5.0e-51"}}
+        "sample": {"points": 2, "dps": 60, "worst": "5.0e-51", "at": ["2", "3"]}, "values": {"worst": "5.0e-51"}}
     assert _mirror(closed_form=lambda p: sp.Integer(p), mirror=lambda p: mpmath.mpf(p) + mpmath.mpf("1e-30"),
                    points=[2, 3], describe=lambda p: f"p={p}") == {
         "ok": False, "checked": "numeric", "method": "mirror", "evidence": "confirmed",
         "detail": "closed form vs mirror: 2.0 vs 2.0", "counterexample": "p=2: 2.0 vs 2.0",
-        "sample": {"points": 2, "dps": 60}}
+        "sample": {"points": 2, "dps": 60, "at": ["p=2", "p=3"]}}
     big = _mirror(closed_form=lambda p: sp.Integer(10) ** 30,
                   mirror=lambda p: mpmath.mpf(10) ** 30 * (1 + mpmath.mpf("1e-45")), points=[1])
     assert big["ok"] and big["values"] == {"worst": "1.0e-45"}  # relative to the value, not absolute
