@@ -110,8 +110,8 @@ def equivalence_on(y_value: sp.Expr) -> StepResult:
     if sp.simplify(bound - n_sq) != 0:
         return StepResult(False, "symbolic", "exact", f"the a.e. Hessian bound is {bound}, not 1 + x^2")
     lipschitz = _y_zero_gradient_is_lipschitz() if y_value == 0 else lipschitz_fails_for_every_L()
-    holds_33 = lipschitz.proved if y_value == 0 else not lipschitz.proved
-    if y_value != 0 and not lipschitz.proved:
+    holds_33 = y_value == 0  # (3.3) holds at y = 0 (L = 1 + x^2) and fails for every L at y != 0, both proved
+    if not lipschitz.proved:  # at y = 0 the Lipschitz proof, else its failure for every L: undecided without it
         return StepResult(False, "undecided", "z3", f"(3.3) could not be decided: {lipschitz.detail}")
     if holds_33:
         return StepResult(True, "symbolic", "exact+z3",

@@ -4,6 +4,7 @@ r"""Katende Theorem 1, the ``witness`` command (written against the mutation ben
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 
 from proofs import registry
 from proofs.errors import AssumptionViolated
@@ -95,3 +96,15 @@ def test_the_witness_accepts_every_positive_constant_even_below_1():
     for L in (Fraction(1, 2), Fraction(1)):
         out = claim.witness({"L": L, "x": Fraction(2), "y": Fraction(3)})
         assert out["constants"] == {"L": str(L)} and out["check"]["holds"]
+
+
+def test_the_equivalence_reading_at_y_0_is_undecided_when_the_lipschitz_proof_is_missing(monkeypatch):
+    # at y = 0 both sides hold only by Z3's Lipschitz proof: without it the reading is undecided, never the
+    # y != 0 refutation ("for every x and y != 0 ... fails for every L")
+    from proofs.engine import StepResult
+    from proofs.katende import thm_1
+
+    monkeypatch.setattr(thm_1, "_y_zero_gradient_is_lipschitz",
+                        lambda: StepResult(False, "undecided", "z3", "z3 gave up"))
+    result = thm_1.equivalence_on(sp.Integer(0))
+    assert not result.ok and result.checked == "undecided" and "could not be decided" in result.detail
