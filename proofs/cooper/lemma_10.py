@@ -96,7 +96,7 @@ def _steps() -> list:
                          closed_form=_closed, mirror=_mirror,
                          points=[((2, 2), 2, 2, "tanh", Fraction(10**6)), ((1, 3), 1, 1, "gelu", Fraction(9, 7)),
                                  ((2, 1, 2), 1, 3, "softplus_shifted", Fraction(-33))],
-                         describe=lambda p: f"widths={p[0]}, {p[3]}, t={p[4]}"),
+                         describe=lambda p: f"widths={p[0]}, d_in={p[1]}, d_out={p[2]}, {p[3]}, t={p[4]}"),
     ]
 
 
