@@ -65,3 +65,24 @@ def test_the_recorded_final_step_size_is_the_last_one_after_the_cuts():
     losses = [float(v) for v in record["first_losses"]]
     cuts = sum(b > a for a, b in zip(losses[:-2], losses[1:-1]))
     assert cuts >= 1 and record["final_lr"] == pytest.approx(0.01 * 0.9 ** cuts, rel=1e-12)
+
+
+def test_the_capture_record_keeps_the_last_1000_norms_and_the_last_10_losses(monkeypatch):
+    pytest.importorskip("torch")
+    # The record summarizes a run: of 1001 iterations it keeps the one-norms of iterations 1..1000 (not 0..1000) and
+    # the losses of the last 10 (those of last_10_weights_hex: 991..1000, not 990..1000). A prepared run (losses
+    # 2000 - k, then flat from k = 990) stands in for the 1001-iteration training run, which would take seconds.
+    n = 1001
+    losses = np.array([2000.0 - k if k < 990 else 1010.0 for k in range(n)])
+    run = {"losses": losses, "one_norms": np.arange(n) / 2.0, "lrs": np.full(n, 0.01),
+           "weights": np.array([0.25, -0.5]), "last_weights": [np.array([k, -k]) / 4.0 for k in range(n - 10, n)]}
+    monkeypatch.setattr(tr, "capture_problem", lambda: (None, None, None))
+    monkeypatch.setattr(tr, "capture_runner", lambda *a, **kw: run)
+    record = tr.capture_record("one_cut", max_iter=n)
+    assert record["last_1000_one_norms"] == [k / 2.0 for k in range(1, n)]
+    assert record["last_10_losses"] == [repr(v) for v in losses[n - 10:].tolist()]
+    assert len(record["last_10_weights_hex"]) == 10
+    assert record["final_loss"] == record["last_10_losses"][-1] == repr(1010.0)
+    assert record["first_losses"] == [repr(2000.0 - k) for k in range(60)]
+    assert record["last_1000_distinct_losses"] == 990 and record["plateau_start"] == 990 and record["increases"] == 0
+    assert record["final_lr"] == 0.01 and record["final_max_abs_weight"] == 0.5

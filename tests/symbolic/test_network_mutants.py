@@ -35,3 +35,18 @@ def test_the_output_recursion_inputs_are_real_symbols_like_every_other_quantity(
     assert {s.name for s in used} == names and all(s.is_real for s in used)
     zero = {sp.Symbol(n, real=True): 0 for n in names}
     assert not ({s.name for s in lhs.subs(zero).free_symbols} & names)
+
+
+def test_the_shifted_ray_cancels_each_output_with_its_own_row_of_m():
+    # Shifted ray: b^{l+1}_j = -t sigma(c) sum_k M_jk, so that f_j = t sigma(c) sum_k M_jk + b^{l+1}_j = 0 for every
+    # output j. Rows of M with different sums (1 and 2) tell row j from another row (M[j - 2] would swap them).
+    arch = net.Architecture((2,), 1, 2)
+    M = [[1, 0], [1, 1]]
+    point = net.ray_point(arch, net.T, M, sigma_c=net.SIGMA_0)
+    for j in (1, 2):
+        weights = [point[net.Param("w", 2, j, k)] for k in (1, 2)]
+        assert weights == [net.T * m for m in M[j - 1]]
+        assert sp.expand(net.SIGMA_0 * sum(weights) + point[net.Param("b", 2, j, 0)]) == 0
+    assert [point[net.Param("b", 2, j, 0)] for j in (1, 2)] == [-net.SIGMA_0 * net.T, -2 * net.SIGMA_0 * net.T]
+    # the plain ray (no sigma_c) has output bias 0 whatever M is
+    assert all(net.ray_point(arch, net.T, M)[net.Param("b", 2, j, 0)] == 0 for j in (1, 2))

@@ -46,3 +46,14 @@ def test_the_steps_from_zero_move_against_the_momentum_for_positive_parameters()
     assert o.adam_bounce(sp.Integer(1), sp.Integer(1)).is_negative is True
     assert o.pytorch_momentum_step(sp.Integer(0), sp.Integer(1))[0].is_negative is True
     assert o.momentum_step(sp.Integer(0), sp.Integer(1)).is_negative is True
+
+
+def test_ndgm_cycle_points_at_zero_and_on_both_sides():
+    # (8)/(17): from beta^(K) the next point is beta^(K) - alpha lambda sign(beta^(K)). At 0 the subgradient sign(0) = 0
+    # keeps NDGM at 0, so both points are 0 (not 0 - alpha lambda / sign(0) = zoo); either side moves by alpha lambda
+    # towards 0 and past it.
+    assert o.ndgm_cycle_points(sp.Integer(0)) == (0, 0)
+    half = sp.Rational(1, 2)
+    assert o.ndgm_cycle_points(half) == (half, half - o.alpha * o.lam)
+    assert o.ndgm_cycle_points(-half) == (-half, o.alpha * o.lam - half)
+    assert o.ndgm_cycle_points(half)[1].subs({o.alpha: 1, o.lam: 1}) == -half
