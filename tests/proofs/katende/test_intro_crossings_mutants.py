@@ -41,3 +41,27 @@ def test_only_the_two_statement_checks_are_marked_printed():
         "two_layer_hessian_entry_inside_one_region": False, "two_layer_not_lipschitz_inside_one_region": False,
         "gd_residual_recursion": False, "gd_fixed_on_inactive_side": False, "no_crossing_for_positive_target": False,
         "crossing_for_negative_target": True}
+
+
+def test_the_same_region_counterexample_is_one_for_the_pair_a_1_and_a_1_plus_h():
+    r"""``same_region_violation`` names the pair :math:`(a, w) = (A, 1), (A, 1 + h)` at :math:`x = 1`; a refuted
+    weight's counterexample point must be a counterexample for exactly that pair, recomputed here by hand from
+    :math:`\nabla\tfrac12(awx - y)^2 = ((awx - y)wx, (awx - y)ax)`. Rejects a version that moves either end of the
+    pair (e.g. :math:`(A, 2 + h)`): z3 then reports a point where the named pair has a jump above :math:`L^2h^2`."""
+    import sympy as sp
+
+    from proofs.katende.intro_crossings import same_region_violation
+
+    def grad(a, w, y):  # x = 1
+        return ((a * w - y) * w, (a * w - y) * a)
+
+    for weight in (lambda L: sp.Rational(1, 2), lambda L: L):
+        result = same_region_violation(weight)
+        assert not result.ok
+        point = {str(k): Fraction(str(v)) for k, v in result.values["point"].items()}
+        L, y, h = point["L"], point["y"], point["h"]
+        assert L > 0 and h > 0
+        a = Fraction(str(weight(sp.Rational(L.numerator, L.denominator))))
+        jump = [p - q for p, q in zip(grad(a, 1 + h, y), grad(a, 1, y))]
+        assert jump[0] ** 2 + jump[1] ** 2 <= L**2 * h**2
+    assert same_region_violation(lambda L: L + 1).ok

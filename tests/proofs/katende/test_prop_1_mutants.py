@@ -149,3 +149,29 @@ def test_the_projects_own_steps_are_marked_added_not_printed():
         "hessian_lower_bound_along_theta_beta_for_large_beta", "smoothness_constant_diverges_sqrt",
         "smoothness_constant_asymptotics", "smoothness_constant_agrees_with_mirror", "huber_smoothness_constant_exact"}
     assert len(claim.steps) == 20 and not any(a.necessity.check.printed for a in claim.assumptions)
+
+
+def test_the_mirror_bracket_accepts_a_sup_exactly_at_its_1e_30_slack_and_refuses_one_beyond(monkeypatch):
+    r"""``_mirror_bracket`` accepts the mirror's sup :math:`\sup_\theta\|\nabla^2\mathcal L_\beta\|` when it lies in
+    [lower - 1e-30, upper + 1e-30], both ends included, and refuses it beyond either end. The mirror (50 digits)
+    is stubbed with values on and just past each end of the slack. Rejects a strict comparison at either end and
+    a slack that is subtracted from the upper end or added to the lower one."""
+    from symbolic import surrogates as m
+
+    from proofs.katende import prop_1
+
+    point = ("softplus", 1, 2, 3)  # one mirror point keeps the test fast; the comparison is the same at each
+    monkeypatch.setattr(prop_1, "_MIRROR_POINTS", [point])
+    subs = {m.beta: 1, m.x: sp.Integer(2), m.y: 3}
+    ends = {"lower": sp.N(m.smoothness_lower_bound("softplus").subs(subs), 60),
+            "upper": sp.N(prop_1.upper_bound("softplus").subs(subs), 60)}
+
+    def bracket_with(end, shift):
+        value = ends[end] - sp.Float(shift) if end == "lower" else ends[end] + sp.Float(shift)
+        monkeypatch.setattr(prop_1, "mirror_smoothness_constant", lambda *args: value)
+        return prop_1._mirror_bracket(1)
+
+    for end in ("lower", "upper"):
+        assert bracket_with(end, "1e-30").ok
+        beyond = bracket_with(end, "2e-30")
+        assert not beyond.ok and beyond.detail.startswith("softplus beta=1:")
