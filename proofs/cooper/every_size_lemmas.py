@@ -538,6 +538,8 @@ def _z3_linear(expr: sp.Expr, variables: dict) -> Any:
 def _z3_condition(condition: sp.Basic, variables: dict) -> Any:
     if isinstance(condition, sp.And):
         return z3.And(*[_z3_condition(c, variables) for c in condition.args])
+    if condition in (sp.true, sp.false):  # SymPy decided it alone (e.g. LAYER >= 1 for a positive integer LAYER)
+        return z3.BoolVal(bool(condition))
     gap = _z3_linear(condition.lhs - condition.rhs, variables)
     ops = {sp.Eq: lambda g: g == 0, sp.Ge: lambda g: g >= 0, sp.Gt: lambda g: g > 0,
            sp.Le: lambda g: g <= 0, sp.Lt: lambda g: g < 0}

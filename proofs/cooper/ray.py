@@ -312,7 +312,7 @@ def witness_point(h: sp.Expr, g: sp.Expr, L0: sp.Rational, L1: sp.Rational) -> s
         if violation(h, g, L0, L1, sp.Integer(t)).holds:
             return sp.Integer(t)
         t *= 2
-    raise BadInput("no t* = 2^k <= 2^4000 where the exact check passes (not a counterexample to the claim: the "
+    raise BadInput("no t* = 2^k < 2^4000 where the exact check passes (not a counterexample to the claim: the "
                    "entry's t^2 term is too small to show within that range)")
 
 

@@ -470,3 +470,13 @@ def test_the_depth_1_gradient_norm_check_reports_the_gap_at_the_smallest_sizes(m
     monkeypatch.setattr(L, "grad_norm_sq_depth_1_assembled", lambda: L.grad_norm_sq_depth_1_closed_form(True))
     right = L.grad_norm_sq_depth_1_check()
     assert right.ok and right.detail == "equal with n, d_out, K and d_in symbols"
+
+
+def test_a_case_condition_sympy_decides_alone_is_read_as_that_truth_value():
+    # LAYER is a positive integer symbol, so SymPy turns LAYER >= 1 into True before Z3 sees it: a layer case
+    # with that condition covers every layer, and one with LAYER < 1 (False) covers none
+    from proofs.cooper import every_size_lemmas as lm
+    from proofs.cooper.every_size import ELL
+
+    assert lm.integer_cover_gap([lm.LAYER >= 1], lm.LAYER, ELL, 1) is None
+    assert lm.integer_cover_gap([lm.LAYER < 1], lm.LAYER, ELL, 1) is not None
