@@ -146,10 +146,12 @@ class CaptureRun:
         return int(np.sum(np.diff(self.losses) > 0))
 
 
-def _excess(z: np.ndarray, y: np.ndarray, w: np.ndarray, l1: float) -> float:
+def _excess(z: np.ndarray, y: np.ndarray, w: np.ndarray, l1: float, l2: float = 0.0) -> float:
+    r""":math:`f(w)-\|y\|^2=\sum_{z_i>0}z_i(z_i-2y_i)+l_2\|w\|^2+l_1\|w\|_1` (rows with :math:`z_i\le0` give
+    :math:`\sigma(z_i)=0`), each sum accurate (``math.fsum``)."""
     active = z > 0
     za = z[active]
-    return math.fsum(za * (za - 2.0 * y[active])) + l1 * math.fsum(np.abs(w))
+    return math.fsum(za * (za - 2.0 * y[active])) + l2 * math.fsum(w * w) + l1 * math.fsum(np.abs(w))
 
 
 def capture_run(x: np.ndarray, y: np.ndarray, w0: np.ndarray, *, lr: float = 0.01, l1: float = 0.001,
@@ -181,7 +183,7 @@ def _capture_loop(x, y, w, lr, l1, l2, max_iter, decay_factor, decide_on, cuts_p
         z = x @ w
         residual = np.maximum(z, 0.0) - y
         loss = float(np.sum(residual * residual)) + l2 * float(np.sum(w * w)) + l1 * float(np.sum(np.abs(w)))
-        excess = _excess(z, y, w, l1)
+        excess = _excess(z, y, w, l1, l2)
         for key, value in zip(records, (loss, np.sum(np.abs(w)), np.max(np.abs(w)), lr, excess)):
             records[key].append(float(value))
         went_up = loss > prev if decide_on == "loss" else excess > prev_excess

@@ -299,3 +299,13 @@ def test_rmsprop_with_a_zero_entry_agrees_across_arithmetics(convention):
     with mpmath.workdps(50):
         assert all(abs(a - mpmath.mpf(str(b))) < mpmath.mpf(10) ** -40 for a, b in zip(mp, dec))
     assert mp_zeros == dec_zeros == 1
+
+
+def test_the_excess_counts_the_l2_term_too():
+    # f(w) - ||y||^2 with l2 ||w||^2: rows z = (1, -1), y = (2, 0): 1 * (1 - 4) = -3 from the active row;
+    # w = (1, -2): l2 ||w||^2 = 5 l2 and l1 ||w||_1 = 3 l1
+    from numeric.kumar_experiments import _excess
+
+    z, y, w = np.array([1.0, -1.0]), np.array([2.0, 0.0]), np.array([1.0, -2.0])
+    assert _excess(z, y, w, 0.5) == -3.0 + 1.5
+    assert _excess(z, y, w, 0.5, 0.25) == -3.0 + 1.25 + 1.5
