@@ -43,3 +43,19 @@ def test_the_limit_steps_are_taken_of_the_step_size_at_gamma_1_over_1_plus_h(con
     at = {o.k: 3, o.alpha: sp.Rational(1, 100), o.lam: 1, o.eps: sp.Rational(1, 10**8)}
     expected = o.rmsprop_step_size(o.k, convention).subs(o.gamma, sp.Rational(99, 100)).subs(at)
     assert sp.simplify(step.expr.subs(prop_b_5.h, sp.Rational(1, 99)).subs(at) - expected) == 0
+
+
+def test_the_half_x_bound_is_checked_on_the_relative_error_polynomial_at_x_2y_over_1_plus_y():
+    r"""``relative_error_at_most_half_x`` proves x^2(3-x)/4 >= 0 at x = 2y/(1+y), y >= 0 (all of [0, 2)); that
+    expression must be 1 - (1 - x/2)^2 (1 + x) itself, the relative error the bound is about, or its sign shows
+    nothing (x^2/(3-x), x^3(3-x) or x = 3y/(1+y) are as nonnegative).  By hand: y = 1 is x = 1, error
+    1 - (1/4)(2) = 1/2; y = 3 is x = 3/2, error 1 - (1/16)(5/2) = 27/32; y = 0 is x = 0, error 0."""
+    import sympy as sp
+
+    from proofs.kumar import prop_b_5
+
+    step = next(s for s in prop_b_5._steps() if s.label == "relative_error_at_most_half_x")
+    x, y = prop_b_5.x, prop_b_5.y
+    error = (1 - (1 - x / 2) ** 2 * (1 + x)).subs(x, 2 * y / (1 + y))
+    assert sp.simplify(step.lhs - error) == 0
+    assert [step.lhs.subs(y, v) for v in (0, 1, 3)] == [0, sp.Rational(1, 2), sp.Rational(27, 32)]

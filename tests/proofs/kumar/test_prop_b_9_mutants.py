@@ -23,3 +23,18 @@ def test_a_run_that_stays_at_zero_does_not_count_as_a_bounce():
     # m = 0: beta^(k+1) = 0, the entry did not leave 0 (A1's counterexample), so the bounce witness must not hold
     check = _left_zero({}, _run_from_zero(Fraction(0)))
     assert not check.holds and check.lhs == 0
+
+
+def test_the_sign_zero_wrong_construction_differs_from_the_witness_only_in_sign_0():
+    r"""A2's witness starts at 0 with m = -1/9, v = 100/9900 and sign(0) = 1 (the bounce cancels: beta stays 0).  Its
+    wrong construction must be that same run with the paper's sign(0) = 0, so that its rejection shows sign(0) is
+    what matters: by hand m' = (9/10)(-1/9) = -1/10, v' = (99/100)(100/9900) = 1/100, beta^(k+1) =
+    -(1/100)(-1/10)/(1/10) = 1/100 != 0.  (A wrong m such as -2/9 would also leave 0, at 1/50, and show nothing
+    about sign(0).)"""
+    from proofs import registry
+
+    claim = registry.get_claim("kumar.prop_b_9")
+    check = next(a for a in claim.assumptions if a.label == "A2").necessity.check
+    wrong = check.mutants()[0].run()
+    assert not wrong.ok and wrong.values["lhs"] == sp.Rational(1, 100)
+    assert check.run().ok and check.run().values["lhs"] == 0

@@ -39,3 +39,15 @@ def test_powers_of_ten_print_as_powers_from_exponent_4_on():
     assert sp.latex(exact(Fraction(1, 10**4))) == "10^{-4}" and sp.latex(exact(Fraction(10**4))) == "10^{4}"
     assert sp.latex(exact(Fraction(1, 1000))) == r"\frac{1}{1000}" and exact(Fraction(1000)) == 1000
     assert exact(Fraction(1, 10**4)).doit() == sp.Rational(1, 10000)
+
+
+def test_powers_of_ten_print_as_powers_up_to_exponent_30_only():
+    r"""The other edge of the power window: 10^{±30} are recognized and print as 10^k, 10^{±31} are not (they
+    print as plain numbers, with the same value).  A window of -31..30 or -30..31 reads one more power."""
+    from proofs.kumar.shown import _power_of_ten
+
+    assert _power_of_ten(Fraction(1, 10**30)) == -30 and _power_of_ten(Fraction(10**30)) == 30
+    assert _power_of_ten(Fraction(1, 10**31)) is None and _power_of_ten(Fraction(10**31)) is None
+    assert sp.latex(exact(Fraction(1, 10**30))) == "10^{-30}"
+    assert exact(Fraction(1, 10**31)) == sp.Rational(1, 10**31) and isinstance(exact(Fraction(1, 10**31)), sp.Rational)
+    assert isinstance(exact(Fraction(10**31)), sp.Integer)
