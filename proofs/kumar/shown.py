@@ -43,7 +43,7 @@ def exact(value: Any) -> Any:
 
 
 def _power_of_ten(q: Fraction) -> int | None:
-    r"""``k`` with ``q == 10**k``, or ``None``."""
+    r"""``k`` with ``q == 10**k`` for ``|k| <= 30`` (the settings' range), or ``None`` (then shown as a number)."""
     for k in range(-30, 31):
         if q == Fraction(10) ** k:
             return k
