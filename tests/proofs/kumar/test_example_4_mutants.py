@@ -64,3 +64,15 @@ def test_the_a1_witness_compares_with_the_printed_norm():
                 if a.necessity and a.necessity.check is not None and a.necessity.check.label == "exceptional_start_has_norm_zero"]
     result = check.check()
     assert result.ok and result.values == {"lhs": 0, "rhs": Fraction(9894, 10000)}
+
+
+def test_the_a1_witness_needs_an_end_norm_strictly_below_the_printed_0_9894():
+    r"""The witness's test is ``||beta^(3)||_1 < 0.9894`` exactly.  From beta^(0) = 3 + t (alpha*lambda = 1) three
+    steps end at t: t = 0.9894 itself is not below the printed norm, t = 0.98935 is (it lies between 9894/10001 and
+    9894/10000, so a bound 9894/10001 or 9895/10000, or '<=', would judge one of the two the other way)."""
+    from proofs.kumar.example_4 import _zero_norm
+
+    at = _zero_norm({}, [3 + Fraction(9894, 10000)])
+    assert (at.lhs, at.rhs, at.holds) == (Fraction(9894, 10000), Fraction(9894, 10000), False)
+    below = _zero_norm({}, [3 + Fraction(98935, 100000)])
+    assert (below.lhs, below.holds) == (Fraction(98935, 100000), True)

@@ -65,3 +65,41 @@ def test_a_sampled_sub_claim_passes_as_confirmed_with_its_sample():
     assert result is not None and result.ok and result.evidence == "confirmed"
     assert result.sample == {"steps": ["sampled"], "points": 7, "dps": 30}
     assert result.detail.startswith("t.sampled: ")
+
+
+def _proved_claim():
+    r"""A sub-claim whose only step is a symbolic identity: its weakest evidence is ``proved`` (no scope, no sample)."""
+    import sympy as sp
+
+    from proofs.engine import Assumption, Claim, Equality, Necessity
+
+    x = sp.Symbol("x", real=True)
+    return Claim(id="t.proved", paper="t", label="T", section="", title="", statement="", reference="",
+                 assumptions=[Assumption("A1", "x real", "x", Necessity("unknown", "n/a"))],
+                 steps=[Equality(label="square", latex="", lhs=(x + 1) ** 2, rhs=x**2 + 2 * x + 1)])
+
+
+def test_a_proved_sub_claim_passes_with_its_evidence():
+    r"""A sub-claim proved outright (neither on a scope nor by sampling) carries the step with evidence ``proved``;
+    a step that lost that result (``None``) would crash the claim."""
+    result = p41._claim_verified(_proved_claim)
+    assert result is not None and result.ok and result.evidence == "proved"
+    assert result.detail.startswith("t.proved: ") and result.scope is None and result.sample is None
+
+
+def test_the_example_witness_wants_the_cycle_strictly_inside_the_box():
+    r"""The box of (8) is open: with sign(0) = -1 the run from beta^(0) = alpha*lambda = 1 (alpha = 1/100,
+    lambda = 100, so K = 0) alternates 1, 0, 1, 0 -- a 2-cycle, but on the boundary |beta| = alpha*lambda, so it is
+    no witness (a '<= h' box would accept it); nor is the one from 0, which starts at 0 (a '0 <=' would accept it)."""
+    from fractions import Fraction
+
+    from numeric.optimizers import ndgm_trajectory
+
+    params = {"alpha": Fraction(1, 100), "lam": Fraction(100)}
+    run = ndgm_trajectory([Fraction(1)], params["alpha"], params["lam"], 4, at_zero=-1)
+    assert [b[0] for b in run] == [1, 0, 1, 0, 1]
+    assert not p41._cycle_of_example(params, run).holds
+    from_zero = ndgm_trajectory([Fraction(0)], params["alpha"], params["lam"], 4, at_zero=-1)  # 0, 1, 0, 1: at 0
+    assert [b[0] for b in from_zero] == [0, 1, 0, 1, 0] and not p41._cycle_of_example(params, from_zero).holds
+    inside = ndgm_trajectory([Fraction(4947, 10000)], params["alpha"], params["lam"], 4)  # (0.4947) <-> (-0.5053)
+    assert p41._cycle_of_example(params, inside).holds

@@ -176,3 +176,15 @@ def test_the_smooth_bound_check_bites_a_run_that_does_not_descend():
     assert not stalled.ok and stalled.values == {"k_at": 6}
     run = _smooth_lipschitz_bound()
     assert run.ok and run.detail.endswith("closest at k = 5: f_best/bound = 0.562")
+
+
+def test_the_one_step_inequality_is_the_gap_of_the_expansion():
+    r"""With g.(b - b*) = Delta + e and ||g||^2 = G^2 - c, the expansion's right side is R^2 - 2 alpha (Delta + e)
+    + alpha^2 (G^2 - c); its gap below R^2 - 2 alpha Delta + alpha^2 G^2 is 2 alpha e + alpha^2 c (at alpha = 1/2,
+    e = 1, c = 4: 1 + 1 = 2).  A gap 2 alpha / e or 3 alpha e is >= 0 as well, but not this decrease."""
+    from proofs.kumar.prop_5_1 import D_s, G_s, R_s, _steps, a_s, c_s, e_s
+
+    step = next(s for s in _steps() if s.label == "one_step_inequality")
+    gap = (R_s**2 - 2 * a_s * D_s + a_s**2 * G_s**2) - (R_s**2 - 2 * a_s * (D_s + e_s) + a_s**2 * (G_s**2 - c_s))
+    assert sp.expand(step.lhs - gap) == 0
+    assert step.lhs.subs({a_s: sp.Rational(1, 2), e_s: 1, c_s: 4}) == 2

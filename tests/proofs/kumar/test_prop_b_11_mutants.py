@@ -14,3 +14,15 @@ def test_the_pair_sum_gap_vanishes_exactly_on_lambda_plus_eps_one():
     gap = B._pair_sum_gap()
     assert sp.simplify(gap.subs(B._t, 0)) == 0
     assert sp.nsimplify(gap.subs({B._t: 1, B._e: 1})) == sp.Rational(1, 48)
+
+
+def test_the_halved_bound_is_refuted_with_the_bound_it_names():
+    r"""The wrong version f < (1/2) n alpha lambda^2 fails at the paper's start (alpha = 1/100, lambda = 1, n = 2):
+    the bound is 1/100 and the loss at k = 50 = K + 1 is 53/5000 (the detail must name that bound, not
+    (1/2) n / alpha lambda^2 = 100)."""
+    from fractions import Fraction
+
+    result = B._loss_bound(Fraction(1, 2))
+    assert not result.ok
+    assert result.detail == "f = 53/5000 >= 1/100"
+    assert (result.values["loss"], result.values["bound"], result.values["k_at"]) == (Fraction(53, 5000), Fraction(1, 100), 50)

@@ -180,3 +180,14 @@ def test_the_hypotheses_themselves_refuse_the_value_0(setting, hypothesis):
     with pytest.raises(AssumptionViolated) as raised:
         parse_settings(registry.get_claim(CID), [setting])
     assert raised.value.assumption == hypothesis
+
+
+def test_the_closed_form_stays_exact_with_integer_step_and_penalty():
+    r"""alpha = lambda = 1 as plain integers (h = 1): beta^(0) = (1/3, 4/3) has K_i = (0, 1), K = 1, so the first
+    coordinate takes one more step to 1/3 - 1 = -2/3; the cycle is (-2/3, 1/3) <-> (1/3, -2/3), exactly as the run
+    gives it (a step h / (+-1) would make it the float -0.666...)."""
+    beta0 = [Fraction(1, 3), Fraction(4, 3)]
+    c = b2.cycle_closed_form(beta0, 1, 1)
+    assert (c["K"], c["K_i"]) == (1, [0, 1])
+    assert c["first"] == [Fraction(-2, 3), Fraction(1, 3)] and c["second"] == [Fraction(1, 3), Fraction(-2, 3)]
+    assert ndgm_trajectory(beta0, 1, 1, 2)[1:] == [c["first"], c["second"]]
