@@ -104,3 +104,15 @@ def test_the_zero_sum_refutation_covers_c_0_and_R_0(monkeypatch):
     point = {E.COEF_A: 1, K.C_QUAD: 0, K.R_COLUMNS: 0, K.K_BOUND: 0, K.K_ABS: 0, E.T: 2}
     assert all(bool(sp.sympify(p).subs(point)) for p in kwargs["assuming"])
     assert kwargs["lhs"].subs(point) == 4 and kwargs["rhs"].subs(point) == 0
+
+
+def test_the_lowered_b_is_refuted_at_one_exact_point_naming_each_coefficient_once():
+    r"""The wrong version (b lowered by 10) is refuted at A = 1, B = 0, P = 2, Q = 1, a = 1, b = 3, t = 0, where
+    +(At^2 - Bt) - (a + (b - 10)(P + Qt^2)) = 0 - (1 - 14) = 13 > 0 (shown as the gap, -13).  The bound's a and b
+    must be the premises' real a and b: other symbols of the same name are distinct in SymPy and Z3 still joins
+    them by name, so the point then names a and b twice."""
+    result = K.quadratic_bound_check(slack=10)
+    assert not result.ok and result.detail == "fails at A=1, B=0, P=2, Q=1, a=1, b=3, t=0 (checked exactly)"
+    point = result.values["point"]
+    assert {str(s): v for s, v in point.items()} == {"A": 1, "B": 0, "P": 2, "Q": 1, "a": 1, "b": 3, "t": 0}
+    assert len(point) == 7 and all(s.is_real for s in point) and result.values["value"] == -13

@@ -22,3 +22,20 @@ def test_the_two_class_wrong_version_finds_log_2_for_uniform_labels():
 
     result = thm_14._b_necessity_wrong()
     assert not result.ok and result.detail == "b = 2: L(all parameters 1) = log(2) (exact)"
+
+
+def test_the_scope_steps_run_on_the_declared_two_data_points():
+    r"""The steps over SCOPE (gradient_eq_31, hessian_eq_32, the t^2 coefficient and the closed form) declare
+    n = 2 data points in their review scope.  Pairs with n = 3 would check (and name in a counterexample) a data
+    size the scope does not declare.  Wrong version: eq. (31) with mean 0, refuted at the first architecture,
+    which the counterexample names with n = 2."""
+    from proofs.cooper import thm_14
+    from symbolic import network as net
+
+    pairs = thm_14.scope_pairs()
+    assert [a for a, _ in pairs] == list(net.scope(**thm_14.SCOPE))
+    assert {n for _, n in pairs} == set(thm_14._scope()["n"]) == {2}
+    wrong = thm_14._over_scope(lambda a, dt, d: thm_14.gradient_eq_31(a, dt, d, mean=0))
+    assert not wrong.ok
+    assert {str(k): v for k, v in wrong.values["dimensions"].items()} == {"n": 2, "d_in": 1, "c_ell": 1, "d_out": 2,
+                                                                        "ell": 2}
