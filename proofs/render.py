@@ -298,6 +298,7 @@ _MACROS = [(r"\|", "||"), (r"\left", ""), (r"\right", ""), (r"\,", " "), (r"\;",
            (r"\nabla", "grad "), (r"\star", "*"), (r"\prime", "'"), (r"\iff", "<=>"), (r"\Rightarrow", "=>"),
            (r"\implies", "=>"), (r"\forall", "for all "), (r"\exists", "exists "), (r"\mathrm", "")]
 _FRAC = re.compile(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}")
+_SQRT = re.compile(r"\\sqrt\{((?:[^{}]|\{[^{}]*\})*)\}")  # one level of braces inside: \sqrt{x_{1}}
 _SCRIPT = re.compile(r"([_^])\{([^{}]*)\}")
 _MACRO = re.compile(r"\\([A-Za-z]+)")
 
@@ -309,11 +310,13 @@ def plain_math(math: str) -> str:
     "sigma_beta''(u) <= (beta)/(4) * e^(-beta/2), w_jk"
     >>> plain_math(r"n\alpha\lambda^2,\ \beta^{(0)},\ \{x\},\ 2\sigma\mathbf 1,\ \mathcal D,\ \varepsilon\downarrow0")
     'n alpha lambda^2, beta^(0), {x}, 2 sigma 1, D, eps -> 0'
+    >>> plain_math(r"f=\sqrt{1+\beta^2},\ \sqrt{\frac{1}{2}},\ \sqrt{x_{1}}")
+    'f=sqrt(1+beta^2), sqrt((1)/(2)), sqrt(x_1)'
 
     """
     text = math
-    while _FRAC.search(text):
-        text = _FRAC.sub(r"(\1)/(\2)", text)
+    while _FRAC.search(text) or _SQRT.search(text):
+        text = _SQRT.sub(r"sqrt(\1)", _FRAC.sub(r"(\1)/(\2)", text))  # \sqrt{1+x} is sqrt(1+x), not sqrt1+x
     for macro, ascii_ in sorted(_MACROS, key=lambda m: -len(m[0])):
         end = r"(?![A-Za-z])" if macro[-1].isalpha() else ""  # \le is not the start of \left
         text = re.sub(re.escape(macro) + end, lambda _, a=ascii_: a, text)
