@@ -297,7 +297,7 @@ _MACROS = [(r"\|", "||"), (r"\left", ""), (r"\right", ""), (r"\,", " "), (r"\;",
            (r"\varepsilon", "eps"), (r"\epsilon", "eps"), (r"\sim", "~"), (r"\downarrow", " -> "), (r"\uparrow", " -> "),
            (r"\nabla", "grad "), (r"\star", "*"), (r"\prime", "'"), (r"\iff", "<=>"), (r"\Rightarrow", "=>"),
            (r"\implies", "=>"), (r"\forall", "for all "), (r"\exists", "exists "), (r"\mathrm", "")]
-_FRAC = re.compile(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}")
+_FRAC = re.compile(r"\\[dt]?frac\{((?:[^{}]|\{[^{}]*\})*)\}\{((?:[^{}]|\{[^{}]*\})*)\}")  # one level of braces inside
 _SQRT = re.compile(r"\\sqrt\{((?:[^{}]|\{[^{}]*\})*)\}")  # one level of braces inside: \sqrt{x_{1}}
 _SCRIPT = re.compile(r"([_^])\{([^{}]*)\}")
 _MACRO = re.compile(r"\\([A-Za-z]+)")
@@ -310,8 +310,8 @@ def plain_math(math: str) -> str:
     "sigma_beta''(u) <= (beta)/(4) * e^(-beta/2), w_jk"
     >>> plain_math(r"n\alpha\lambda^2,\ \beta^{(0)},\ \{x\},\ 2\sigma\mathbf 1,\ \mathcal D,\ \varepsilon\downarrow0")
     'n alpha lambda^2, beta^(0), {x}, 2 sigma 1, D, eps -> 0'
-    >>> plain_math(r"f=\sqrt{1+\beta^2},\ \sqrt{\frac{1}{2}},\ \sqrt{x_{1}}")
-    'f=sqrt(1+beta^2), sqrt((1)/(2)), sqrt(x_1)'
+    >>> plain_math(r"f=\sqrt{1+\beta^2},\ \sqrt{\frac{1}{2}},\ \sqrt{x_{1}},\ \frac{m^{(k)}}{1-\beta_1^{k}}")
+    'f=sqrt(1+beta^2), sqrt((1)/(2)), sqrt(x_1), (m^(k))/(1-beta_1^k)'
 
     """
     text = math
