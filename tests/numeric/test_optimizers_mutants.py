@@ -60,3 +60,199 @@ def test_rmsprop_preimages_include_the_endpoints_of_the_interval():
     points = no.rmsprop_preimages_of_zero(1, Fraction(1, 2), 1, Fraction(3, 4), 0, bound=1)
     assert sorted(p.str(5, radius=False) for p in points) == ["-1.0000", "1.0000"]
     assert no.rmsprop_preimages_of_zero(1, Fraction(1, 2), 1, Fraction(3, 4), 0, bound=Fraction(1, 2)) == []
+
+
+# --- exact runs by hand, their edges and refusals (written against the mutation benchmark) ---
+
+F = Fraction
+
+
+def test_sign_of_arb_balls_and_at_zero():
+    from flint import arb
+
+    assert no.sign(arb(-2)) == -1 and no.sign(arb(3)) == 1
+    assert no.sign(arb(0), at_zero=-1) == -1 and no.sign(arb(0)) == 0
+    with pytest.raises(ArithmeticError, match="undecided"):  # a ball around 0 that is not exactly 0
+        no.sign(arb("0 +/- 0.001"))
+    assert no.sign(F(-1, 3), at_zero=1) == -1 and no.sign(F(1, 3), at_zero=-1) == 1 and no.sign(0, at_zero=-1) == -1
+
+
+def test_ndgm_uses_the_subgradient_chosen_at_zero():
+    # from 0 with sign(0) = 1 and alpha lam = 1/2: 0, -1/2, 0, -1/2; with sign(0) = 0 it stays at 0
+    assert no.ndgm_trajectory([F(0)], F(1, 4), 2, 3, at_zero=1) == [[0], [F(-1, 2)], [0], [F(-1, 2)]]
+    assert no.ndgm_trajectory([F(0), F(1, 2)], F(1, 4), 2, 1) == [[0, F(1, 2)], [0, 0]]
+
+
+def test_ndgm_first_zero_counts_steps_up_to_and_including_max_steps():
+    # 1/2 -> 1/4 -> 0 with alpha lam = 1/4: zero at step 2, found when max_steps = 2, not when 1; a zero start is step 0
+    assert no.ndgm_first_zero(F(1, 2), F(1, 4), 1, 2) == 2
+    assert no.ndgm_first_zero(F(1, 2), F(1, 4), 1, 1) is None
+    assert no.ndgm_first_zero(F(0), F(1, 4), 1, 0) == 0
+    assert no.ndgm_first_zero(F(-1, 2), F(1, 8), 2, 5) == 2
+
+
+def test_ndgm_cycle_by_hand():
+    # step 1/10: coordinate 1 is inside (-1/10, 1/10) at once, coordinate 0 (7/20, 5/20, 3/20, 1/20) at step 3
+    c = no.ndgm_cycle([F(7, 20), F(-1, 20)], F(1, 10), 1)
+    assert (c.K, c.entry_steps, c.first, c.second) == (3, (3, 0), (F(1, 20), F(1, 20)), (F(-1, 20), F(-1, 20)))
+    assert no.ndgm_cycle([F(7, 20)], F(1, 10), 1, max_steps=3).K == 3  # the last allowed step still counts
+    with pytest.raises(ArithmeticError, match="no 2-cycle"):
+        no.ndgm_cycle([F(7, 20)], F(1, 10), 1, max_steps=2)
+    # |x| = alpha lam is not inside the open interval: 3/20 enters at step 1 (1/20), not at step 0
+    c = no.ndgm_cycle([F(3, 20), F(1, 10) + F(1, 40)], F(1, 10), 1)
+    assert c.entry_steps == (1, 1) and c.first == (F(1, 20), F(1, 40))
+    with pytest.raises(ArithmeticError, match="exactly 0 at step 2"):
+        no.ndgm_cycle([F(1, 5)], F(1, 10), 1)
+    with pytest.raises(ArithmeticError, match="step 0"):
+        no.ndgm_cycle([F(1, 5), F(0)], F(1, 10), 1)
+
+
+def test_momentum_with_a_given_previous_iterate_and_sign_at_zero():
+    # 1 - 1/10 + (1/2)(1 - 2) = 2/5
+    assert no.momentum_trajectory([F(1)], F(1, 10), 1, F(1, 2), 1, beta_prev=[F(2)]) == [[1], [F(2, 5)]]
+    assert no.momentum_trajectory([F(0)], F(1, 10), 1, 0, 1, at_zero=1) == [[0], [F(-1, 10)]]
+
+
+def test_pytorch_momentum_buffer_by_hand():
+    # g = 2: buf = 2, p = 1 - 1/5 = 4/5; buf = 1 + 2 = 3, p = 4/5 - 3/10 = 1/2
+    assert no.pytorch_momentum_trajectory([F(1)], F(1, 10), 2, F(1, 2), 2) == [[1], [F(4, 5)], [F(1, 2)]]
+
+
+def test_exact_square_roots_and_their_refusal():
+    assert no._exact_sqrt(F(9, 4)) == F(3, 2)
+    with pytest.raises(ArithmeticError, match="not a perfect square"):
+        no._exact_sqrt(F(2))
+    with pytest.raises(ArithmeticError):
+        no._exact_sqrt(F(1, 2))
+
+
+@pytest.mark.parametrize("convention, want", [("paper", F(9, 10)), ("pytorch", F(23, 25))])
+def test_rmsprop_first_step_exactly(convention, want):
+    # gamma = 3/4, eps = 3/4: v = 1/4; paper sqrt(1/4 + 3/4) = 1, pytorch sqrt(1/4) + 3/4 = 5/4
+    run = no.rmsprop_trajectory([F(1)], F(1, 10), 1, F(3, 4), F(3, 4), 1, convention=convention, backend="fraction")
+    assert run == [([1], [0]), ([want], [F(1, 4)])]
+    arb_run = no.rmsprop_trajectory([F(1)], F(1, 10), 1, F(3, 4), F(3, 4), 1, convention=convention, backend="arb")
+    from flint import arb, ctx
+    with ctx.workdps(60):
+        assert arb_run[1][0][0].contains(arb(want.numerator) / want.denominator)
+    mp_run = no.rmsprop_trajectory([F(1)], F(1, 10), 1, F(3, 4), F(3, 4), 1, convention=convention)
+    with mpmath.workdps(60):
+        assert abs(mp_run[1][0][0] - mpmath.mpf(want.numerator) / want.denominator) < mpmath.mpf(10) ** -50
+
+
+def test_rmsprop_from_zero_steps_by_the_sign_at_zero():
+    run = no.rmsprop_trajectory([F(0)], F(1, 10), 1, F(3, 4), 0, 1, backend="fraction", at_zero=1)
+    assert run[1] == ([F(-1, 5)], [F(1, 4)])  # v = 1/4, step (1/10)/(1/2)
+
+
+def test_rmsprop_preimages_two_steps_back():
+    # alpha = 1/2, gamma = 3/4, eps = 0: steps 1 and 2/sqrt(7); starts +-(1 + 2/sqrt 7) and +-(1 - 2/sqrt 7)
+    inner = 1 - 2 / mpmath.sqrt(7)
+    outer = 1 + 2 / mpmath.sqrt(7)
+    near = sorted(float(p.mid()) for p in no.rmsprop_preimages_of_zero(2, F(1, 2), 1, F(3, 4), 0))
+    assert near == pytest.approx([-float(inner), float(inner)], rel=1e-14)
+    wide = sorted(float(p.mid()) for p in no.rmsprop_preimages_of_zero(2, F(1, 2), 1, F(3, 4), 0, bound=2))
+    assert wide == pytest.approx([-float(outer), -float(inner), float(inner), float(outer)], rel=1e-14)
+    # pytorch: step a l/(sqrt((1 - g) l^2) + eps) = (1/2)/(1/2 + 1/2) = 1/2
+    pts = no.rmsprop_preimages_of_zero(1, F(1, 2), 1, F(3, 4), F(1, 2), convention="pytorch")
+    assert sorted(float(p.mid()) for p in pts) == [-0.5, 0.5]
+
+
+def test_adam_pytorch_convention_steps_alpha_while_the_sign_holds():
+    # b1 = 1/2, gamma = 3/4, eps = 0: m_hat = v_hat = 1 while the sign is +, so each step is alpha = 1/10
+    run = no.adam_trajectory([F(1)], F(1, 10), 1, F(1, 2), F(3, 4), 0, 2, convention="pytorch", backend="fraction")
+    assert [s.beta for s in run] == [[1], [F(9, 10)], [F(4, 5)]]
+    assert (run[2].m, run[2].v) == ([F(3, 4)], [F(7, 16)])
+    eps = no.adam_trajectory([F(1)], F(1, 10), 1, F(1, 2), F(3, 4), F(1, 4), 1, convention="pytorch", backend="fraction")
+    assert eps[1].beta == [F(23, 25)]  # (1/10)/(1 + 1/4)
+
+
+def test_adam_from_a_given_state_and_from_zero():
+    # m0 = 0, v0 = 5: m = 1/2, v = 15/4 + 1/4 = 4, step (1/10)(1/2)/2 = 1/40
+    run = no.adam_trajectory([F(1)], F(1, 10), 1, F(1, 2), F(3, 4), 0, 1, backend="fraction", m0=[0], v0=[5])
+    assert (run[1].beta, run[1].m, run[1].v) == ([F(39, 40)], [F(1, 2)], [4])
+    run = no.adam_trajectory([F(0)], F(1, 10), 1, F(1, 2), F(3, 4), 0, 1, backend="fraction", at_zero=-1)
+    assert run[1].beta == [F(1, 10)]
+
+
+def test_adam_pytorch_preimages_two_steps_back():
+    # alpha = 1/10, b1 = 1/2, gamma = 3/4, eps = 0: patterns (+,+) and (+,-) start at 1/5 and 1/10 - 1/30 = 1/15
+    pts, undecided = no.adam_preimages_of_zero(2, F(1, 10), 1, F(1, 2), F(3, 4), 0, convention="pytorch")
+    assert [float(p.mid()) for p in pts] == pytest.approx([1 / 5, 1 / 15, -1 / 15, -1 / 5], rel=1e-14)
+    assert undecided == 0
+    pts, _ = no.adam_preimages_of_zero(2, F(1, 10), 1, F(1, 2), F(3, 4), 0, convention="pytorch", bound=F(1, 10))
+    assert [float(p.mid()) for p in pts] == pytest.approx([1 / 15, -1 / 15], rel=1e-14)
+
+
+def test_float_runs_of_each_optimizer_by_hand():
+    f64 = np.float64
+    b, z = no.float_run(np.array([0.5, 0.3]), "sgd", alpha=0.25, lam=1.0, steps=3, dtype=f64)
+    assert b[0] == 0 and b[1] == pytest.approx(0.05) and z.tolist() == [True, False]  # 0.3, 0.05, -0.2, 0.05
+    b, _ = no.float_run(np.array([1.0]), "momentum", alpha=0.25, lam=1.0, steps=2, dtype=f64, mu=0.5)
+    assert b.tolist() == [0.375]  # buf 1 then 1.5
+    b, _ = no.float_run(np.array([1.5]), "rmsprop", alpha=0.5, lam=1.0, steps=1, dtype=f64, gamma=0.75, eps=0.0)
+    assert b.tolist() == [0.5]  # v = 1/4, step 0.5/0.5
+    b, _ = no.float_run(np.array([1.0]), "adam", alpha=0.25, lam=1.0, steps=2, dtype=f64, beta1=0.5, gamma=0.75, eps=0.0)
+    assert b.tolist() == pytest.approx([0.5], rel=1e-15)  # bias-corrected: two steps of alpha
+    b, _ = no.float_run(np.array([1.0]), "sgd", alpha=0.25, lam=1.0, steps=1)
+    assert b.dtype == np.float32
+
+
+def test_float_l1_history_by_hand():
+    hist = no.float_l1_history(np.array([0.5, -0.25]), "sgd", alpha=0.25, lam=1.0, steps=2)
+    assert hist.tolist() == [0.75, 0.25, 0.0]
+
+
+def test_zero_entry_frequency_reports_its_settings():
+    rec = no.zero_entry_frequency("sgd", n=4, steps=3, alpha=0.01, lam=0.0, dtype=np.float64)
+    assert rec == {"optimizer": "sgd", "dtype": "float64", "n": 4, "steps": 3, "alpha": 0.01, "lam": 0.0,
+                   "ever_zero": 0, "zero_at_end": 0}
+    # the default dtype is float32, and the record names it
+    assert no.zero_entry_frequency("sgd", n=3, steps=0, alpha=1.0, lam=1.0)["dtype"] == "float32"
+
+
+def test_ndgm_cycle_steps_by_alpha_times_lambda_and_runs_long_enough():
+    # alpha = 1/20, lambda = 2: the step is 1/10 (not alpha/lambda = 1/40): as in test_ndgm_cycle_by_hand
+    c = no.ndgm_cycle([F(7, 20), F(-1, 20)], F(1, 20), 2)
+    assert (c.K, c.first, c.second) == (3, (F(1, 20), F(1, 20)), (F(-1, 20), F(-1, 20)))
+    # 7/20 + 1/2000 with step 1/1000 needs 350 steps: within the default max_steps
+    assert no.ndgm_cycle([F(7, 20) + F(1, 2000)], F(1, 1000), 1).K == 350
+    import dataclasses
+    with pytest.raises(dataclasses.FrozenInstanceError):  # the cycle is a value
+        c.K = 0
+
+
+def test_momentum_steps_by_alpha_times_lambda():
+    # 1 - (1/10)(2) + (1/2)(1 - 2) = 3/10 (not alpha/lambda: 1 - 1/20 - 1/2 = 9/20)
+    assert no.momentum_trajectory([F(1)], F(1, 10), 2, F(1, 2), 1, beta_prev=[F(2)]) == [[1], [F(3, 10)]]
+
+
+def test_rmsprop_and_adam_leave_a_zero_start_at_zero_by_default():
+    # sign(0) = 0 (PyTorch's choice): no gradient, no moment, no step
+    run = no.rmsprop_trajectory([F(0)], F(1, 10), 1, F(3, 4), F(1, 4), 2, backend="fraction")
+    assert run[-1] == ([0], [0])
+    state = no.adam_trajectory([F(0)], F(1, 10), 1, F(1, 2), F(3, 4), F(1, 4), 2, backend="fraction")[-1]
+    assert (state.beta, state.m, state.v) == ([0], [0], [0])
+    import dataclasses
+    with pytest.raises(dataclasses.FrozenInstanceError):  # a state is a value
+        state.beta = [1]
+
+
+def test_rmsprop_preimages_scale_with_lambda_under_pytorch():
+    # pytorch, lambda = 2: step a l/(sqrt((1 - g) l^2) + eps) = (1/2)(2)/((1/2)(2) + 1/2) = 2/3
+    pts = no.rmsprop_preimages_of_zero(1, F(1, 2), 2, F(3, 4), F(1, 2), convention="pytorch")
+    assert sorted(float(p.mid()) for p in pts) == pytest.approx([-2 / 3, 2 / 3], rel=1e-14)
+
+
+def test_adam_preimages_with_epsilon_lambda_and_an_exact_bound():
+    # k = 1, b1 = 1/2, gamma = 3/4. pytorch: step a l/(l + eps); alpha = 1/8, lambda = 1, eps = 1/4: 1/10;
+    # lambda = 2: (1/8)(2)/(9/4) = 1/9. paper: a (1 - b1) l/sqrt((1 - g) l^2 + eps) = (1/16)/sqrt(1) with eps = 3/4
+    def starts(*args, **kw):
+        pts, undecided = no.adam_preimages_of_zero(1, F(1, 8), *args, **kw)
+        assert undecided == 0
+        return [float(p.mid()) for p in pts]
+    assert starts(1, F(1, 2), F(3, 4), F(1, 4), convention="pytorch") == pytest.approx([0.1, -0.1], rel=1e-14)
+    assert starts(2, F(1, 2), F(3, 4), F(1, 4), convention="pytorch") == pytest.approx([1 / 9, -1 / 9], rel=1e-14)
+    assert starts(1, F(1, 2), F(3, 4), F(3, 4)) == [1 / 16, -1 / 16]
+    # eps = 0: the start 1/8 is exact and lies on the closed bound 1/8
+    assert starts(1, F(1, 2), F(3, 4), 0, convention="pytorch", bound=F(1, 8)) == [1 / 8, -1 / 8]

@@ -86,3 +86,69 @@ def test_the_capture_record_keeps_the_last_1000_norms_and_the_last_10_losses(mon
     assert record["first_losses"] == [repr(2000.0 - k) for k in range(60)]
     assert record["last_1000_distinct_losses"] == 990 and record["plateau_start"] == 990 and record["increases"] == 0
     assert record["final_lr"] == 0.01 and record["final_max_abs_weight"] == 0.5
+
+
+# --- refusals, the decay rule on an increase, the kept weights, the data (written against the mutation benchmark) ---
+
+
+def test_every_function_refuses_plainly_without_torch(monkeypatch):
+    # rejects a dropped raise in _need_torch: without torch each entry point says how to install it
+    monkeypatch.setattr(tr, "torch", None)
+    assert tr.available() is False
+    for call in (lambda: tr.capture_problem(), lambda: tr.capture_runner(None, None, None, reading="one_cut"),
+                 lambda: tr.toy_lasso_torch([0.5], "ndgm", alpha=0.25, lam=1.0, steps=1)):
+        with pytest.raises(ImportError, match="pip install"):
+            call()
+
+
+def test_an_unknown_reading_is_refused():
+    pytest.importorskip("torch")
+    with pytest.raises(ValueError, match="reading must be one of"):
+        tr.capture_runner(None, None, None, reading="three_cuts")
+
+
+def _overshooting_run(reading):
+    torch = pytest.importorskip("torch")
+    # x = y = 1, w = 1/2, lr = 3: loss 1/4, then w = 1/2 + 3 = 7/2 and loss 25/4 (an increase), then the cut step
+    # overshoots below 0, where the ReLU is flat: w = 7/2 - lr' * 5
+    linear = torch.nn.Linear(1, 1, bias=False).double()
+    torch.nn.init.constant_(linear.weight, 0.5)
+    x, y = torch.tensor([[1.0]], dtype=torch.float64), torch.tensor([[1.0]], dtype=torch.float64)
+    return tr.capture_runner(linear, x, y, reading=reading, lr=3.0, l1=0.0, max_iter=3, decay_factor=0.5, keep_last=2)
+
+
+def test_an_increase_cuts_the_step_once_or_twice_by_reading():
+    one, two = _overshooting_run("one_cut"), _overshooting_run("two_cuts")
+    assert one["losses"].tolist() == [0.25, 6.25, 1.0] and two["losses"].tolist() == [0.25, 6.25, 1.0]
+    assert one["lrs"].tolist() == [3.0, 3.0, 1.5]  # one cut by 1/2
+    assert two["lrs"].tolist() == [3.0, 3.0, 0.75]  # two cuts by 1/2
+
+
+def test_the_runner_keeps_the_last_weights_and_one_norms():
+    run = _overshooting_run("one_cut")
+    # w: 1/2, 7/2, 7/2 - 1.5 * 5 = -4; the last step is on the ReLU's flat side (no gradient)
+    assert run["one_norms"].tolist() == [0.5, 3.5, 4.0]
+    assert [w.tolist() for w in run["last_weights"]] == [[3.5], [-4.0]]
+    assert run["weights"].tolist() == [-4.0]
+
+
+def test_toy_lasso_rmsprop_first_step_and_float32_losses():
+    pytest.importorskip("torch")
+    # RMSprop (alpha = 0.99, eps = 1e-8): v = 0.01 g^2, step lr g/(0.1 |g| + 1e-8), about 10 lr = 0.1
+    losses, final = tr.toy_lasso_torch([1.0, -2.0], "rmsprop", alpha=0.01, lam=1.0, steps=1)
+    assert losses == [3.0] and final.tolist() == pytest.approx([0.9, -1.9], rel=1e-6)
+    losses, final = tr.toy_lasso_torch([0.1], "ndgm", alpha=0.25, lam=1.0, steps=1, dtype="float32")
+    assert losses == [float(np.float32(0.1))] and final.dtype == np.float64
+
+
+def test_capture_problem_draws_the_data_with_numpy_and_rounds_to_float32():
+    torch = pytest.importorskip("torch")
+    linear, x, y = tr.capture_problem(seed=3, nrows=4, ncols=2)
+    np.random.seed(3)
+    want_x = np.random.uniform(-1, 1, size=(4, 2)).astype(np.float32).astype(np.float64)
+    want_y = np.random.uniform(-0.99, -0.9, size=(4, 1)).astype(np.float32).astype(np.float64)
+    assert x.dtype == torch.float64 and x.numpy().tolist() == want_x.tolist() and y.numpy().tolist() == want_y.tolist()
+    w = linear.weight.detach().numpy()
+    assert w.shape == (1, 2) and linear.bias is None and np.all(np.abs(w) <= 1) and linear.weight.dtype == torch.float64
+    x.add_(1.0)  # the returned tensors are copies: the cached data stay as drawn
+    assert tr.capture_problem(seed=3, nrows=4, ncols=2)[1].numpy().tolist() == want_x.tolist()
