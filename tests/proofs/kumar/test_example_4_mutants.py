@@ -76,3 +76,41 @@ def test_the_a1_witness_needs_an_end_norm_strictly_below_the_printed_0_9894():
     assert (at.lhs, at.rhs, at.holds) == (Fraction(9894, 10000), Fraction(9894, 10000), False)
     below = _zero_norm({}, [3 + Fraction(98935, 100000)])
     assert (below.lhs, below.holds) == (Fraction(98935, 100000), True)
+
+
+def test_bound_checks_max_or_min_with_the_boundary_included_and_names_the_worst_norm():
+    r"""``_bound`` with hand-given norms (1/10, 3/10): '<=' compares the larger one and accepts equality (3/10 <= 3/10),
+    '>=' the smaller one (1/10 >= 1/10); a bound just past it fails with that norm as 'worst'.  The norms are
+    asked for at B0 and the reading's alpha and lambda (reading 0: alpha 1/100, lambda 1 or 100; reading 1:
+    alpha 1, lambda 1/100).  Rejects max/min swapped, strict comparisons or a wrong lambda index."""
+    import sympy as sp
+
+    from proofs.kumar.example_4 import B0, _bound
+
+    asked = []
+
+    def norms(beta0, alpha, lam):
+        asked.append((list(beta0), alpha, lam))
+        return [Fraction(1, 10), Fraction(3, 10)]
+
+    assert _bound(0, 0, norms, "<=", Fraction(3, 10)).ok and _bound(0, 1, norms, ">=", Fraction(1, 10)).ok
+    assert _bound(1, 0, norms, "<=", Fraction(3, 10)).ok
+    assert asked == [(B0, Fraction(1, 100), 1), (B0, Fraction(1, 100), 100), (B0, 1, Fraction(1, 100))]
+    low = _bound(0, 0, norms, "<=", Fraction(29, 100))
+    assert not low.ok and low.values["worst"] == sp.Rational(3, 10) and low.counterexample.endswith(r"$\le{bound}$")
+    assert low.detail == "norms ['1/10', '3/10'] <= 29/100"
+    high = _bound(0, 1, norms, ">=", Fraction(11, 100))
+    assert not high.ok and high.values["worst"] == sp.Rational(1, 10) and high.counterexample.endswith(r"$\ge{bound}$")
+    assert _bound(0, 0, norms, "<=", Fraction(3, 10)).counterexample is None
+
+
+def test_cycle_norms_and_the_reduced_restart_by_hand():
+    r"""One coordinate 0.31, alpha = 1/10, lambda = 1 (h = 1/10): 0.21, 0.11, 0.01, -0.09, 0.01: the cycle is
+    1/100 <-> -9/100, norms (1/100, 9/100).  Restarting with factor 1/2 (step 1/20): from 1/100 the run goes
+    -1/25, 1/100 (norms 1/100, 1/25); from -9/100 it goes -1/25, 1/100, -1/25 (first cycle point -1/25: norms
+    1/25, 1/100).  Rejects a restart from one point only, a factor ignored, or a norm without abs."""
+    from proofs.kumar.example_4 import cycle_norms, reduced_cycle_norms
+
+    start, alpha, lam = [Fraction(31, 100)], Fraction(1, 10), Fraction(1)
+    assert cycle_norms(start, alpha, lam) == (Fraction(1, 100), Fraction(9, 100))
+    assert reduced_cycle_norms(start, alpha, lam, Fraction(1, 2)) == [Fraction(1, 100), Fraction(1, 25), Fraction(1, 25), Fraction(1, 100)]

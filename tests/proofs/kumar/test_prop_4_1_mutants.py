@@ -103,3 +103,26 @@ def test_the_example_witness_wants_the_cycle_strictly_inside_the_box():
     assert [b[0] for b in from_zero] == [0, 1, 0, 1, 0] and not p41._cycle_of_example(params, from_zero).holds
     inside = ndgm_trajectory([Fraction(4947, 10000)], params["alpha"], params["lam"], 4)  # (0.4947) <-> (-0.5053)
     assert p41._cycle_of_example(params, inside).holds
+
+
+def test_the_example_witness_checks_the_cycle_from_k_49_at_lambda_1_and_every_period_condition():
+    r"""Hand-made runs, no optimizer.  At lambda = 1 (alpha = 1/100, h = 1/100) the cycle of the paper's example
+    starts at K = 49: 49 transient points far outside the box and then (47/10000) <-> (-53/10000) hold, while the
+    same points read from K = 0 (a wrong K) do not.  Each condition of (8) is needed: a fixed point
+    (beta^(K+1) = beta^(K)), a broken period (beta^(K+2) != beta^(K) or beta^(K+3) != beta^(K+1)) are refused,
+    and the WitnessCheck names both cycle points and the box."""
+    from fractions import Fraction as F
+
+    params = {"alpha": F(1, 100), "lam": F(1)}
+    a, b = [F(47, 10000)], [F(-53, 10000)]
+    good = [[F(3, 10)]] * 49 + [a, b, a, b]
+    check = p41._cycle_of_example(params, good)
+    assert check.holds and check.lhs == "beta^(K) = ['47/10000'], beta^(K+1) = ['-53/10000']"
+    assert check.rhs == "2-cycle in (-1/100, 1/100)^2"
+    assert not p41._cycle_of_example(params, [a, b, a, b] + [[F(3, 10)]] * 49).holds
+    assert not p41._cycle_of_example(params, [[F(3, 10)]] * 49 + [a, a, a, a]).holds  # fixed point
+    assert not p41._cycle_of_example(params, [[F(3, 10)]] * 49 + [a, b, b, b]).holds  # beta^(K+2) != beta^(K)
+    assert not p41._cycle_of_example(params, [[F(3, 10)]] * 49 + [a, b, a, a]).holds  # beta^(K+3) != beta^(K+1)
+    big = {"alpha": F(1, 100), "lam": F(100)}  # h = 1, K = 0
+    assert p41._cycle_of_example(big, [[F(1, 2), F(-1, 4)], [F(-1, 2), F(3, 4)]] * 2).holds
+    assert not p41._cycle_of_example(big, [[F(1, 2), F(0)], [F(-1, 2), F(1)]] * 2).holds  # an entry at 0

@@ -26,3 +26,102 @@ def test_the_halved_bound_is_refuted_with_the_bound_it_names():
     assert not result.ok
     assert result.detail == "f = 53/5000 >= 1/100"
     assert (result.values["loss"], result.values["bound"], result.values["k_at"]) == (Fraction(53, 5000), Fraction(1, 100), 50)
+
+
+def _case(**change):
+    return {**B.ORDER_CASE, **change}
+
+
+def test_the_every_iterate_ordering_counts_below_and_above_by_hand():
+    r"""One coordinate, lambda = 1, alpha = 1/100, beta0 = 0.301: NDGM (step 1/100) reaches 0.001 at k = 30 and then
+    alternates -0.009, 0.001, so at odd k >= 31 its loss is 0.009; RMSProp's small cycle end is below that at 5 of the
+    last 10 of 100 iterates, the first at k = 91.  Rejects swapped below/above lists, a wrong first example (the
+    last one instead of the first) or an inverted verdict."""
+    from fractions import Fraction
+
+    r = B._ordering_exact(_case(lam=Fraction(1), beta0=Fraction(301, 1000), steps=100, last=10))
+    assert not r.ok and (r.values["below"], r.values["last"], r.values["steps"]) == (5, 10, 100)
+    assert r.values["k_ex"] == 91 and str(r.values["f_ndgm"]) == "0.009"
+    assert r.values["f_rms"] < 0.009 and r.values["f_rms_radius"] < 1e-12
+    assert "below NDGM's at 5 and above at 5 of the last 10 of 100" in r.detail
+    assert "k={k_ex}" in r.counterexample
+
+
+def test_the_every_iterate_ordering_holds_when_rmsprop_is_above_at_every_late_iterate():
+    r"""lambda = 2 (NDGM steps 2/100, RMSProp about 1/100) from 3/10: RMSProp's loss is above at all of the last 10 of
+    100 iterates, so the check passes with no counterexample and no example iterate."""
+    from fractions import Fraction
+
+    r = B._ordering_exact(_case(lam=Fraction(2), beta0=Fraction(3, 10), steps=100, last=10))
+    assert r.ok and r.counterexample is None and r.values["below"] == 0 and "k_ex" not in r.values
+    assert "below NDGM's at 0 and above at 10" in r.detail
+
+
+def test_the_every_iterate_ordering_refuses_an_undecided_tie():
+    r"""From beta0 = 0 both runs stay exactly at 0: the losses are equal, neither below nor above, and the check must
+    raise (a tie counted as 'above' would pass a claim it never decided)."""
+    import pytest
+    from fractions import Fraction
+
+    with pytest.raises(ArithmeticError, match="undecided"):
+        B._ordering_exact(_case(beta0=Fraction(0), steps=5, last=2))
+
+
+def test_worked_numbers_by_hand_and_the_swapped_table_is_refuted():
+    r"""n alpha = 1: (n alpha lambda, n alpha lambda^2) is (1/100, 1/10^4) at lambda = 1/100 and (100, 10^4) at 100;
+    the printed table with the two bounds swapped fails and names both tables."""
+    good, bad = B._worked(False), B._worked(True)
+    assert good.ok and good.counterexample is None
+    assert sp.Tuple(*good.values["computed"]).doit() == ((sp.Rational(1, 100), sp.Rational(1, 10**4)), (100, 10**4))
+    assert not bad.ok and sp.Tuple(*bad.values["printed"]).doit() == ((sp.Rational(1, 10**4), sp.Rational(1, 100)), (10**4, 100))
+    assert "[('1/100', '1/10000'), ('100', '10000')]" in good.detail
+
+
+def test_the_exceptional_start_ends_at_zero_and_the_bound_is_strict():
+    r"""beta0 = (1/2, 1/2), alpha = 1/100, lambda = 1 lies on alpha lambda Z: the exact run reaches (0, 0) (50 steps) and
+    stays, loss 0 < n alpha lambda^2 = 1/50.  The witness check is strict: a loss equal to the bound (1/100, 1/100)
+    does not hold, nor does the start itself (loss 1)."""
+    from fractions import Fraction
+
+    p = B.EXCEPTIONAL_CASE
+    end = B._exceptional_end(p)
+    assert end == [0, 0]
+    ok = B._below_bound(p, end)
+    assert ok.holds and (ok.lhs, ok.rhs) == (0, sp.Rational(1, 50))
+    assert not B._below_bound(p, [Fraction(1, 100), Fraction(1, 100)]).holds
+    assert not B._below_bound(p, [Fraction(1, 2), Fraction(-1, 2)]).holds
+    assert B._below_bound({**p, "lam": Fraction(2)}, [Fraction(1, 100), Fraction(-1, 100)]).rhs == sp.Rational(2, 25)
+
+
+def test_the_exact_loss_bound_passes_on_all_fourteen_runs_with_its_scope():
+    r"""f(beta^(k)) < n alpha lambda^2 for k = K..K+3 on B.2's 14 exact runs: passes, as proved on exactly that scope."""
+    from fractions import Fraction
+
+    r = B._loss_bound(Fraction(1))
+    assert r.ok and r.evidence == "proved-on-scope" and len(r.scope["cases"]) == 14 and r.scope["k"] == "K..K+3"
+
+
+def test_late_loss_comparison_is_one_below_the_crossover_and_zero_above():
+    r"""Float64, n = 10: at lambda = 0.1 RMSProp's late loss (about n alpha lambda/2) is above NDGM's (about
+    n alpha lambda^2/2) at every late iterate; at lambda = 2 it is above at none."""
+    assert B.late_loss_comparison(0.1, n=10, settle=200, last=20) == 1.0
+    assert B.late_loss_comparison(2.0, n=10, settle=200, last=20) == 0.0
+
+
+def test_the_ordering_counterexample_names_one_coordinate_and_its_settings():
+    r"""The referee reads the point n = 1 (one coordinate), alpha, lambda, and gamma = 99/100, eps = 1e-8 of the
+    RMSProp run; a point with n = 2 would describe a different problem."""
+    from fractions import Fraction
+
+    r = B._ordering_exact(_case(lam=Fraction(1), beta0=Fraction(301, 1000), steps=100, last=10))
+    assert {str(k): sp.sympify(v).doit() for k, v in r.values["point"].items()} == {
+        "n": 1, "alpha": sp.Rational(1, 100), "lambda": 1}
+    assert sp.sympify(r.values["gamma"]).doit() == sp.Rational(99, 100)
+    assert sp.sympify(r.values["eps"]).doit() == sp.Rational(1, 10**8)
+
+
+def test_the_exceptional_end_is_the_last_iterate_of_the_run():
+    r"""Three steps of 1/100 from (1/2, 1/2) end at (47/100, 47/100), not at the iterate before (48/100)."""
+    from fractions import Fraction
+
+    assert B._exceptional_end({**B.EXCEPTIONAL_CASE, "steps": 3}) == [Fraction(47, 100)] * 2

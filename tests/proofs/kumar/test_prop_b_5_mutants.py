@@ -59,3 +59,72 @@ def test_the_half_x_bound_is_checked_on_the_relative_error_polynomial_at_x_2y_ov
     error = (1 - (1 - x / 2) ** 2 * (1 + x)).subs(x, 2 * y / (1 + y))
     assert sp.simplify(step.lhs - error) == 0
     assert [step.lhs.subs(y, v) for v in (0, 1, 3)] == [0, sp.Rational(1, 2), sp.Rational(27, 32)]
+
+
+def test_the_step_ratio_has_the_right_value_in_each_convention():
+    r"""By hand: paper lambda/sqrt(lambda^2+eps) at lambda^2 = eps is 1/sqrt(2); PyTorch lambda/(lambda+eps) at
+    lambda = eps is 1/2.  Rejects a swapped convention, a lost square (l/(l+e) for both) or eps outside the root."""
+    import sympy as sp
+
+    from proofs.kumar.prop_b_5 import effective_step_ratio, exact_step_ratio
+
+    e = Fraction(1, 10**8)
+    assert exact_step_ratio(Fraction(1, 10**4), e) == sp.sqrt(2) / 2
+    assert exact_step_ratio(e, e, "pytorch") == sp.Rational(1, 2)
+    assert exact_step_ratio(Fraction(1, 2), Fraction(1, 4), "pytorch") == sp.Rational(2, 3)
+    assert exact_step_ratio(Fraction(3, 4), Fraction(7, 16)) == sp.Rational(3, 4)  # 3/4 / sqrt(9/16 + 7/16)
+    half = effective_step_ratio(e, e, "pytorch")
+    assert half.contains(0.5) and half.rad() < 1e-30
+    three_quarters = effective_step_ratio(Fraction(3, 4), Fraction(7, 16))
+    assert three_quarters.contains(0.75) and three_quarters.rad() < 1e-30
+
+
+def test_gamma_power_check_accepts_the_true_range_only():
+    r"""0.99^1000 = 4.3171e-5: inside [4.31e-5, 4.32e-5], outside [4.31e-4, 4.32e-4] and outside a range it only
+    touches from above ([4.3172e-5, 4.4e-5]).  Rejects an inverted verdict or a missing counterexample."""
+    from proofs.kumar.prop_b_5 import _gamma_power
+
+    good = _gamma_power("4.31e-5", "4.32e-5")
+    assert good.ok and good.counterexample is None and good.values["ball"].startswith("[4.31712e-5 +/-")
+    assert good.detail.startswith("0.99^1000 = [4.31712e-5 +/-") and good.detail.endswith("in [4.31e-5, 4.32e-5]: True")
+    for lo, hi in (("4.31e-4", "4.32e-4"), ("4.3172e-5", "4.4e-5"), ("4.0e-5", "4.3171e-5")):
+        bad = _gamma_power(lo, hi)
+        assert not bad.ok and "outside the printed range" in bad.counterexample
+
+
+def test_irrespective_passes_at_large_lambda_and_names_the_first_failing_lambda():
+    r"""At eps = 1e-8: lambda = 1 and 100 give s/alpha within 1e-8 of 1 (pass); lambda = 1e-4 gives 1/sqrt(2) in
+    the paper convention, which fails first, with the exact ratio sqrt(2)/2 as the referee's detail.  A tolerance
+    of 0.3 (> 1 - 1/sqrt 2) lets lambda = 1e-4 pass too but not 1e-6 (ratio about 0.01)."""
+    import sympy as sp
+
+    from proofs.kumar.prop_b_5 import _irrespective
+
+    assert _irrespective(Fraction(1, 100), [Fraction(1), Fraction(100)]).ok
+    bad = _irrespective(Fraction(1, 100), [Fraction(1), Fraction(1, 10**4), Fraction(1, 10**6)])
+    assert not bad.ok and bad.values["convention"] == "paper" and bad.values["exact_ratio"] == sp.sqrt(2) / 2
+    assert abs(bad.values["ratio_mid"] - 0.70710678) < 1e-6 and "lambda = 1/10000" in bad.detail
+    assert bad.detail.startswith("paper: s/alpha = [0.707107 +/-")  # six digits, as the review prints
+    assert {str(k): sp.sympify(v).doit() for k, v in bad.values["point"].items()} == {
+        "lambda": sp.Rational(1, 10**4), "epsilon": sp.Rational(1, 10**8)}
+    assert _irrespective(Fraction(3, 10), [Fraction(1, 10**4)]).ok
+    worse = _irrespective(Fraction(3, 10), [Fraction(1, 10**4), Fraction(1, 10**6)])
+    assert not worse.ok and worse.values["exact_ratio"] == sp.sqrt(10001) / 10001
+    # a tolerance below lambda = 1's own deviation eps/2 = 5e-9 fails it
+    assert not _irrespective(Fraction(1, 10**20), [Fraction(1)]).ok
+
+
+@pytest.mark.parametrize("conv,step,first,bound,ratio,decimal", [
+    ("paper", "sqrt(2)/200", str(Fraction(1, 200)), "1/2", "0.70710678118654752440 +/-",
+     "0.00707106781186547524400844362105"),  # 30 significant digits, 20 in the ratio
+    ("pytorch", "100/10001", str(Fraction(9999, 1000000)), "1/10000", "0.99990000999900009999 +/-",
+     "0.00999900009999000099990000999900"),
+])
+def test_derive_at_lambda_1e_4_by_hand(conv, step, first, bound, ratio, decimal):
+    r"""lambda = 1e-4, eps = 1e-8, alpha = 1/100: paper s = alpha/sqrt(2), first order alpha(1 - 1/2), bound
+    eps/(2 lambda^2) = 1/2; PyTorch s = alpha lambda/(lambda + eps) = 100/10001, first order alpha(1 - 1e-4), bound
+    eps/lambda.  Rejects a swapped convention, eps/lambda^2 without the 2, or a lost alpha."""
+    out = theorem().derive({**DEFAULTS, "lam": Fraction(1, 10**4), "convention": conv})
+    assert out["convention"] == conv and out["limit_step"] == step and out["first_order"] == first
+    assert out["relative_deviation_bound"] == bound and out["step_over_alpha"].startswith("[" + ratio)
+    assert out["limit_step_decimal"] == decimal

@@ -33,3 +33,36 @@ def test_the_crossing_start_puts_the_sign_change_midway_between_steps_9_and_10()
         before, after = run[9].beta[0], run[10].beta[0]
         assert all(s.beta[0] > 0 for s in run[:10]) and after < 0
         assert abs(before + after) < mpmath.mpf(10) ** -50 * abs(before)
+
+
+def test_the_exceptional_beta1_is_the_root_in_the_support_to_60_digits():
+    r"""beta1* solves beta1^5 (2 - beta1^10) = 1 to the working 60 digits and lies in [0.9, 0.99] (the support of
+    U[0.9, 0.99]); its 30-digit value agrees with the 60-digit one to 29 digits.  Rejects a different polynomial
+    (2 + beta1^10, beta1^4), a start that finds the root 1, or a lost precision."""
+    import mpmath
+
+    from proofs.kumar.prop_b_7 import exceptional_beta1
+
+    with mpmath.workdps(60):
+        b = exceptional_beta1()
+        assert mpmath.mpf("0.9") <= b <= mpmath.mpf("0.99")
+        assert abs(b**5 * (2 - b**10) - 1) < mpmath.mpf(10) ** -55
+        assert abs(b - exceptional_beta1(30)) < mpmath.mpf(10) ** -28
+        assert mpmath.nstr(b, 15) == "0.908243862856418"
+
+
+def test_the_first_moment_vanishes_at_beta1_star_and_not_a_millionth_away():
+    r"""At beta1* the run from the crossing start has signs (+)^10 (-)^5 and |m^(15)| ~ 1e-62 < 1e-50: the check
+    passes (a sample of one 60-digit run).  Shifted by +-1e-6 the signs are the same but |m^(15)| ~ 2.9e-6: the
+    check fails and the counterexample names beta1, the signs and m^(15).  Rejects a threshold 1e-5, a sign
+    pattern test that is not required, or an inverted verdict."""
+    from proofs.kumar.prop_b_7 import _first_moment_vanishes
+
+    good = _first_moment_vanishes("0")
+    assert good.ok and good.counterexample is None and good.values["signs"] == "+" * 10 + "-" * 5
+    assert good.values["beta1"] == "0.908243862856" and float(good.values["m15"]) < 1e-50
+    assert good.sample == {"points": 1, "dps": 60} and good.method == "mpmath-60"
+    for shift, beta1 in (("1e-6", "0.908244862856"), ("-1e-6", "0.908242862856")):
+        bad = _first_moment_vanishes(shift)
+        assert not bad.ok and bad.values["beta1"] == beta1 and bad.values["signs"] == "+" * 10 + "-" * 5
+        assert 2.8e-6 < float(bad.values["m15"]) < 3.0e-6 and "{m15}" in bad.counterexample
