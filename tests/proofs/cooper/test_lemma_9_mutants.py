@@ -3,6 +3,8 @@ benchmark; the values on the ray are replaced, so that a layer the check skips w
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from proofs import registry
 from proofs.cooper import lemma_9
 
@@ -41,3 +43,49 @@ def test_the_mirror_cross_check_is_an_added_step():
     # Cooper prints no numeric mirror: the review JSON ("printed") and the LaTeX origin must say "added".
     steps = {s.label: s for s in registry.get_claim("cooper.lemma_9").steps}
     assert not steps["lemma_9_agrees_with_mirror"].printed
+
+
+def test_constants_check_refuses_an_output_that_is_not_the_claimed_value():
+    # On the ray the output is 0, not c: the wrong version constants_check(output_value=c) must fail on the first
+    # architecture of the scope (widths (1, 1), d_in 1, d_out 1), whose values c, c, 0 the counterexample shows.
+    # A check that compared only the hidden layers, or accepted any output, would pass it.
+    ok = lemma_9.constants_check()
+    assert ok.ok and ok.detail.endswith("on all 36 architectures")
+    result = lemma_9.constants_check(output_value=lemma_9.net.C)
+    assert not result.ok
+    assert result.values == {"widths": [1, 1], "d_in": 1, "d_out": 1,
+                             "values": [[lemma_9.net.C], [lemma_9.net.C], [0]]}
+
+
+def test_the_claim_1_wrong_table_zeroes_exactly_the_weight_rows():
+    # _weights_never_vanish_at_1 (the wrong version of Claim 1) says every weight derivative is 0 in every layer,
+    # one zero per unit, and keeps the true table for the biases. Widths (1, 1), d_out 2: layer sizes 1, 1, 2.
+    net = lemma_9.net
+    arch = net.Architecture((1, 1), 1, 2)
+    x, M = net.symbolic_data(1, 1, 2).xs[0], net.symbolic_matrix(arch)
+    w1, b2 = net.Param("w", 1, 1, 1), net.Param("b", 2, 1, 0)
+    assert net.first_derivative_table(arch, 1, w1, x, M) == [x[0]]  # the true Delta x that the wrong one drops
+    assert lemma_9._weights_never_vanish_at_1(arch, 1, w1, x, M) == [0]
+    assert lemma_9._weights_never_vanish_at_1(arch, 3, w1, x, M) == [0, 0]
+    t, s1 = net.T, lemma_9.net.SIGMA_1
+    assert lemma_9._weights_never_vanish_at_1(arch, 3, b2, x, M) == [M[0][0] * s1 * t, M[1][0] * s1 * t]
+    assert lemma_9._weights_never_vanish_at_1(arch, 2, b2, x, M) == [1]
+
+
+def test_the_mirror_sums_weight_derivatives_that_do_not_vanish_at_depth_1():
+    r"""At depth 1 the lemma fails: d f / d w^1_{1q} = sigma'(c) t M x_q. The mirror sum of |.| over the weights
+    reads it off: tanh (sigma'(c) = 1), M = 1, x_q = (q + 1)/3. One input, t = 3: 3 * 2/3 = 2; two inputs,
+    t = -3: 3 * (2/3 + 1) = 5 (absolute values: a signed sum would give -5, inputs (q + 2)/3 would give 7)."""
+    assert abs(lemma_9._weight_derivatives_mirror(((1,), 1, 1, "tanh", Fraction(3))) - 2) < 1e-12
+    assert abs(lemma_9._weight_derivatives_mirror(((1,), 2, 1, "tanh", Fraction(-3))) - 5) < 1e-12
+    assert lemma_9._weight_derivatives_mirror(((1, 1), 1, 1, "tanh", Fraction(-3))) == 0  # depth 2: the lemma
+
+
+def test_the_mirror_points_lie_in_the_lemmas_scope():
+    # Every point the mirror cross-check evaluates has depth >= 2 (A2), a catalogue activation, and t != 0 (at
+    # t = 0 every derivative vanishes trivially); the three points use three different activations.
+    points = lemma_9._mirror_points()
+    assert len(points) == 3 and len({p[3] for p in points}) == 3
+    for widths, d_in, d_out, name, t in points:
+        assert len(widths) >= 2 and d_in >= 1 and d_out >= 1 and t != 0
+        assert name in lemma_9.mirror.ACTIVATIONS

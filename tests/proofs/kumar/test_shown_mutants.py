@@ -51,3 +51,21 @@ def test_powers_of_ten_print_as_powers_up_to_exponent_30_only():
     assert sp.latex(exact(Fraction(1, 10**30))) == "10^{-30}"
     assert exact(Fraction(1, 10**31)) == sp.Rational(1, 10**31) and isinstance(exact(Fraction(1, 10**31)), sp.Rational)
     assert isinstance(exact(Fraction(10**31)), sp.Integer)
+
+
+def test_decimal_takes_the_larger_of_the_two_and_five_counts():
+    r"""1/40 = 0.025: denominator 2^3 * 5, three places (max of 3 and 1, not the min); 1/1024 = 0.0009765625 keeps
+    all ten places and its seven significant digits; -7/4 = -1.75 keeps its sign and integer part."""
+    assert str(decimal(Fraction(1, 40))) == "0.025"
+    assert str(decimal(Fraction(1, 1024))) == "0.0009765625"
+    assert str(decimal(Fraction(-7, 4))) == "-1.75"
+
+
+def test_point_keys_a_counterexample_by_the_papers_symbols_with_exact_values():
+    from proofs.kumar.shown import ALPHA, BETA0, EPS, point
+
+    p = point({ALPHA: Fraction(1, 100), EPS: Fraction(1, 10**8), BETA0: [Fraction(1, 2)]})
+    assert list(p) == [ALPHA, EPS, BETA0]
+    assert p[ALPHA] == sp.Rational(1, 100) and sp.latex(p[EPS]) == "10^{-8}" and p[BETA0] == sp.Tuple(sp.Rational(1, 2))
+    # a negative fraction that is not a power of ten stays a plain number
+    assert exact(Fraction(-1, 10**4)) == sp.Rational(-1, 10**4)
