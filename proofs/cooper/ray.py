@@ -224,22 +224,21 @@ def decide_assumption_1(formula: sp.Expr) -> FormulaVerdict:
         return FormulaVerdict(formula, None, "undecided", "abs is not differentiable where its argument vanishes "
                               "(kinks are not handled for formulas)", "A2")
     polynomial = formula.is_polynomial(Z) and all(k.is_Rational for k in sp.Poly(formula, Z).all_coeffs())
-    candidates = None
     if polynomial:
         roots = sp.Poly(formula, Z).real_roots()  # each as often as its multiplicity
-        zeros, complete = sp.FiniteSet(*roots), True
-        # sigma'(c) != 0 exactly at a simple root: a multiple one is never a c, so only the simple ones are tried
-        # (else eight double zeros near 0 would hide a simple one further out)
-        candidates = sp.FiniteSet(*(r for r in zeros if roots.count(r) == 1))
+        zeros = sp.FiniteSet(*roots)
+        # sigma'(c) != 0 exactly at a simple root, so Assumption 1 holds iff there is one: only those are tried (else
+        # eight double zeros near 0 would hide a simple one further out), and a failure is proved only when there is
+        # none (a simple zero the exact check below cannot confirm leaves the verdict undecided)
+        pool = sp.FiniteSet(*(r for r in zeros if roots.count(r) == 1))
+        complete = pool == sp.S.EmptySet
     else:
         zeros, complete = within_budget(lambda: sp.solveset(formula, Z, sp.S.Reals), ZERO_BUDGET_S), False
         if zeros is not None and not isinstance(zeros, sp.FiniteSet):  # periodic zeros (an ImageSet): those near 0
             near = within_budget(lambda: zeros.intersect(sp.Interval(-10, 10)), ZERO_BUDGET_S)
             zeros = near if isinstance(near, sp.FiniteSet) and near != sp.S.EmptySet else zeros
-    pool = candidates if candidates is not None else zeros
-    ordered = sorted(pool, key=lambda z: (abs(float(z)), str(z))) if isinstance(pool, sp.FiniteSet) else []
-    found = ordered[:8]
-    complete = complete and len(ordered) <= 8  # a zero not tried is no proof that it fails
+        pool = zeros
+    found = sorted(pool, key=lambda z: (abs(float(z)), str(z)))[:8] if isinstance(pool, sp.FiniteSet) else []
     derivatives = [sp.diff(formula, Z, k) for k in range(3)]
     for c in [sp.Integer(0), *(z for z in found if z != 0)]:
         jet = tuple(within_budget(lambda d=d: sp.simplify(d.subs(Z, c)), ZERO_BUDGET_S) for d in derivatives)
@@ -250,7 +249,7 @@ def decide_assumption_1(formula: sp.Expr) -> FormulaVerdict:
                                   c=c, jet=jet)  # type: ignore[arg-type]
     evidence = "proved" if complete else "undecided"
     source = ("Poly.real_roots, exact and complete" if complete else
-              f"Poly.real_roots: only the 8 nearest 0 of its {len(ordered)} simple zeros tried" if polynomial else
+              "Poly.real_roots: a simple zero that the exact check could not confirm" if polynomial else
               "sympy.solveset, not a certificate")
     if zeros == sp.S.EmptySet:
         return FormulaVerdict(formula, False if complete else None, evidence, f"no real zero ({source})")

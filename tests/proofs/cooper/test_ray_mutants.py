@@ -561,3 +561,13 @@ def test_a_simple_zero_beyond_eight_double_ones_makes_assumption_1_hold():
     # only double zeros: no c, and that is proved (every real zero is known, exactly)
     double = decide_assumption_1(sp.expand((Z - 1) ** 2 * (Z + 3) ** 2))
     assert double.holds is False and double.evidence == "proved"
+
+
+def test_a_simple_zero_the_exact_check_cannot_confirm_leaves_assumption_1_undecided(monkeypatch):
+    # z^3 - 2z has simple zeros 0 and +-sqrt(2), so Assumption 1 holds; if the exact check of sigma(c) and sigma'(c)
+    # gives up on every candidate (a budget ran out), the verdict is undecided, never a proved failure
+    from proofs.cooper import ray
+
+    monkeypatch.setattr(ray, "within_budget", lambda compute, budget_s: None)
+    verdict = ray.decide_assumption_1.__wrapped__(ray.Z**3 - 2 * ray.Z)
+    assert verdict.holds is None and verdict.evidence == "undecided"
