@@ -212,7 +212,11 @@ def first_k_estimate(h: sp.Expr, g: sp.Expr, a: Fraction, b: Fraction, alpha: Fr
             if high > MAX_K:
                 return MAX_K + 1
             low, high = high, 2 * high
-        while high - low > 1:
+        # At most high.bit_length() halvings: the bracket (low, high] shrinks to one k well within that, and a
+        # bound on the loop means no bracket, however wrong, can make the search hang.
+        for _ in range(high.bit_length()):
+            if high - low <= 1:
+                break
             mid = (low + high) // 2
             low, high = (low, mid) if looks_violated(mid) else (mid, high)
         return high
