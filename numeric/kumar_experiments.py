@@ -295,7 +295,9 @@ def band_statistics(norms: Sequence[float], window: int = 50) -> dict[str, float
     residual = x - np.polyval(np.polyfit(idx, x, 3), idx)
     even, odd = residual[0::2], residual[1::2]
     pooled = math.sqrt((even.var() + odd.var()) / 2)
-    separation = float(abs(even.mean() - odd.mean()) / pooled) if pooled > 0 else math.inf
+    apart = abs(even.mean() - odd.mean())
+    # No spread within the classes: they are either apart by any number of sd's or not apart at all.
+    separation = float(apart / pooled) if pooled > 0 else (math.inf if apart > 0 else 0.0)
     windows = [x[i:i + window] for i in range(0, len(x) - window + 1, window)]
     separated = sum(parity_bands(w)["gap"] > 0 for w in windows)
     return {"alternation": alternation, "separation_sd": separation, "windows_separated": int(separated),

@@ -51,6 +51,14 @@ def test_band_separation_is_in_units_of_the_pooled_standard_deviation():
     assert bands["alternation"] == 1.0 and bands["gap"] == 9.0
 
 
+def test_identical_classes_are_zero_standard_deviations_apart_not_infinitely_many():
+    # a constant sequence: both parity classes are the same band, with no spread, so they are 0 sd apart (was inf,
+    # which would read as two perfectly separated bands); nothing alternates and no window separates them
+    bands = ke.band_statistics([0.0] * 100)
+    assert bands["separation_sd"] == 0.0
+    assert bands["alternation"] == 0.0 and bands["windows_separated"] == 0 and bands["gap"] == 0.0
+
+
 def test_the_excess_enclosure_covers_the_worst_rounding_of_z():
     # z = x w = 1 + u + ... + u (u = 2^-53, 7 terms u): summed left to right (as numpy's BLAS does here) each
     # 1 + u is a tie that rounds to 1, so float z = 1 while the real z = 1 + 7u. The enclosure must still contain
