@@ -390,7 +390,10 @@ def _why_no_c(act: Activation, cert: Certificate) -> str:
         return cert.detail
     if act.kind == "piecewise":
         left, right = _pieces(act)
+        at_0 = [sp.diff(left, U).subs(U, 0), sp.diff(right, U).subs(U, 0)]
+        # equal one-sided derivatives (a C^1 join such as max(0, u)^3) are sigma'(0); only unequal ones mean none
+        verdict = "no derivative" if at_0[0] != at_0[1] else f"sigma'(0) = {at_0[0]}"
         return (f"zero set {act.zero_set}: sigma' = {sp.diff(left, U)} on u<0 and at 0 the one-sided "
-                f"derivatives are {sp.diff(left, U).subs(U, 0)} and {sp.diff(right, U).subs(U, 0)} (no derivative)")
+                f"derivatives are {at_0[0]} and {at_0[1]} ({verdict})")
     slopes = {z: sp.diff(act.formula, U).subs(U, z) for z in act.zero_set}
     return f"zero set {act.zero_set} ({cert.method}) and sigma' there: {slopes}"
