@@ -73,7 +73,8 @@ def output_on_region(net: TwoLayer, pattern: tuple[bool, ...]) -> sp.Expr:
     >>> output_on_region(TwoLayer(2, 1), (True, False))
     a_1*(b_1 + w_1_1*x_1)
     """
-    return sum(net.a[k] * preactivation(net, k) for k in range(net.m) if pattern[k])
+    # start from SymPy's zero: with no neuron active f is the zero expression, not Python's int 0
+    return sum((net.a[k] * preactivation(net, k) for k in range(net.m) if pattern[k]), sp.S.Zero)
 
 
 def gradient_on_region(net: TwoLayer, pattern: tuple[bool, ...]) -> sp.Matrix:
@@ -152,11 +153,14 @@ def residual_at_boundary(net: TwoLayer, j: int, others: tuple[bool, ...]) -> sp.
     return output_on_region(net, pattern) - y
 
 
-def parameter_degree(net: TwoLayer, pattern: tuple[bool, ...]) -> int:
-    r"""Total degree of :math:`f` in the parameters :math:`\theta` on a region.
+def parameter_degree(net: TwoLayer, pattern: tuple[bool, ...]) -> int | sp.Expr:
+    r"""Total degree of :math:`f` in the parameters :math:`\theta` on a region (:math:`-\infty`, SymPy's ``-oo``,
+    on the region where no neuron is active: there :math:`f \equiv 0`, the zero polynomial).
 
     >>> parameter_degree(TwoLayer(2, 1), (True, True))
     2
+    >>> parameter_degree(TwoLayer(2, 1), (False, False))
+    -oo
     """
     t = sp.Symbol("t")
     scaled = output_on_region(net, pattern).subs({p: t * p for p in parameters(net)}, simultaneous=True)
