@@ -31,3 +31,20 @@ def test_the_one_step_expansion_measures_the_distance_to_the_minimiser():
     assert left == right == 4
     left, right = L.one_step_distance_expansion(sp.Matrix([3]), sp.Matrix([1]), sp.Matrix([1]), sp.Rational(1, 2))
     assert left == right == sp.Rational(9, 4)
+
+
+def test_the_symbols_are_a_real_residual_and_a_positive_threshold():
+    assert L.r.is_real is True and L.delta.is_positive is True
+
+
+def test_toy_lasso_is_lambda_times_the_l1_norm():
+    # |1| + |-2| + |0| = 3, times lambda = 3: 9 (not the signed sum 1 - 2 = -1 times 3)
+    assert L.toy_lasso(sp.Matrix([1, -2, 0]), 3) == 9
+    assert L.toy_lasso(sp.Matrix([-1, -1]), sp.Rational(1, 2)) == 1
+
+
+def test_huber_at_the_threshold_and_on_the_left_linear_piece():
+    # |r| = delta: both pieces give delta^2/2; r = -3 delta: delta (3 delta - delta/2) = 5 delta^2/2
+    assert L.huber(L.delta) == L.delta**2 / 2 and L.huber(-L.delta) == L.delta**2 / 2
+    assert L.huber(-3 * L.delta) == 5 * L.delta**2 / 2
+    assert L.huber(sp.Integer(0)) == 0
