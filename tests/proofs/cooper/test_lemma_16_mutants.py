@@ -127,3 +127,96 @@ def test_derive_with_one_form_in_one_variable():
     out = claim.derive(parse_settings(claim, ["coefficients=[0.5, -0.25]", "forms=[[1], [-1]]"]))
     assert out == {"F": "(exp(z_1)/2 - exp(-z_1)/4)/(exp(z_1) + exp(-z_1))", "bound_as_printed": "3/4",
                    "sharp_bound": "1/2"}
+
+
+# ---------------------------------------------------------------- the construction, the shown enclosures, the flags
+
+
+def test_the_sup_witness_point_is_the_bit_length_of_4_c_over_eps_plus_2():
+    """z(eps) = bitlen(4 C q) + 2 for eps = 1/q: C = 7/2, eps = 1/1000 gives 4 C q = 14000 (14 bits), z = 16
+    (rejects - 2, an extra + 1, a factor 5, and dividing by 4 or by C)."""
+    assert lemma_16._approach({"scale": Fraction(7, 2), "eps": Fraction(1, 1000)}) == 16
+
+
+def test_the_sup_witness_shows_c_tanh_z_over_2():
+    """l = (z, 0), c = (C, -C): F(z) = C (e^z - 1)/(e^z + 1) = C tanh(z/2); at C = 1, z = 4 that is tanh 2 =
+    0.96402758008..., shown to 10 digits (rejects a product for the quotient, e^z + 2, 11 digits)."""
+    check = lemma_16._close_to_max({"scale": Fraction(1), "eps": Fraction(1, 10)}, Fraction(4))
+    assert check.holds and check.lhs.startswith("F(z=4) in [0.9640275801 +/- ")
+
+
+def test_the_sup_witness_target_is_c_minus_eps_for_a_fractional_scale():
+    """C = 3/4, eps = 1/4: the target is C - eps = 1/2 (denominator 2), while C + eps = 1 reduces to denominator 1;
+    F(6) = (3/4) tanh 3 = 0.7463 > 1/2 (a target mixing C + eps into the fraction would ask F > 1)."""
+    params = {"scale": Fraction(3, 4), "eps": Fraction(1, 4)}
+    z = lemma_16._approach(params)
+    check = lemma_16._close_to_max(params, z)
+    assert z == 6 and check.holds and check.rhs == "max|c| - eps = 1/2"
+
+
+def test_the_a2_witness_shows_ten_digits():
+    """The shown ball of 4 e^4/(e^4 + 1) = 3.928055160... has 10 significant digits, then its radius."""
+    check = lemma_16._coefficient_of_z({"B": Fraction(1)}, Fraction(4))
+    assert check.lhs.startswith("F(z=4) = z e^z/(e^z+1) in [3.928055160 +/- ")
+
+
+def test_a_bound_just_below_the_sum_fails_first_at_weight_4_over_5():
+    """(3/4) sum |c_k| at k = 2: at c = (0, 1) the gap (3/4)(u_1 + u_2) - u_2 is >= 0 for u_2/u_1 <= 3, so the first
+    grid point (u_k in {1, 2, 4}) that refutes it is u = (1, 4): |F| = 4/5 > 3/4 (a grid {1, 2, 5} would show
+    u = (1, 5))."""
+    result = lemma_16._certify(lambda a: sp.Rational(3, 4) * lemma_16._sum_bound(a), (2,))
+    assert not result.ok and result.values == {"k": 2, "c": (0, 1), "u": (1, 4), "size": sp.Rational(4, 5),
+                                               "bound": sp.Rational(3, 4)}
+
+
+def test_a_bound_written_with_abs_of_a_k_is_certified():
+    """The a_k are |c_k| >= 0, so the bound |a_1| is a_1 and |F| <= |c_1| (k = 1, equality) is certified; if a_k were
+    not known nonnegative, |a_1| would not simplify and the certificate would fail."""
+    assert lemma_16._certify(lambda a: sp.Abs(a[0]), (1,)).ok
+
+
+def test_the_certificate_step_proves_exactly_its_declared_scope():
+    """bound_on_whole_domain claims k = 1, 2, 3, 4: its check must certify those sizes, no more, no fewer."""
+    step = next(s for s in lemma_16._steps() if s.label == "bound_on_whole_domain")
+    result = step.run_check()
+    assert result.ok and result.detail.startswith("|F| <= bound proved for k in (1, 2, 3, 4), every sign pattern")
+    assert step.scope == {"k": [1, 2, 3, 4]}
+
+
+def test_the_wrong_bounds_are_refuted_with_the_counterexamples_shown():
+    """The certificate step's wrong versions: sum |c_k|/2 fails at c = 1, u = 1 (|F| = 1 > 1/2); sum |c_k| - 1/10 at
+    c = 0 (0 > -1/10). The A1 check's wrong version max(a)/2 (the a_k sorted by name: a_2/2) fails at c = (0, 1),
+    u = (1, 2): |F| = 2/3 > 1/2 (a doubled or a true bound would pass; /3 would fail already at u = (1, 1))."""
+    step = next(s for s in lemma_16._steps() if s.label == "bound_on_whole_domain")
+    shown = [(r.ok, r.values) for r in (w() for w in step.wrong_versions)]
+    assert shown == [(False, {"k": 1, "c": (1,), "u": (1,), "size": 1, "bound": sp.Rational(1, 2)}),
+                     (False, {"k": 1, "c": (0,), "u": (1,), "size": 0, "bound": sp.Rational(-1, 10)})]
+    a1 = registry.get_claim(CID).assumptions[0].necessity.check
+    (wrong,) = a1.wrong_versions
+    r = wrong()
+    assert not r.ok and r.values == {"k": 2, "c": (0, 1), "u": (1, 2), "size": sp.Rational(2, 3),
+                                     "bound": sp.Rational(1, 2)}
+
+
+def test_the_printed_proof_is_the_first_three_steps():
+    """The paper prints steps 1-3 (weights in [0, 1], triangle inequality); the termwise bound, the certificate and the
+    sup witness are the checker's additions, and so are the assumption checks: none of those is marked printed."""
+    steps = lemma_16._steps()
+    assert [s.label for s in steps if s.printed] == ["softmax_weight_nonnegative", "softmax_weight_at_most_one",
+                                                     "triangle_inequality"]
+    assert not any(a.necessity.check.printed for a in lemma_16._assumptions())
+
+
+def test_the_nonnegativity_step_bounds_the_softmax_weight():
+    """Step 1's right side is the weight u/(u + R): 1/2 at u = R = 1, and 1 at R = 0 (not u (u + R))."""
+    step = next(s for s in lemma_16._steps() if s.label == "softmax_weight_nonnegative")
+    u, rest = sorted(step.rhs.free_symbols, key=lambda s: s.name)[::-1]
+    assert (u.name, rest.name) == ("u", "R")
+    assert step.lhs == 0 and step.rhs.subs({u: 1, rest: 1}) == sp.Rational(1, 2) and step.rhs.subs(rest, 0) == 1
+
+
+def test_derive_with_a_single_coefficient():
+    """k = 1: F = c_1 e^l/e^l is the constant c_1, and both bounds are |c_1| = 2."""
+    claim = registry.get_claim(CID)
+    out = claim.derive(parse_settings(claim, ["coefficients=[-2]", "forms=[[3]]"]))
+    assert out == {"F": "-2", "bound_as_printed": "2", "sharp_bound": "2"}

@@ -49,3 +49,21 @@ def test_the_pair_is_placed_before_the_gradient_gap_is_known():
     assert set(placement) == {"crossing_pair_inside_the_smooth_ball", "crossing_pair_distinct"}
     for step in placement.values():
         assert len(step.assuming) == 5 and not any(p.has(cj.GAP) for p in step.assuming) and step.run().proved
+
+
+def test_the_pair_premises_admit_a_slope_constant_of_0():
+    """C = 0 (each side's gradient constant near theta_0, e.g. a ReLU network whose sides are linear in theta):
+    J = rho = L = 1 give eps = 1/(1 + (0 + 2 + 1)) = 1/4 and D >= J - 0 = 1; every premise holds, so the refutation
+    covers C = 0 too (a premise C >= 1 would leave it out). A negative C is no Lipschitz constant."""
+    at = {cj.JUMP: 1, cj.SLOPE: 0, cj.RADIUS: 1, cj.LIPSCHITZ: 1, cj.EPS: sp.Rational(1, 4), cj.GAP: 1}
+    assert [bool(p.subs(at)) for p in cj.pair_premises()] == [True] * 6
+    assert not bool(cj.pair_premises()[1].subs(cj.SLOPE, -1))
+
+
+def test_the_vanishing_condition_admits_the_smallest_slope_norm_1():
+    """||grad s_j||^2 >= 1 is attained (two layers at x = 0: grad s_j = (0, 1) on (w_j, b_j)), so the step's premises
+    must hold at r = g = N = 1, where the jump r^2 g^2 N = 1 > 0 (a premise N > 1 would skip that network)."""
+    step = next(s for s in cj.steps() if s.label == "jump_vanishes_exactly_when")
+    at = {sym: 1 for sym in step.lhs.free_symbols}
+    assert {s.name for s in at} == {"r", "g", "N"}
+    assert all(bool(p.subs(at)) for p in step.assuming) and step.lhs.subs(at) == 1

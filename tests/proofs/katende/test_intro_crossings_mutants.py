@@ -65,3 +65,81 @@ def test_the_same_region_counterexample_is_one_for_the_pair_a_1_and_a_1_plus_h()
         jump = [p - q for p, q in zip(grad(a, 1 + h, y), grad(a, 1, y))]
         assert jump[0] ** 2 + jump[1] ** 2 <= L**2 * h**2
     assert same_region_violation(lambda L: L + 1).ok
+
+
+# ---------------------------------------------------------------- the Z3 steps' details and countermodels
+
+import sympy as sp  # noqa: E402
+
+from proofs.katende import intro_crossings as ic  # noqa: E402
+
+
+def _point(result):
+    return {str(k): Fraction(str(v)) for k, v in result.values["point"].items()}
+
+
+def test_the_no_crossing_step_is_proved_for_y_positive_and_names_its_premises():
+    """y > 0, 0 <= c < 1, s_t > 0 => s_(t+1) = c s_t + (1 - c) y > 0: proved by Z3, so engines name z3 and no point."""
+    result = ic.one_step_keeps_sign(1)
+    assert result.ok and result.engines == ("z3",) and result.values == {} and result.counterexample is None
+    assert result.detail.startswith("y > 0, 0 <= c < 1, s_t > 0 => s_(t+1) > 0: proved;")
+
+
+def test_the_no_crossing_step_for_y_negative_gives_a_real_crossing():
+    """With y < 0 the induction step fails: the countermodel satisfies the premises (0 <= c < 1, y < 0, s_t > 0) and
+    there s_(t+1) = c s_t + (1 - c) y <= 0, a crossing; no engine is claimed for a refutation."""
+    result = ic.one_step_keeps_sign(-1)
+    p = _point(result)
+    assert not result.ok and result.engines == () and result.detail.startswith("y < 0, 0 <= c < 1, s_t > 0")
+    assert 0 <= p["c"] < 1 and p["y"] < 0 and p["s_t"] > 0
+    assert p["c"] * p["s_t"] + (1 - p["c"]) * p["y"] <= 0
+    assert r"$s_{t+1} = c\,s_t + (1 - c)\,y \le 0$" in result.counterexample
+
+
+def test_the_crossing_step_holds_up_to_c_one_half_and_fails_beyond():
+    """y < 0, 0 <= c < 1/2, 0 < s_0 <= |y| => s_1 < 0 (proved; at c = 1/2, s_0 = |y| gives s_1 = 0); with c up to 1
+    the countermodel is a non-crossing: premises hold and s_1 >= 0."""
+    proved = ic.one_step_crossing((0, sp.Rational(1, 2)))
+    assert proved.ok and proved.engines == ("z3",) and proved.values == {}
+    assert proved.detail == "y < 0, 0 <= c < 1/2, 0 < s_0 <= |y| => s_1 < 0: proved"
+    wide = ic.one_step_crossing((0, 1))
+    p = _point(wide)
+    assert not wide.ok and wide.engines == () and wide.detail.startswith("y < 0, 0 <= c < 1, ")
+    assert 0 <= p["c"] < 1 and p["y"] < 0 and 0 < p["s_t"] <= -p["y"]
+    assert p["c"] * p["s_t"] + (1 - p["c"]) * p["y"] >= 0
+
+
+def test_the_crossing_step_refuses_an_upper_end_at_which_s_1_can_be_0():
+    """c < 1/2 is sharp: allowing c up to (but excluding) 3/5 admits c = 1/2, s_0 = |y|, where s_1 = 0 is no
+    crossing."""
+    result = ic.one_step_crossing((0, sp.Rational(3, 5)))
+    p = _point(result)
+    assert not result.ok and p["c"] * p["s_t"] + (1 - p["c"]) * p["y"] >= 0
+
+
+def test_the_same_region_step_reports_its_weight():
+    """The proved pair (a, w) = (L + 1, 1), (L + 1, 1 + h): its weight L + 1 is shown, with z3 as its engine."""
+    result = ic.same_region_violation(lambda L: L + 1)
+    assert result.ok and result.engines == ("z3",) and result.values == {"weight": ic.L_SYM + 1}
+    assert result.detail == ("same-region pair (a, w) = (L + 1, 1), (L + 1, 1 + h), x = 1: "
+                             "||Delta grad L||^2 > L^2 h^2: proved")
+
+
+def test_one_gradient_step_on_the_active_side_by_hand():
+    """T(theta) = theta - eta (s - y)(x, 1) on s > 0: at w = 1, b = 2, x = 3, y = 1, eta = 1/10 the residual is
+    s - y = 4, so T = (1 - 12/10, 2 - 4/10) = (-1/5, 8/5); and s(T) - y = (1 - eta (1 + x^2))(s - y) = 0 there."""
+    w, b, x, y = sp.symbols("w b x y", real=True)
+    at = {w: 1, b: 2, x: 3, y: 1, ic.ETA: sp.Rational(1, 10)}
+    assert list(ic.update_map_on_active_side().subs(at)) == [sp.Rational(-1, 5), sp.Rational(8, 5)]
+    assert ic.residual_after_one_step().subs(at) == 0
+    assert ic.residual_after_one_step().subs({**at, ic.ETA: sp.Rational(1, 20)}) == 2
+
+
+def test_the_trajectory_steps_wrong_versions_are_the_refuted_ones():
+    """no_crossing_for_positive_target's wrong version is the same induction for y < 0, crossing_for_negative_target's
+    the range c in [0, 1): both must be refuted (a wrong version equal to the claim would pass)."""
+    steps = {s.label: s for s in ic._steps()}
+    for label in ("no_crossing_for_positive_target", "crossing_for_negative_target"):
+        (wrong,) = steps[label].wrong_versions
+        result = wrong()
+        assert not result.ok and result.values["point"], label

@@ -44,3 +44,31 @@ def test_a_pair_with_no_gap_is_no_violation():
 
     result = violation_for_every_L(lambda L, x, y, w0, minimum=min: ((w0, -1), (w0, -1)))
     assert not result.ok and not result.proved
+
+
+def test_the_relu_loss_gradient_by_hand_on_both_sides():
+    """grad (1/2)(max(s, 0) - y)^2 = (max(s, 0) - y) H(s) (x, 1): at w = 1, b = 0, x = 2, y = 1 (s = 2) it is
+    (s - y)(x, 1) = (2, 1); at w = -1 (s = -2 < 0) the ReLU is off and the gradient is 0 (not -y (x, 1))."""
+    from symbolic import one_neuron as m
+    from proofs.katende.one_neuron import relu_loss_gradient
+    w, b = m.THETA
+    g = relu_loss_gradient()
+    assert list(g.subs({w: 1, b: 0, m.x: 2, m.y: 1})) == [2, 1]
+    assert list(g.subs({w: 3, b: -1, m.x: 1, m.y: 5})) == [-3, -3]
+    assert list(g.subs({w: -1, b: 0, m.x: 2, m.y: 1})) == [0, 0]
+
+
+def test_the_default_pair_is_the_papers_plus_minus_eps_x_1():
+    """Without w0 the pair is Theorem 1's theta^-+ = -+eps (x, 1) around the origin: L = 10, x = 2, y = 3 give
+    eps = min(3/10, 3/80) = 3/80, so (-3/40, -3/80) and (3/40, 3/80)."""
+    assert boundary_pair_for(Fraction(10), Fraction(2), Fraction(3)) == [(Fraction(-3, 40), Fraction(-3, 80)),
+                                                                         (Fraction(3, 40), Fraction(3, 80))]
+
+
+def test_a_pair_that_does_not_shrink_with_L_is_no_violation():
+    """theta^-+ = (w0, -w0 x -+ 1): s = -+1, a crossing, but at fixed distance ||theta^+ - theta^-||^2 = 0^2 + 2^2 = 4:
+    ||jump||^2 = (1 - y)^2 (1 + x^2) < 4 L^2 for large L, so Z3 finds a countermodel (the distance counts both
+    coordinates, squared and added)."""
+    from proofs.katende.one_neuron import violation_for_every_L
+    result = violation_for_every_L(lambda L, x, y, w0, minimum=min: [(w0, -w0 * x - 1), (w0, -w0 * x + 1)])
+    assert not result.ok and result.counterexample
