@@ -114,3 +114,65 @@ def test_cycle_norms_and_the_reduced_restart_by_hand():
     start, alpha, lam = [Fraction(31, 100)], Fraction(1, 10), Fraction(1)
     assert cycle_norms(start, alpha, lam) == (Fraction(1, 100), Fraction(9, 100))
     assert reduced_cycle_norms(start, alpha, lam, Fraction(1, 2)) == [Fraction(1, 100), Fraction(1, 25), Fraction(1, 25), Fraction(1, 100)]
+
+
+def test_the_figure_plots_100_steps_then_100_more_at_alpha_over_10_without_repeating_the_restart(monkeypatch, tmp_path):
+    r"""``figures`` draws, for lambda = 1 and 100, the norms of 100 NDGM steps from B0 at alpha = 1/100 followed by
+    100 steps at alpha/10 = 1/1000 restarted from the last iterate (whose norm is not drawn twice), with a marker at
+    k = 100, and saves kumar_example_4_norms.pdf.  The runs and the axes are stand-ins that record what they are
+    given (hand-made iterates with norms 1, 2, 3 then 3, 20, 30).  Rejects another step, restart point, number of
+    steps or marker, the restart's first point drawn, or another file."""
+    import sys
+    from types import SimpleNamespace
+
+    import matplotlib
+
+    from proofs.kumar import example_4
+
+    runs, drawn = [], []
+
+    def fake_run(start, alpha, lam, steps):
+        runs.append((list(start), alpha, lam, steps))
+        if alpha == Fraction(1, 100):
+            return [[Fraction(1)], [Fraction(2)], [Fraction(-3)]]
+        return [[Fraction(3)], [Fraction(-20)], [Fraction(30)]]
+
+    class Axes:
+        def semilogy(self, ys, label):
+            drawn.append(("semilogy", ys, label))
+
+        def axvline(self, x, **kw):
+            drawn.append(("axvline", x))
+
+        def __getattr__(self, name):
+            return lambda *a, **kw: None
+
+    class Figure:
+        def tight_layout(self):
+            pass
+
+        def savefig(self, path):
+            drawn.append(("savefig", path))
+
+    monkeypatch.setattr(example_4, "ndgm_trajectory", fake_run)
+    plt = SimpleNamespace(subplots=lambda **kw: (Figure(), Axes()), close=lambda fig: None, switch_backend=lambda name: None)
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", plt)  # a stand-in pyplot: nothing is drawn
+    monkeypatch.setattr(matplotlib, "pyplot", plt, raising=False)
+    paths = example_4.figures(tmp_path)
+    path = tmp_path / "kumar_example_4_norms.pdf"
+    assert paths == [path]
+    assert runs == [(example_4.B0, Fraction(1, 100), Fraction(1), 100), ([Fraction(-3)], Fraction(1, 1000), Fraction(1), 100),
+                    (example_4.B0, Fraction(1, 100), Fraction(100), 100), ([Fraction(-3)], Fraction(1, 1000), Fraction(100), 100)]
+    assert drawn == [("semilogy", [1.0, 2.0, 3.0, 20.0, 30.0], r"$\lambda=1$"), ("semilogy", [1.0, 2.0, 3.0, 20.0, 30.0], r"$\lambda=100$"),
+                     ("axvline", 100), ("savefig", path)]
+
+
+def test_the_two_witnesses_are_single_exact_comparisons_proved_outright():
+    r"""Both witnesses of the example are one fixed exact comparison, not a statement for every constant checked on
+    finitely many cases: the equivalent reading (the two readings' cycles are equal) and A1's exceptional start (1, 1)
+    are ``proved`` with no scope of cases.  Rejects either read as a for-all witness (``proved-on-scope``)."""
+    claim = registry.get_claim(CID)
+    reading = next(s for s in claim.steps if s.label == "equivalent_reading_same_numbers").run()
+    start = next(a for a in claim.assumptions if a.label == "A1").necessity.check.run()
+    for result in (reading, start):
+        assert result.ok and result.evidence == "proved" and result.scope is None

@@ -126,3 +126,59 @@ def test_the_example_witness_checks_the_cycle_from_k_49_at_lambda_1_and_every_pe
     big = {"alpha": F(1, 100), "lam": F(100)}  # h = 1, K = 0
     assert p41._cycle_of_example(big, [[F(1, 2), F(-1, 4)], [F(-1, 2), F(3, 4)]] * 2).holds
     assert not p41._cycle_of_example(big, [[F(1, 2), F(0)], [F(-1, 2), F(1)]] * 2).holds  # an entry at 0
+
+
+def _scoped_claim():
+    r"""A sub-claim with a proved identity and a step proved only on a scope (k = 1..8), the weaker of the two."""
+    import sympy as sp
+
+    from proofs.engine import Assumption, Check, Claim, Equality, Necessity, StepResult
+
+    x = sp.Symbol("x", real=True)
+    scoped = Check(label="scoped", latex="", run_check=lambda: StepResult(True, "symbolic", "arb-patterns", "for k = 1..8",
+                                                                           evidence="proved-on-scope", scope={"k": "1..8"}))
+    return Claim(id="t.scoped", paper="t", label="T", section="", title="", statement="", reference="",
+                 assumptions=[Assumption("A1", "x real", "x", Necessity("unknown", "n/a"))],
+                 steps=[Equality(label="square", latex="", lhs=(x + 1) ** 2, rhs=x**2 + 2 * x + 1), scoped])
+
+
+def test_a_sub_claim_proved_on_a_scope_passes_with_that_scope_named():
+    r"""B.1 and B.2 are proved only on a scope; 4.1's step must say so: evidence ``proved-on-scope``, and the scope
+    names the sub-claim and, for each step resting on that weakest evidence (not the proved identity), its own scope.
+    Rejects the scope dropped or taken from the other steps, or the scope branch skipped (a plain ``proved``)."""
+    result = p41._claim_verified(_scoped_claim)
+    assert result.ok and result.evidence == "proved-on-scope" and result.method == "sub-claim"
+    assert result.scope == {"sub_claim": "t.scoped", "steps": {"scoped": {"k": "1..8"}}}
+    assert result.detail.startswith("t.scoped: ")
+
+
+def test_a_wrong_version_of_a_sub_claims_step_makes_the_step_fail():
+    r"""The wrong versions of ``follows_from_b_1/2`` check the sub-claim with one step replaced by its first wrong
+    version: ``_first_mutant(label)`` swaps exactly the step with that label (others are kept as they are), and
+    ``_claim_verified`` must check the claim with the swap applied, so the sub-claim is no longer verified."""
+    claim = _proved_claim()
+    (square,) = claim.steps
+    swap = p41._first_mutant("square")
+    assert swap(square).label.startswith("square [") and not swap(square).run().ok
+    other = p41._first_mutant("another")
+    assert other(square) is square
+    result = p41._claim_verified(_proved_claim, swap)
+    assert not result.ok and result.counterexample.startswith("t.proved is not verified: ")
+    assert p41._claim_verified(_proved_claim, other).ok
+
+
+def test_the_figures_are_b2s(monkeypatch, tmp_path):
+    r"""4.1's figures are B.2's, drawn into the same folder (a stand-in B.2 records the folder)."""
+    seen = []
+    monkeypatch.setattr(p41.b2, "figures", lambda outdir: seen.append(outdir) or [outdir / "b2.pdf"])
+    assert p41._figures(tmp_path) == [tmp_path / "b2.pdf"] and seen == [tmp_path]
+
+
+def test_the_paper_example_is_the_reconstructions_fixed_check_proved_outright():
+    r"""``paper_example_cycle`` checks the paper's own example at its two fixed settings: a check the reconstruction
+    adds (not a printed step of the proof), proved outright by the two exact runs (evidence ``proved``, no scope of
+    cases: the settings are the statement).  Rejects it marked printed or read as a for-all witness."""
+    step = next(s for s in p41.theorem().steps if s.label == "paper_example_cycle")
+    assert step.printed is False
+    result = step.run()
+    assert result.ok and result.evidence == "proved" and result.scope is None

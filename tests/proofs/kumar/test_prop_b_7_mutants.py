@@ -66,3 +66,27 @@ def test_the_first_moment_vanishes_at_beta1_star_and_not_a_millionth_away():
         bad = _first_moment_vanishes(shift)
         assert not bad.ok and bad.values["beta1"] == beta1 and bad.values["signs"] == "+" * 10 + "-" * 5
         assert 2.8e-6 < float(bad.values["m15"]) < 3.0e-6 and "{m15}" in bad.counterexample
+
+
+def test_the_failed_vanishing_check_shows_beta1_to_12_digits_and_m15_to_5_and_3():
+    r"""A millionth above beta1* the check fails, and what a referee reads is fixed: the detail gives beta1 to 12
+    significant digits, the signs and |m^(15)| to 5 (2.9059e-6), the values shown in the counterexample give
+    |m^(15)| to 3 (2.91e-6).  Rejects other digit counts in the detail or in the values."""
+    from proofs.kumar.prop_b_7 import _first_moment_vanishes
+
+    bad = _first_moment_vanishes("1e-6")
+    assert bad.detail == "beta1 = 0.908244862856, signs ++++++++++-----, |m^(15)| = 2.9059e-6"
+    assert bad.values == {"beta1": "0.908244862856", "m15": "2.91e-6", "signs": "++++++++++-----"}
+
+
+def test_a2_is_the_unstated_hypothesis_and_its_zero_start_is_proved_by_one_exact_run():
+    r"""beta0_i != 0 is used by the proof but not stated in the paper (A1, beta1 without atoms, is); its counterexample
+    beta0 = 0 is one exact (ball) run, so it is proved outright (evidence ``proved``, no scope of cases).  Rejects the
+    flag lost or the witness read as a for-all statement."""
+    from proofs import registry
+
+    a1, a2 = registry.get_claim("kumar.prop_b_7").assumptions
+    assert (a1.label, a1.used_not_stated, a2.label, a2.used_not_stated) == ("A1", False, "A2", True)
+    result = a2.necessity.check.run()
+    assert result.ok and result.evidence == "proved" and result.scope is None
+    assert result.values["lhs"] == "m = ['0', '0', '0', '0', '0', '0']"
