@@ -418,3 +418,28 @@ def test_summary_rounds_large_band_numbers_and_shows_small_ones_in_e_notation(mo
     s = cap._summary(rec)
     assert s["bands"] == {"alternation": 0.9877, "separation_sd": "1.000e-03", "gap": -0.0012}
     assert (s["final_loss"], s["final_max_abs_weight"], s["plateau_start"], s["final_lr"], s["increases"]) == ("1.5", "1e-16", 3, "0.5", 2)
+
+
+# ---------------------------------------------------------------- G7 (seeds 871-879)
+
+
+def test_the_reproduction_settings_mark_what_the_paper_fixes(monkeypatch):
+    r"""The settings a referee reads beside the reproduction: every one of A.1.5's choices (data, init, lr = 0.01,
+    lambda_1 = 0.001, 6000 iterations, decay 0.9, float64) is the paper's; only the implementation (PyTorch version,
+    threads) and the reading of the decay rule are ours.  Rejects flipping any ``paper`` flag."""
+    _records(monkeypatch, *_loss_records(cap.PRINTED_LOSS))
+    settings = cap._printed_loss("one_cut").settings
+    assert {k for k, v in settings.items() if not v["paper"]} == {"implementation", "reading"}
+    assert {k: settings[k]["value"] for k in ("lr", "l1", "iterations", "decay_factor", "dtype", "reading")} == {
+        "lr": 0.01, "l1": 0.001, "iterations": 6000, "decay_factor": 0.9, "dtype": "float64", "reading": "one_cut"}
+
+
+def test_the_c1_check_reports_both_one_sided_slopes_at_the_default_scale(monkeypatch):
+    r"""On stand-in data z = (1/2, -1/4) (first column), y = (-1, -1), lambda_1 = 1/1000: the right slope along e_1 is
+    -2 y_1 z_1 + lambda_1 = 1.001 and the left one -2 y_2 z_2 - lambda_1 = -0.501, unequal: f is not C^1 at 0 (proved on
+    the A.1.5 data's scope).  With y = 0 and lambda_1 = 0 both are 0 and the check fails (the wrong version)."""
+    monkeypatch.setattr(cap, "_data", lambda: (np.array([[0.5], [-0.25]]), np.array([-1.0, -1.0])))
+    result = cap._not_c1()
+    assert result.ok and result.evidence == "proved-on-scope" and result.scope == cap.DATA_SCOPE
+    assert result.detail.startswith("along e_1 at w = 0: right derivative 1.0010, left -0.5010: ")
+    assert not cap._not_c1(y_scale=0, lam=Fraction(0)).ok

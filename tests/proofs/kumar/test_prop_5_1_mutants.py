@@ -188,3 +188,123 @@ def test_the_one_step_inequality_is_the_gap_of_the_expansion():
     gap = (R_s**2 - 2 * a_s * D_s + a_s**2 * G_s**2) - (R_s**2 - 2 * a_s * (D_s + e_s) + a_s**2 * (G_s**2 - c_s))
     assert sp.expand(step.lhs - gap) == 0
     assert step.lhs.subs({a_s: sp.Rational(1, 2), e_s: 1, c_s: 4}) == 2
+
+
+# ---------------------------------------------------------------- G7 (seeds 871-879): runs and instances by hand
+
+
+def test_the_huber_instance_is_overparameterized_with_its_minimizer_and_edge_of_stability():
+    r"""A small instance (seed 1, N = 2 rows, P = 3 columns): Z, y, beta0 ~ U[-1, 1] (both signs occur), f* = 0 at beta* =
+    Z^+ y (Z beta* = y exactly up to rounding), R = ||beta0 - beta*||, G = delta sum_i ||z_i|| (delta = 1) and the
+    edge of stability 2/lambda_max(Z^T Z) = 2/||Z||_2^2 (the largest eigenvalue: the smallest is 0 when P > N)."""
+    import math
+
+    import numpy as np
+
+    from proofs.kumar.prop_5_1 import huber_instance
+
+    inst = huber_instance(1, N=2, P=3)
+    Z, y, b0, star = inst["Z"], inst["y"], inst["beta0"], inst["star"]
+    assert Z.shape == (2, 3) and y.shape == (2,) and b0.shape == (3,)
+    for values in (Z, y, b0):
+        assert np.all(np.abs(values) <= 1) and values.min() < 0 < values.max()
+    assert np.allclose(Z @ star, y, rtol=0, atol=1e-14)
+    assert math.isclose(inst["R"], math.dist(b0, star), rel_tol=1e-14)
+    assert math.isclose(inst["G"], sum(math.hypot(*row) for row in Z.tolist()), rel_tol=1e-14)
+    assert math.isclose(inst["eos"] * np.linalg.norm(Z, 2) ** 2, 2, rel_tol=1e-12)
+
+
+def test_the_quadratic_and_linear_runs_by_hand():
+    r"""f = beta^2 from 1: alpha = 3/2 maps beta -> -2 beta, so f = 4^k for k = 0..11 (12 losses); alpha = 1/4 maps
+    beta -> beta/2, f = 4^-k.  f = -beta from 0 with alpha = 1/10: beta^(k) = k/10 for k = 0..49."""
+    from proofs.kumar.prop_5_1 import _linear_run, _quadratic_run
+
+    assert _quadratic_run({}, Fraction(3, 2)) == [Fraction(4) ** k for k in range(12)]
+    assert _quadratic_run({}, Fraction(1, 4)) == [Fraction(1, 4) ** k for k in range(12)]
+    assert _linear_run({}, Fraction(1, 10)) == [Fraction(k, 10) for k in range(50)]
+
+
+def test_the_repaired_bound_on_the_abs_witness_is_attained_at_the_start():
+    r"""On f = |beta| (alpha = 1/10, beta0 = 999/1000, D = alpha/2): G max(d_0, D + alpha G) = max(999/1000, 3/20) =
+    999/1000, attained by f(beta^(0)) itself, so the check holds with equality (<=, not <); the late iterates cycle
+    through 99/1000 and -1/1000, below D + alpha G = 3/20; proved on its one case only."""
+    result = _bound_on_witness()
+    assert result.ok and result.evidence == "proved-on-scope" and result.counterexample is None
+    assert result.values == {"worst": sp.Rational(999, 1000), "bound": sp.Rational(999, 1000)}
+    assert result.detail.endswith("late iterates reach 99/1000 (D + alpha G = 3/20)")
+    assert result.scope == {"cases": [{"f": "|beta|", "alpha": "1/10", "beta0": "999/1000", "k": "0..40, then periodic"}]}
+
+
+def test_the_ray_run_check_accepts_growth_exactly_to_its_target_and_the_statement_is_refuted():
+    r"""From (1, 0.3) with alpha = 1/2, 20000 steps: x_k never decreases and ends at x_last ~ 10.04 while the loss
+    stays <= 0.41.  Read for the iterates the statement fails (with a counterexample and its point); the repair's
+    check holds when asked for growth to exactly x_last (>=) and fails, with x_last shown, one float above it."""
+    import math
+
+    from proofs.kumar.prop_5_1 import ALPHA, X0, Y0, _iterates_run_off
+
+    statement = _iterates_run_off(statement=True)
+    assert not statement.ok and statement.counterexample and statement.values["steps"] == 20000
+    assert statement.values["point"] == {ALPHA: 0.5, X0: 1.0, Y0: 0.3}
+    x_last = statement.values["x_last"]
+    assert 10 < x_last < 10.1 and statement.values["f_max"] < 0.41
+    assert statement.detail == f"x_k runs off: x_20000 = {x_last:.4g}, loss <= {statement.values['f_max']:.3g}"
+    at_target = _iterates_run_off(x_last)
+    assert at_target.ok and at_target.outcomes["float64"] == f"x_20000 = {x_last:.4g}, loss bounded"
+    short = _iterates_run_off(math.nextafter(x_last, math.inf))
+    assert not short.ok and short.counterexample == r"$x_k$ reaches only ${x_last}$ (float64 run)"
+
+
+def test_the_huber_run_at_20x_the_edge_reports_its_final_2_cycle():
+    r"""At 20 x 2/lambda_max the losses end in a 2-cycle (76.95, 83.00): the detail and the float64 outcome a referee
+    reads show the last two losses (iterates 2999 and 3000), not iterates 2 and 1; the maxima of iterates
+    1000..1999 and 2000..3000 are the same top of the cycle (no growth). The claim's step runs at this 20 x."""
+    from proofs.kumar.prop_5_1 import _steps
+
+    result = next(s for s in _steps() if s.label == "huber_runs_large_lr").run()
+    assert result.ok and result.detail.startswith("alpha = 20.0 x 2/lambda_max: ")
+    assert "max loss 82.9978 over iterates 1000..1999 and 82.9978 over 2000..3000" in result.detail
+    assert "the losses end in a 2-cycle 76.95/83)" in result.detail
+    assert result.outcomes["float64"] == "losses bounded: 2-cycle 76.95/83"
+    assert result.sample == {"points": 3001, "precision": "float64"}
+    (wrong,) = next(s for s in _steps() if s.label == "huber_runs_large_lr").mutants()  # "the losses fall": refused
+    assert not wrong.run().ok
+
+
+def test_the_steps_d1_does_not_print_are_marked_added():
+    r"""The review tags each step ``printed`` (in D.1 / §5) or added: the best-iterate witness, the one-step
+    expansion and inequality, the repairs and the witness runs are ours.  Rejects flipping any flag."""
+    from proofs.kumar.prop_5_1 import _steps
+
+    steps = _steps()
+    assert {s.label for s in steps if not s.printed} == {
+        "best_iterate_reading_is_vacuous", "bounded_minimizer_set_bounds_sublevel_sets", "boyd_bound_given_minimizer",
+        "huber_runs_large_lr", "iterates_run_off_on_a_minimizer_ray", "last_iterate_bound_bounded_minimizers",
+        "last_iterate_bound_on_witness", "one_step_expansion", "one_step_inequality"}
+    assert len(steps) == 16
+
+
+def test_the_ray_run_clips_the_ratio_y_over_x_to_plus_minus_1():
+    r"""From (1/4, +-0.7) the ratio y/x = +-2.8 is clipped to s = +-1 (the sup over |s| <= 1): f = 0.7 + (0.7 - 1/8) =
+    1.275, then x = 1/4 + alpha s^2/2 = 1/2 and y = +-(0.7 - 1/2 * 2) = -+0.3, inside the quadratic piece: f = 0.09 + 0.3
+    = 0.39; then s = -+0.6, x = 1/2 + 0.09 = 0.59, y = +-0.5 and f = 0.5 + 0.25/1.18."""
+    import pytest
+
+    for y0 in (0.7, -0.7):
+        xs, fs = _ray_run(0.5, steps=2, x0=0.25, y0=y0)
+        assert xs == pytest.approx([0.25, 0.5, 0.59], abs=1e-15)
+        assert fs == pytest.approx([1.275, 0.39, 0.5 + 0.25 / 1.18], abs=1e-15)
+
+
+def test_the_claims_default_witnesses_by_hand():
+    r"""The defaults the claim runs: f = |beta| from 999/1000 with alpha = 1/10 takes 40 steps and ends on the 2-cycle
+    99/1000 (k = 39), -1/1000 (k = 40), f_best = 1/1000; f = -beta from 0 with alpha = 1/10: f(beta^(49)) = -49/10."""
+    hence = _last_iterate_exceeds_best_bound()
+    assert hence.detail == ("f = |beta|, alpha = 1/10, beta0 = 999/1000: 2-cycle 99/1000, -1/1000 (exact, periodic); f_best = "
+                            "1/1000 <= alpha G^2/2 = 1/20, but f(beta^(k)) = 99/1000 at every other k, 1.98 x the bound")
+    run = _abs_run()
+    assert len(run) == 41 and run[:2] == [Fraction(999, 1000), Fraction(899, 1000)]
+    assert run[-2:] == [Fraction(99, 1000), Fraction(-1, 1000)]
+    linear = _no_minimizer_witness()
+    assert linear.values["last"] == sp.Rational(-49, 10) and linear.values["k_last"] == 49
+    assert list(linear.values["point"].values()) == [sp.Rational(1, 10), 0]
