@@ -480,3 +480,119 @@ def test_a_case_condition_sympy_decides_alone_is_read_as_that_truth_value():
 
     assert lm.integer_cover_gap([lm.LAYER >= 1], lm.LAYER, ELL, 1) is None
     assert lm.integer_cover_gap([lm.LAYER < 1], lm.LAYER, ELL, 1) is not None
+
+
+# ---------------------------------------------------------------- brief G6: the wrong versions' own gaps, the edges
+
+
+def test_each_wrong_version_of_layer_1_is_refused_by_its_own_term():
+    r"""b^1 = 0 leaves the constant c out (gap -c), M^1 = 1 adds the input x(1) (gap x(1)), both at size 1: a wrong
+    version whose printed side is also wrong (c - eps form) shows a gap in eps as well."""
+    wrong_bias, wrong_weight = (m.run() for m in L.first_layer_step().mutants())
+    assert not wrong_bias.ok and wrong_bias.values == {"size": 1, "depth": 4, "gap": -L.C}
+    assert wrong_bias.detail == "layer 1 with b^1 = 0: with every width and d_in = 1 the forms differ by -c"
+    assert not wrong_weight.ok and wrong_weight.values == {"size": 1, "depth": 4, "gap": L.X(1)}
+    assert wrong_weight.detail.startswith("layer 1 with M^1 = 1: ")
+
+
+def test_the_wrong_lemma_10_and_11_tables_are_refused_by_the_term_they_change():
+    r"""Lemma 10 without t: gap sigma_1 M_1 (t - 1) delta_b(4, 1) (depth 4, size 1); Lemma 10 at depth 1: the input
+    weight term sigma_1 t M_1 delta_M(1, 1, 1) x(1); sigma' for sigma'' in Lemma 11: (sigma_2 - sigma_1) t M_1
+    delta_b(l, 1)^2 / 2 at l = 2 and at the depth 4 written for l >= 3; the other depth's table differs by the
+    l = 2 rows and the l = 4 rows with opposite signs in the two cases."""
+    M1, s1, s2, t = sp.Symbol("M_1", real=True), L.SIGMA_1, L.SIGMA_2, L.T
+    no_t, depth_1 = (m.run().values["gap"] for m in L.lemma_10_step().mutants())
+    assert sp.expand(no_t - s1 * M1 * (t - 1) * L.DB(4, 1)) == 0
+    assert sp.expand(depth_1 - s1 * t * M1 * L.DM(1, 1, 1) * L.X(1)) == 0
+    (sigma_2, other_2), (sigma_3, other_3) = ([m.run().values["gap"] for m in L.lemma_11_case(c).mutants()]
+                                              for c in ("l=2", "l>=3"))
+    assert sp.expand(sigma_2 - (s2 - s1) * t * M1 * L.DB(2, 1) ** 2 / 2) == 0
+    assert sp.expand(sigma_3 - (s2 - s1) * t * M1 * L.DB(4, 1) ** 2 / 2) == 0
+    assert other_2 != 0 and sp.expand(other_2 + other_3) == 0
+    assert other_2.coeff(L.DB(4, 1) ** 2) == s2 * t * M1 / 2 and other_2.coeff(L.DB(2, 1) ** 2) == -s2 * t * M1 / 2
+
+
+def test_lemma_9_is_refused_at_depth_1_by_the_input_weight_direction():
+    (wrong,) = L.lemma_9_step().mutants()
+    result = wrong.run()
+    assert not result.ok and result.detail == "the first-order part names weight directions ['delta_M(1, k, q)']"
+    assert L.split_sums(result.values["term"] - L.input_weight_terms()) == 0
+
+
+def test_the_depth_1_failures_are_shown_at_their_printed_points():
+    r"""Lemma 9 fails at t = M = x = 1 in the direction delta_M(1, 1, 1) (value sigma'(c)); Lemma 11 at x = 1 in
+    (delta_M(2, 1, 1), delta_M(1, 1, 1)) (derivative sigma'(c) x(1)); the wrong point t = 0 of the first shows no
+    failure, with the derivative in delta_b(1, 1)."""
+    nine = L.lemma_9_fails_at_depth_1_step().run()
+    assert nine.ok and nine.values == {"derivative": L.SIGMA_1 * L.T * L.X(1) * L.M_OUT[1],
+                                       "point": {L.T: 1, L.M_OUT[1]: 1, L.X(1): 1}, "value": L.SIGMA_1}
+    eleven = L.lemma_11_fails_at_depth_1_step().run()
+    assert eleven.ok and eleven.values == {"derivative": L.SIGMA_1 * L.X(1), "point": {L.X(1): 1}, "value": L.SIGMA_1}
+    assert "the derivative in delta_M(2, 1, 1), delta_M(1, 1, 1) is sigma_1*x(1)" in eleven.detail
+    no_terms, at_t_0 = (m.run() for m in L.lemma_9_fails_at_depth_1_step().mutants())
+    assert not no_terms.ok and no_terms.values["gap"] == L.SIGMA_1 * L.T * sp.Symbol("M_1", real=True) * L.DM(1, 1, 1) * L.X(1)
+    assert not at_t_0.ok and at_t_0.detail == "the derivative sigma_1*t*M[1] is 0 at {t: 0}: no failure shown"
+
+
+def test_the_lemma_11_split_needs_its_l_2_case():
+    r"""The split is over l >= 2: without the case l = 2 the cover fails at l = 2 (a domain from 3 would hide it)."""
+    import dataclasses
+
+    step = L.lemma_11_step()
+    result = dataclasses.replace(step, cases=step.cases[1:]).run()
+    assert not result.ok and result.values == {"point": {L.ELL: 2}}
+
+
+def test_the_uncovered_layer_and_depth_are_named_apart():
+    r"""Layers 1 and 2..l cover all but i = l + 1: the gap is layer 3 of depth 2 (i and l differ, in that order)."""
+    i, ell = L.LAYER, L.ELL
+    gap = L.LayerCases(label="x", latex="", cases=((sp.Eq(i, 1), L.first_layer_step()),
+                                                      (sp.And(i >= 2, i <= ell), L.first_layer_step()))).check()
+    assert gap.detail == "the cases miss the layer i = 3 of a network of depth l = 2"
+    assert gap.values == {"point": {i: 3, ell: 2}}
+
+
+def test_the_wrong_hidden_bias_is_refused_by_the_gap_minus_c():
+    r"""Hidden bias 0 for c: layer 1's pre-activation is 0, so the base fails with the gap 0 - c at the point shown;
+    output bias 1: f = 1 on the ray."""
+    (wrong, output) = (m.run() for m in L.values_on_ray_step().mutants())
+    assert not wrong.ok and wrong.detail.startswith("the base `first_layer` fails")
+    assert wrong.values["value"] == -wrong.values["point"][L.C]
+    assert not output.ok and output.values == {"value": 1}
+
+
+def test_the_claim_tables_cover_every_layer_1_to_l_plus_1():
+    r"""Claims 1 and 2: i = 1, 2 <= i <= l, i = l + 1; Claim 3: i = 1, i = 2, 3 <= i <= l, i = l + 1 (Z3, every l >= 2)."""
+    for claim in (1, 2, 3):
+        conditions = [condition for condition, _ in L.claim_table_every_layer(claim).cases]
+        assert L.integer_cover_gap(conditions, L.LAYER, L.ELL, 2) is None, claim
+        assert L.integer_cover_gap(conditions[:-1], L.LAYER, L.ELL, 2) == (3, 2), claim  # i = l + 1 is the last case
+
+
+def test_the_shifted_ray_is_zero_on_the_ray_and_refuses_a_t_squared_derivative(monkeypatch):
+    r"""The output bias -t sigma_0 sum_k M_k cancels the row at eps = 0 (a bias divided by the sum would not); a row
+    whose first-order part had a t^2 term is refused with the degrees [2, 1]."""
+    assert L.split_sums(L.shifted_output_row().subs(L.EPS, 0)) == 0
+    real = L.shifted_output_row
+    monkeypatch.setattr(L, "shifted_output_row", lambda bias_scale=1: real(bias_scale) + L.EPS * L.T**2 * L._ROW_DB)
+    wrong = L.shifted_ray_check()
+    assert not wrong.ok and wrong.detail == "degrees [2, 1] in t" and wrong.values == {"first": 2, "second": 1}
+    assert wrong.method == "Poly" and "{first}" in wrong.counterexample
+
+
+def test_the_depth_1_gradient_norm_without_its_inputs_is_refused_with_the_input_term():
+    (wrong,) = L.grad_norm_sq_depth_1_step().mutants()
+    result = wrong.run()
+    from proofs.cooper import every_size as E
+
+    assert not result.ok and result.values == {"gap": 4 * L.SIGMA_1**2 * L.T**2 * E.X[1, 1] ** 2 * E.Y[1, 1] ** 2}
+
+
+def test_the_depth_1_jets_cross_check_declares_its_four_architectures():
+    r"""Distinct sizes, widths 1 to 3, as the review's scope shows them."""
+    scope = L.grad_norm_sq_depth_1_jets_step().scope
+    assert scope["architectures"] == [{"n": 1, "d_in": 1, "widths": [1], "d_out": 1},
+                                      {"n": 2, "d_in": 2, "widths": [2], "d_out": 2},
+                                      {"n": 2, "d_in": 1, "widths": [3], "d_out": 2},
+                                      {"n": 3, "d_in": 3, "widths": [2], "d_out": 1}]
+    assert scope["activation"] == "generic"

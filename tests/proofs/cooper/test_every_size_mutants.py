@@ -135,3 +135,56 @@ def test_the_cross_entropy_direction_and_leading_coefficient():
     leading = E._ce_leading()
     assert leading.subs({E.N: 3, E.D_OUT: 3}) == 3 * SIGMA_1**2 * sp.Rational(2, 9)
     assert E.units_interchangeable_step().lhs() == E.K * sp.Function("g")(net.T, SIGMA_1, E.Y[E._s, E._r])
+
+
+# ---------------------------------------------------------------- brief G6: the closed-form check at its spot sizes, the steps
+
+
+def test_a_closed_form_wrong_only_at_the_second_spot_size_is_refused_there():
+    r"""A form that is right where n = 2 or d_out = 3 (the first spot size) and off by (n - 2)(d_out - 3) t elsewhere:
+    refused at (n, d_out, K) = (5, 2, 3) with the gap 3 t and the seed."""
+    def wrong(n=E.N, d_out=E.D_OUT, width=E.K):
+        return E.hessian_entry_closed_form(n, d_out, width) + (n - 2) * (d_out - 3) * net.T
+
+    result = E.closed_form_check(E.hessian_entry_assembled, wrong)
+    assert not result.ok and result.values == {"n": 5, "d_out": 2, "K": 3, "seed": 7, "gap": 3 * net.T}
+    assert result.detail == "n=5, d_out=2, K=3, seeded data: differs by 3*t"
+
+
+def test_a_closed_form_sympy_cannot_reduce_is_proved_on_the_spot_sizes(monkeypatch):
+    proved = E.closed_form_check(E.hessian_entry_assembled, E.hessian_entry_closed_form)
+    assert proved.ok and proved.evidence == "proved" and proved.engines == ("sympy:simplify", "exact-at-sizes")
+    monkeypatch.setattr(E, "within_budget", lambda f, budget: None)
+    result = E.closed_form_check(E.hessian_entry_assembled, lambda *a: E.hessian_entry_closed_form(*a))
+    assert result.ok and result.evidence == "proved-on-scope" and result.method == "exact-at-sizes"
+    assert result.scope == {"(n, d_out, K)": [[2, 3, 5], [5, 2, 3], [3, 7, 2]]}
+
+
+def test_the_forward_induction_is_cross_checked_against_the_codes_forward_pass():
+    induction = E.forward_induction()
+    assert [induction.instances(depth) for depth in (1, 2, 3)] == [{E.S(1): E.C}, {E.S(2): E.C}, {E.S(3): E.C}]
+
+
+def test_the_cross_entropy_leading_coefficient_assumes_two_classes():
+    step = E.ce_leading_positive_step()
+    assert step.assuming == [E.D_OUT >= 2] and step.relation == ">"
+    assert sp.simplify(step.lhs() - E.N * SIGMA_1**2 * (E.D_OUT - 1) / E.D_OUT**2) == 0
+    result = step.run()  # A > 0, not a larger bound: proved for every n, d_out >= 2
+    assert result.ok and result.evidence == "proved"
+
+
+def test_the_jets_cross_check_has_three_misprints_of_each_closed_form():
+    for loss in ("l2", "cross_entropy"):
+        assert len(E.jets_agreement_step(loss).mutants()) == 6, loss
+    scope = E.jets_agreement_step("cross_entropy").scope
+    assert (scope["depths"], scope["widths"], scope["d_ins"], scope["d_outs"]) == ([2, 3, 4], [1, 2], [1], [2, 3])
+
+
+def test_the_cross_entropy_gradient_norm_assembles_both_bias_groups():
+    r"""n = 1, d_out = 2, K = 1, y = (a, b): the output biases give e_1^2 + e_2^2 and the one unit of layer l (reaching
+    output 1 only) sigma_1^2 t^2 e_1^2, e_j = (a + b)/2 - y_j: added, as the closed form says."""
+    a, b = sp.symbols("a b")
+    data = net.Data(((sp.Integer(1),),), ((a, b),))
+    e = [(a + b) / 2 - a, (a + b) / 2 - b]
+    want = e[0] ** 2 + e[1] ** 2 + SIGMA_1**2 * net.T**2 * e[0] ** 2
+    assert E.at_sizes(E.ce_grad_norm_sq_assembled(), 1, 2, 1, data) == sp.expand(want)
