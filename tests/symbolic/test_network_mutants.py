@@ -413,3 +413,65 @@ def test_default_scope_is_the_declared_one():
     assert sorted({a.widths for a in archs}) == sorted({(1, 1), (2, 2), (1, 1, 1), (2, 2, 2), (1, 1, 1, 1),
                                                         (2, 2, 2, 2), (1, 2), (2, 1), (2, 1, 2)})
     assert {(a.d_in, a.d_out) for a in archs} == {(1, 1), (1, 2), (2, 1), (2, 2)}
+
+
+# ---------------------------------------------------------------- lines 750-941: fixed-width and any-width rows
+
+
+
+def test_fixed_width_recursions_have_named_real_entries_and_default_width_two():
+    r"""The output row (t M + eps dM) sigma(...) + eps db at width 1, written out by hand: first order
+    t sigma'(c) M_1 lambda_1 + db, second order t M_1 (sigma'(c) q_1 + sigma''(c) lambda_1^2 / 2) + sigma'(c) dM_1 lambda_1,
+    every symbol real (an ``M_1`` or ``db`` declared otherwise would be a different symbol from a caller's)."""
+    eps = net.EPSILON
+    M1, db, lam1, q1, dM1 = (sp.Symbol(n, real=True) for n in ("M_1", "db", "lambda_1", "q_1", "dM_1"))
+    lhs, rhs = net.output_layer_recursion(1)
+    expected = eps * (T * S1 * M1 * lam1 + db) + eps**2 * (T * M1 * (S1 * q1 + S2 * lam1**2 / 2) + S1 * dM1 * lam1)
+    assert sp.expand(lhs - expected) == 0 and sp.expand(rhs - expected) == 0
+    # called without a width, the fixed-width identities are for a row of two
+    for recursion in (net.hidden_layer_recursion, net.output_layer_recursion, net.chain_rule_on_ray,
+                      net.first_order_chain_rule_on_ray):
+        lhs, _ = recursion()
+        assert {s.name for s in lhs.free_symbols if s.name.startswith(("dM_", "M_"))} & {"dM_2", "M_2"}, recursion
+        assert not {s.name for s in lhs.free_symbols} & {"dM_3", "M_3"}, recursion
+
+
+def test_chain_rules_on_a_row_of_two_by_hand():
+    # eq. (25): sigma''(c) sum_k M_k g_k,z2 g_k,z1 + sigma'(c) sum_k M_k g_k,z1z2, entries named from k = 1
+    M = [sp.Symbol(f"M_{k}", real=True) for k in (1, 2)]
+    g = {(k, d): sp.Symbol(f"g{k}_{d}") for k in (1, 2) for d in ("z1", "z2", "z1z2", "z")}
+    lhs, rhs = net.chain_rule_on_ray(2)
+    expected = (S2 * sum(M[k - 1] * g[k, "z2"] * g[k, "z1"] for k in (1, 2))
+                + S1 * sum(M[k - 1] * g[k, "z1z2"] for k in (1, 2)))
+    assert sp.expand(lhs - expected) == 0 and sp.expand(rhs - expected) == 0
+    # eq. (19): sigma'(c) sum_k M_k g_k,z
+    lhs, rhs = net.first_order_chain_rule_on_ray(2)
+    expected = S1 * (M[0] * g[1, "z"] + M[1] * g[2, "z"])
+    assert sp.expand(lhs - expected) == 0 and sp.expand(rhs - expected) == 0
+
+
+def test_row_symbols_carry_their_assumptions():
+    # K and k are positive integers (a width, an index from 1), the row entries and db real: a caller's
+    # sp.Symbol("K", integer=True, positive=True) or sp.Symbol("db", real=True) must be the very same symbol
+    assert net.WIDTH == sp.Symbol("K", integer=True, positive=True)
+    assert net.ROW_INDEX == sp.Symbol("k", integer=True, positive=True)
+    assert net._row("a")[net.ROW_INDEX].is_real is True
+    db = sp.Symbol("db", real=True)
+    for recursion in (net.hidden_layer_recursion_any_width, net.output_layer_recursion_any_width):
+        lhs, rhs = recursion()
+        assert db in lhs.free_symbols and db in rhs.free_symbols, recursion
+
+
+def test_differentiated_row_refuses_a_row_that_does_not_depend_on_the_variable():
+    # d/dz of sum_k a_k is 0, not a Sum: refused with one line rather than handed on as a row
+
+    z = sp.Symbol("z", real=True)
+    with pytest.raises(ValueError, match="not a sum: 0"):
+        net._differentiated_row(net._row("a")[net.ROW_INDEX], z)
+
+
+def test_at_width_names_multi_index_entries_and_keeps_them_real():
+    a = net._row("a")
+    assert net.at_width(a[1, 2] + a[net.ROW_INDEX], 3) == sp.Symbol("a_1_2", real=True) + sp.Symbol("a_k", real=True)
+    # K = 1 leaves one summand
+    assert net.at_width(net._row_sum(a[net.ROW_INDEX]), 1) == sp.Symbol("a_1", real=True)
