@@ -39,9 +39,10 @@ EXACT = {"alpha": Fraction(1, 100), "lam": Fraction(1), "gamma": Fraction(99, 10
 
 def _bound_in_runs(scale: Fraction) -> StepResult:
     inits = [Fraction(27392337, 10**8), Fraction(-46042657, 10**8), Fraction(9, 10), Fraction(1, 1000)]
+    settings = {"alpha": Fraction(1, 100), "lam": 1, "beta1": Fraction(9, 10), "gamma": Fraction(99, 100),
+                "eps": Fraction(1, 10**8), "steps": 150}
     for convention in ("paper", "pytorch"):
-        run = adam_trajectory(inits, Fraction(1, 100), 1, Fraction(9, 10), Fraction(99, 100), Fraction(1, 10**8), 150,
-                              convention=convention, dps=50)
+        run = adam_trajectory(inits, *settings.values(), convention=convention, dps=50)  # in the signature's order
         with mpmath.workdps(50):
             for k, state in enumerate(run[1:], start=1):
                 worst = max(abs(mi) / (1 - mpmath.mpf("0.9") ** k if convention == "pytorch" else 1) for mi in state.m)
@@ -52,7 +53,8 @@ def _bound_in_runs(scale: Fraction) -> StepResult:
                                       values={"convention": convention, "k_at": k, "worst": mpmath.nstr(worst, 8),
                                               "scale": exact(scale)})
     return StepResult(True, "numeric", "mpmath-50", f"|m|, |m-hat| <= {scale}*lambda over 150 steps, 4 coordinates, both conventions",
-                      sample={"points": 2 * len(inits) * 150, "dps": 50})
+                      sample={"points": 2 * len(inits) * 150, "dps": 50, "starts": [str(v) for v in inits],
+                              **{k: str(v) for k, v in settings.items()}})
 
 
 def _first_moment_after_one_step(params: Mapping[str, Any], start) -> WitnessCheck:

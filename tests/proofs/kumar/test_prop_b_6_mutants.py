@@ -55,7 +55,10 @@ def test_the_runs_are_the_ones_the_detail_and_sample_describe(monkeypatch):
         assert (alpha, lam, gamma, eps) == (PAPER["alpha"], PAPER["lam"], PAPER["gamma"], PAPER["eps"])
         assert beta1 == Fraction(9, 10) and steps == 150 and len(inits) == 4 and len(set(inits)) == 4
         assert all(-1 <= x <= 1 for x in inits)
-        assert result.sample == {"points": 2 * len(inits) * steps, "dps": 50}
+        # the sample names the settings and starts, so a reader of the review data can rerun them
+        assert result.sample == {"points": 2 * len(inits) * steps, "dps": 50, "starts": [str(v) for v in inits],
+                                 "alpha": "1/100", "lam": "1", "beta1": "9/10", "gamma": "99/100", "eps": "1/100000000",
+                                 "steps": "150"}
 
 
 def test_the_one_step_witness_by_hand_and_at_the_boundary_lambda():
