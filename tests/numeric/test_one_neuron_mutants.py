@@ -25,3 +25,13 @@ def test_the_default_precision_of_the_gradient_is_60_digits():
     # must be the 60 digits that gradient_difference_ratio (the Theorem 1 mirror) also uses by default
     args = (Fraction(1), Fraction(0), Fraction(1, 3), Fraction(0))
     assert no.gradient(*args) == no.gradient(*args, dps=60) != no.gradient(*args, dps=61)
+
+
+def test_the_ratio_is_computed_at_60_digits_by_default():
+    # x = 1/3, y = 1/7, eps = 1/10: |(1/10)(10/9) - 1/7| / (2/10) = 10/63, not a binary number, so the default
+    # 60 digits and 61 digits give different last bits
+    args = (Fraction(1, 3), Fraction(1, 7), Fraction(1, 10))
+    ratio = no.gradient_difference_ratio(*args)
+    with mpmath.workdps(60):
+        assert abs(ratio - mpmath.mpf(10) / 63) < mpmath.mpf(10) ** -55
+    assert ratio == no.gradient_difference_ratio(*args, dps=60) != no.gradient_difference_ratio(*args, dps=61)

@@ -8,6 +8,7 @@ from fractions import Fraction
 import mpmath
 import numpy as np
 import pytest
+from flint import arb
 
 from numeric import optimizers as no
 
@@ -256,3 +257,62 @@ def test_adam_preimages_with_epsilon_lambda_and_an_exact_bound():
     assert starts(1, F(1, 2), F(3, 4), F(3, 4)) == [1 / 16, -1 / 16]
     # eps = 0: the start 1/8 is exact and lies on the closed bound 1/8
     assert starts(1, F(1, 2), F(3, 4), 0, convention="pytorch", bound=F(1, 8)) == [1 / 8, -1 / 8]
+
+
+# --- first zeros only, undecided patterns, the defaults (written against the mutation benchmark) ---
+
+
+def test_rmsprop_preimages_exclude_starts_that_reach_zero_earlier():
+    # gamma = 0, eps = 0: every step is alpha = 1/4. Of the candidates 3/4 and 3/4 - 2/4 = 1/4 three steps back, 1/4
+    # is at 0 after one step, not first at step 3 (its step 1/4 - 1/4 - 1/2 != 0 rejects it): only +-3/4
+    points = no.rmsprop_preimages_of_zero(3, F(1, 4), 1, 0, 0)
+    assert [p.str(5, radius=False) for p in points] == ["0.75000", "-0.75000"]
+
+
+def test_adam_preimages_count_the_patterns_they_cannot_decide():
+    # b1 = 0, gamma = 0: each step is alpha lam sign / sqrt(lam^2 + eps) = c sign. eps = 3: c = 1/8 exactly; a pattern
+    # that passes through 0 earlier stops there exactly (signs 0) and is dropped: starts +-3/8, nothing undecided
+    assert no.adam_preimages_of_zero(3, F(1, 4), 1, 0, 0, 3) == ([3 * arb(1) / 8, -3 * arb(1) / 8], 0)
+    # eps = 1: c = 1/(4 sqrt 2) is irrational, and the 6 patterns whose run meets 0 before step 3 meet a ball
+    # around 0: undecided, counted once each; the starts are +-3c
+    points, undecided = no.adam_preimages_of_zero(3, F(1, 4), 1, 0, 0, 1)
+    assert undecided == 6
+    assert [float(p.mid()) for p in points] == pytest.approx([3 / (4 * 2 ** 0.5), -3 / (4 * 2 ** 0.5)], rel=1e-14)
+
+
+def test_adam_preimages_default_bound_is_1():
+    # b1 = 0, gamma = 0, eps = 0: one step of alpha = 3/2, outside [-1, 1] unless the bound is widened
+    assert no.adam_preimages_of_zero(1, F(3, 2), 1, 0, 0, 0) == ([], 0)
+    assert no.adam_preimages_of_zero(1, F(3, 2), 1, 0, 0, 0, bound=2)[0] == [3 * arb(1) / 2, -3 * arb(1) / 2]
+
+
+def test_momentum_two_steps_and_a_zero_start_by_default():
+    # 1 -> 1 - 1/10 = 9/10 -> 9/10 - 1/10 + (1/2)(9/10 - 1) = 3/4; from 0 with sign(0) = 0 nothing moves
+    assert no.momentum_trajectory([F(1)], F(1, 10), 1, F(1, 2), 2) == [[1], [F(9, 10)], [F(3, 4)]]
+    assert no.momentum_trajectory([F(0)], F(1, 10), 1, F(1, 2), 2) == [[0], [0], [0]]
+
+
+def test_float_runs_use_pytorch_default_hyperparameters():
+    f64 = np.float64
+    b, _ = no.float_run(np.array([1.0]), "momentum", alpha=0.25, lam=1.0, steps=2, dtype=f64)
+    assert b.tolist() == pytest.approx([0.275], rel=1e-15)  # mu = 0.9: buf 1, then 1.9
+    b, _ = no.float_run(np.array([1.0]), "rmsprop", alpha=0.25, lam=1.0, steps=1, dtype=f64)
+    assert b.tolist() == pytest.approx([1 - 0.25 / (0.1 + 1e-8)], rel=1e-15)  # gamma = 0.99, eps = 1e-8
+    b, z = no.float_run(np.array([0.0, 1.0]), "sgd", alpha=0.25, lam=1.0, steps=0, dtype=f64)
+    assert b.tolist() == [0.0, 1.0] and z.tolist() == [True, False]  # a zero start counts as ever zero
+
+
+def test_adam_preimages_with_a_small_lambda_and_the_default_precision():
+    # b1 = 0, gamma = 0, eps = 0, lambda = 1/4: m = lam sign, v = lam^2, each step alpha sign = 1/4, whatever lambda:
+    # (+, +) starts at 1/2 and (-, -) at -1/2; (+, -) and (-, +) start at 0 and are not kept
+    assert no.adam_preimages_of_zero(2, F(1, 4), F(1, 4), 0, 0, 0)[0] == [arb(1) / 2, -arb(1) / 2]
+    # eps = 1: the start 1/(4 sqrt 2) is an inexact ball computed at 200 bits unless asked otherwise
+    rad = lambda **kw: no.adam_preimages_of_zero(1, F(1, 4), 1, 0, 0, 1, **kw)[0][0].rad()  # noqa: E731
+    assert rad() == rad(prec=200) != rad(prec=201)
+
+
+def test_float_adam_default_first_moment_decay_is_0_9():
+    # from 0.1, alpha = 1/4: m_hat = v_hat = 1, the first step is alpha/(1 + eps); then the gradient is -1:
+    # m = 0.9 (0.1) - 0.1 = -0.01, m_hat = -0.01/0.19 = -1/19, v_hat = 1: the second step is -(1/4)/(19 (1 + eps))
+    b, _ = no.float_run(np.array([0.1]), "adam", alpha=0.25, lam=1.0, steps=2, dtype=np.float64)
+    assert b.tolist() == pytest.approx([0.1 - 0.25 / (1 + 1e-8) + 0.25 / (19 * (1 + 1e-8))], rel=1e-12)

@@ -152,3 +152,63 @@ def test_capture_problem_draws_the_data_with_numpy_and_rounds_to_float32():
     assert w.shape == (1, 2) and linear.bias is None and np.all(np.abs(w) <= 1) and linear.weight.dtype == torch.float64
     x.add_(1.0)  # the returned tensors are copies: the cached data stay as drawn
     assert tr.capture_problem(seed=3, nrows=4, ncols=2)[1].numpy().tolist() == want_x.tolist()
+
+
+def test_readings_state_how_many_cuts_an_increase_makes():
+    # READINGS[reading] is the power of decay_factor an increase applies: the overshooting run's one increase
+    # leaves lr = 3 * (1/2)^1 under one_cut and 3 * (1/2)^2 under two_cuts
+    assert set(tr.READINGS) == {"one_cut", "two_cuts"}
+    for reading, cuts in tr.READINGS.items():
+        assert _overshooting_run(reading)["lrs"][-1] == 3.0 * 0.5 ** cuts, reading
+
+
+def test_the_runner_keeps_the_last_10_weights_by_default():
+    torch = pytest.importorskip("torch")
+    # 12 iterations from w = 1/2 with lr = 1/4 on x = y = 1: w_k for k = 2..11 are kept (the record's last_10_weights)
+    linear = torch.nn.Linear(1, 1, bias=False).double()
+    torch.nn.init.constant_(linear.weight, 0.5)
+    x, y = torch.tensor([[1.0]], dtype=torch.float64), torch.tensor([[1.0]], dtype=torch.float64)
+    run = tr.capture_runner(linear, x, y, reading="one_cut", lr=0.25, l1=0.0, max_iter=12)
+    assert len(run["last_weights"]) == 10
+    assert [float(w[0]) for w in run["last_weights"]] == run["one_norms"][2:].tolist()
+
+
+def test_the_penalties_are_l2_squared_and_l1_norms_of_both_weights():
+    torch = pytest.importorskip("torch")
+    # w = (-2, -1), x = (1, 1): w x = -3 under the ReLU, data term y^2 = 1/4; l2 (4 + 1) = 5/2 with l2 = 1/2
+    # (not l2 / 5) and l1 (2 + 1) = 3/4 with l1 = 1/4 (added, the 1-norm, not the 2-norm sqrt 5): 7/2
+    linear = torch.nn.Linear(2, 1, bias=False).double()
+    with torch.no_grad():
+        linear.weight.copy_(torch.tensor([[-2.0, -1.0]], dtype=torch.float64))
+    x, y = torch.tensor([[1.0, 1.0]], dtype=torch.float64), torch.tensor([[0.5]], dtype=torch.float64)
+    run = tr.capture_runner(linear, x, y, reading="one_cut", l1=0.25, l2=0.5, max_iter=1)
+    assert run["losses"].tolist() == [3.5]
+
+
+def _record_of(monkeypatch, losses):
+    pytest.importorskip("torch")  # the record names the torch version
+    n = len(losses)
+    run = {"losses": np.array(losses), "one_norms": np.zeros(n), "lrs": np.full(n, 0.01), "weights": np.array([0.5]),
+           "last_weights": [np.array([0.5])] * min(n, 10)}
+    monkeypatch.setattr(tr, "capture_problem", lambda: (None, None, None))
+    monkeypatch.setattr(tr, "capture_runner", lambda *a, **kw: run)
+    return tr.capture_record("one_cut", max_iter=n)
+
+
+def test_the_record_counts_small_increases_and_reads_the_last_loss(monkeypatch):
+    # a prepared run stands in for training: two increases of 1/2 (not only increases above 1), the last change at
+    # iteration 5, and the final loss is the last one (2.0), not the one before (3.75)
+    record = _record_of(monkeypatch, [3.0, 3.5, 3.25, 3.25, 3.75, 2.0])
+    assert record["increases"] == 2 and record["plateau_start"] == 5 and record["final_loss"] == repr(2.0)
+
+
+def test_a_run_that_never_changes_has_its_plateau_at_0(monkeypatch):
+    record = _record_of(monkeypatch, [1.5] * 4)
+    assert record["plateau_start"] == 0 and record["increases"] == 0 and record["last_1000_distinct_losses"] == 1
+
+
+def test_toy_lasso_runs_on_one_thread():
+    torch = pytest.importorskip("torch")
+    torch.set_num_threads(2)  # whatever ran before, the run pins ATen to one thread (its reduction order)
+    tr.toy_lasso_torch([0.5], "ndgm", alpha=0.25, lam=1.0, steps=1)
+    assert torch.get_num_threads() == 1
