@@ -335,7 +335,7 @@ def adam_preimages_of_zero(k: int, alpha: Any, lam: Any, beta1: Any, gamma: Any,
             if abs(beta0) > top:
                 continue
             try:
-                if _adam_signs(beta0, k, a, l, b1, g, e, convention) == list(pattern):
+                if _adam_signs(beta0, pattern, a, l, b1, g, e, convention) == list(pattern):
                     points.append(beta0)
             except ArithmeticError:
                 undecided += 1
@@ -355,11 +355,16 @@ def _adam_steps(pattern, a, l, b1, g, e, convention):
         yield _adam_step(m, v, j, a, b1, g, e, convention)
 
 
-def _adam_signs(beta0: arb, k: int, a, l, b1, g, e, convention) -> list[int]:
+def _adam_signs(beta0: arb, pattern: Sequence[int], a, l, b1, g, e, convention) -> list[int]:
+    r"""The signs of the run from ``beta0`` while they follow ``pattern``; the first sign that does not is the last
+    one listed.  Stopping there matters: after a 0 (sign(0) = 0) at eps = 0 the next step would be 0/sqrt(0), an
+    undecided ball, for a pattern the 0 has already decided against."""
     b, m, v, signs = beta0, arb(0), arb(0), []
-    for j in range(1, k + 1):
+    for j, wanted in enumerate(pattern, start=1):
         sj = sign(b)
         signs.append(sj)
+        if sj != wanted:
+            return signs
         m, v = b1 * m + (1 - b1) * l * sj, g * v + (1 - g) * l * l * sj * sj
         b = b - _adam_step(m, v, j, a, b1, g, e, convention)
     return signs

@@ -273,10 +273,11 @@ def test_adam_preimages_count_the_patterns_they_cannot_decide():
     # b1 = 0, gamma = 0: each step is alpha lam sign / sqrt(lam^2 + eps) = c sign. eps = 3: c = 1/8 exactly; a pattern
     # that passes through 0 earlier stops there exactly (signs 0) and is dropped: starts +-3/8, nothing undecided
     assert no.adam_preimages_of_zero(3, F(1, 4), 1, 0, 0, 3) == ([3 * arb(1) / 8, -3 * arb(1) / 8], 0)
-    # eps = 1: c = 1/(4 sqrt 2) is irrational, and the 6 patterns whose run meets 0 before step 3 meet a ball
-    # around 0: undecided, counted once each; the starts are +-3c
+    # eps = 1: c = 1/(4 sqrt 2) is irrational.  Six patterns start at +-c: (-1, 1, 1) and (1, -1, -1) are refuted by
+    # their first sign (sign(c) = 1), and the 4 others follow their pattern until the run meets a ball around 0 at
+    # step 2: undecided, counted once each; the starts are +-3c
     points, undecided = no.adam_preimages_of_zero(3, F(1, 4), 1, 0, 0, 1)
-    assert undecided == 6
+    assert undecided == 4
     assert [float(p.mid()) for p in points] == pytest.approx([3 / (4 * 2 ** 0.5), -3 / (4 * 2 ** 0.5)], rel=1e-14)
 
 
@@ -316,3 +317,11 @@ def test_float_adam_default_first_moment_decay_is_0_9():
     # m = 0.9 (0.1) - 0.1 = -0.01, m_hat = -0.01/0.19 = -1/19, v_hat = 1: the second step is -(1/4)/(19 (1 + eps))
     b, _ = no.float_run(np.array([0.1]), "adam", alpha=0.25, lam=1.0, steps=2, dtype=np.float64)
     assert b.tolist() == pytest.approx([0.1 - 0.25 / (1 + 1e-8) + 0.25 / (19 * (1 + 1e-8))], rel=1e-12)
+
+
+def test_a_start_at_zero_decides_against_its_pattern_at_eps_0_instead_of_counting_as_undecided():
+    # beta1 = gamma = eps = 0, alpha = 1/4, lambda = 1: every step is s_j / 4.  Patterns (1, 1) and (-1, -1) start at
+    # +-1/2 and reach 0 at step 2; (1, -1) and (-1, 1) start at 0 itself, where sign(0) = 0 already fails the pattern.
+    # The forward run used to go on to 0 / sqrt(0 + 0), a NaN ball, and count those two patterns as undecided.
+    points, undecided = no.adam_preimages_of_zero(2, Fraction(1, 4), 1, 0, 0, 0)
+    assert [p.is_exact() and float(p) for p in points] == [0.5, -0.5] and undecided == 0
