@@ -174,3 +174,13 @@ def test_data_from_settings_edges_and_conversion():
                                    probabilities=False)
     assert xs == [[R(1, 3)], [R(1, 2)]] and ys == [[2], [R(-5, 4)]]
     assert all(isinstance(v, sp.Rational) for row in xs + ys for v in row)
+
+
+def test_depth_two_contrast_with_an_activation_not_zero_at_zero():
+    """L2 with sigma(z) = 1 + z + z^2 (sigma(0) = 1, sigma'(0) = 1, sigma''(0) = 2): on Cooper's ray every parameter
+    but w3 = t is 0, so u = w2 sigma(w1 x + b1) + b2 = 0 and f = t sigma(u) + b3 = t, f' = t sigma'(0) = t,
+    f'' = t sigma''(0) = 2t: L'' = 2 (f')^2 + 2 (f - 1) f'' = 2t^2 + 4t(t - 1) = 2t(3t - 2).  With tanh
+    (sigma(0) = sigma''(0) = 0) a wrong ray with w2 = 1 or b3 = 1 gives the same 2t^2; here it does not:
+    w2 = 1 (u = sigma(0) = 1: 30t^2 - 4t), b3 = 1 (f = t + 1: 6t^2), b2 = 1 (u = 1)."""
+    t = sp.Symbol("t", real=True)
+    assert sp.expand(lm.depth_two_contrast("l2", lambda z: 1 + z + z**2)) == 6 * t**2 - 4 * t

@@ -164,3 +164,20 @@ def test_the_limit_steps_points_are_the_mirrors_activations():
     assert len(set(cs.BY_VALUES.values())) == len(cs.BY_VALUES) == 2
     for (first, second), name in cs.BY_VALUES.items():
         assert values_at_c(activation(name)) == (0, first, second)
+
+
+def test_the_limits_mirror_evaluates_only_a_point_both_of_whose_values_name_an_activation():
+    r"""The mirror picks the activation whose sigma'(c) AND sigma''(c) are the point's.  Both catalogue points
+    approach the limit n d_out / (2 c_l S^2) at t = 10^12 (the limit does not involve sigma); a point agreeing with an
+    activation in one value only -- (1/2, 1/2), SiLU's values, shares sigma'(0) = 1/2 with softplus_shifted, (1, 1/4)
+    and (2, 0) share one value with tanh -- names none and is refused (StopIteration), never evaluated as that
+    activation (which an ``or`` of the two comparisons would do)."""
+    from symbolic.activations import SIGMA_1, SIGMA_2
+
+    ratio = cs._mirror("l2")
+    limit = cs.expected_ratio("l2", cs._limit_data("l2"))
+    for s1, s2 in cs.BY_VALUES:
+        assert abs(ratio({SIGMA_1: s1, SIGMA_2: s2}, 10**12) - limit) < sp.Float("1e-9") * limit
+    for s1, s2 in ((sp.Rational(1, 2), sp.Rational(1, 2)), (1, sp.Rational(1, 4)), (2, 0)):
+        with pytest.raises(StopIteration):
+            ratio({SIGMA_1: s1, SIGMA_2: s2}, 10**6)

@@ -118,3 +118,24 @@ def test_assumption_A2_binds_cross_entropy_with_one_output_only():
 def test_the_depth_1_claim_takes_no_depth_setting():
     names = [p.name for p in depth_1.theorem().parameters]
     assert "depth" not in names and {"width", "d_in", "d_out", "n", "loss", "L0", "L1"} <= set(names)
+
+
+def test_the_depth_1_gradient_degree_step_checks_the_gradient_of_its_scope_by_hand():
+    r"""``grad_norm_sq_degree_at_most_2_depth_1`` checks ||grad L||^2 on the network of its scope: widths (2,),
+    d_in = d_out = 2, n = 2 symbolic data, L2 (M = Omega, all ones).  With f = 0 on the ray and S_s = sum_r y_sr:
+    dL/db^2_r = -2 sum_s y_sr, dL/db^1_k = -2 t sigma_1 sum_s S_s, dL/dM^1_kj = -2 t sigma_1 sum_s S_s x_sj, so
+    ||grad L||^2 = 4 sum_r (sum_s y_sr)^2 + 4 K sigma_1^2 t^2 ((sum_s S_s)^2 + sum_j (sum_s S_s x_sj)^2), K = 2.
+    Rejects an expression of another n (a third datum's y_3_r), width (4K = 12) or d_out than the scope shows."""
+    import sympy as sp
+
+    from symbolic.activations import SIGMA_1
+
+    step = {s.label: s for s in depth_1._steps()}["grad_norm_sq_degree_at_most_2_depth_1"]
+    assert step.scope["architectures"] == [{"n": 2, "d_in": 2, "widths": [2], "d_out": 2}]
+    x = {(s, j): sp.Symbol(f"x_{s}_{j}", real=True) for s in (1, 2) for j in (1, 2)}
+    y = {(s, r): sp.Symbol(f"y_{s}_{r}", real=True) for s in (1, 2) for r in (1, 2)}
+    S = {s: y[s, 1] + y[s, 2] for s in (1, 2)}
+    s1, t = SIGMA_1, depth_1.net.T
+    inputs = sum((S[1] * x[1, j] + S[2] * x[2, j]) ** 2 for j in (1, 2))
+    by_hand = 4 * sum((y[1, r] + y[2, r]) ** 2 for r in (1, 2)) + 4 * 2 * s1**2 * t**2 * ((S[1] + S[2]) ** 2 + inputs)
+    assert sp.expand(step.expr() - by_hand) == 0 and step.degree == 2 and step.at_most

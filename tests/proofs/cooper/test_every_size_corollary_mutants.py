@@ -116,3 +116,40 @@ def test_the_lowered_b_is_refuted_at_one_exact_point_naming_each_coefficient_onc
     point = result.values["point"]
     assert {str(s): v for s, v in point.items()} == {"A": 1, "B": 0, "P": 2, "Q": 1, "a": 1, "b": 3, "t": 0}
     assert len(point) == 7 and all(s.is_real for s in point) and result.values["value"] == -13
+
+
+# ---------------------------------------------------------------- refusals and the limit's cross-check points
+
+
+def test_a_data_sum_left_in_either_form_is_refused(monkeypatch):
+    r"""The data sums must all become symbols: a sum the structural reading does not know (here the first column's
+    sum_s y_s1, neither S nor R, nor beta_CE, E_0, E_1) is refused with ValueError when it is left in H alone or in
+    ||grad L||^2 alone, for L2 and for cross-entropy; recognised sums pass (2S and 4R).  Rejects refusing only when
+    both forms keep a sum."""
+    import pytest
+
+    unknown = sp.Sum(E.Y[K._s, 1], (K._s, 1, E.N))
+    monkeypatch.setattr(E, "hessian_entry_closed_form", lambda: 2 * K._total())
+    monkeypatch.setattr(E, "grad_norm_sq_closed_form", lambda: 4 * K._columns())
+    assert K.l2_forms.__wrapped__() == (2 * K.S_TOTAL, 4 * K.R_COLUMNS)
+    for h, g, ce_h, ce_g in ((unknown, 4 * K._columns(), unknown, E.T), (2 * K._total(), unknown, E.T, unknown)):
+        monkeypatch.setattr(E, "hessian_entry_closed_form", lambda h=h: h)
+        monkeypatch.setattr(E, "grad_norm_sq_closed_form", lambda g=g: g)
+        with pytest.raises(ValueError, match="^a data sum was not recognised"):
+            K.l2_forms.__wrapped__()
+        monkeypatch.setattr(E, "ce_hessian_entry_closed_form", lambda h=ce_h: h)
+        monkeypatch.setattr(E, "ce_grad_norm_sq_closed_form", lambda g=ce_g: g)
+        with pytest.raises(ValueError, match="^a data sum was not recognised"):
+            K.ce_forms.__wrapped__()
+
+
+def test_the_limits_are_cross_checked_at_both_catalogue_activations_values():
+    r"""LIMIT_POINTS holds, for each loss, one point at tanh's (sigma'(0), sigma''(0)) = (1, 0) and one at
+    softplus_shifted's (1/2, 1/4), computed here from the catalogue formulas: a point at no activation's values
+    (e.g. sigma'(c) = 1/3) is not the cross-check the comment and the review describe."""
+    from symbolic.activations import activation, values_at_c
+
+    wanted = {values_at_c(activation(name))[1:] for name in ("tanh", "softplus_shifted")}
+    for loss in ("l2", "cross_entropy"):
+        points = [(p[E.SIGMA_1], p[E.SIGMA_2]) for p in K.LIMIT_POINTS[loss]]
+        assert len(points) == 2 and set(points) == wanted

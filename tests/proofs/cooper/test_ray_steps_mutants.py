@@ -304,3 +304,20 @@ def test_the_shifted_mirror_step_keeps_two_class_points_for_cross_entropy_and_ag
     assert step.describe(point) == "widths=(1, 2, 1), d_in=2, d_out=1, n=2, paper_example_1, seed=3, t=5/2"
     closed, mirrored = complex(step.closed_form(point)), complex(step.mirror(point))
     assert closed.imag != 0 and abs(closed - mirrored) < 1e-12 * abs(closed)
+
+
+def test_an_expansion_the_network_refuses_is_a_failing_step_naming_the_architecture(monkeypatch):
+    r"""A ``ValueError`` of the exact expansion (here: data with one label too many, which
+    ``derivatives_on_ray`` refuses rather than cutting it silently; the jets of f read only the inputs, so f = 0
+    and the degree checks pass first) ends the shifted-ray check as a failing step: its detail and counterexample
+    name the first architecture and the reason.  Rejects returning None for it, or a pass."""
+    one_label_too_many = lambda n, d_in, d_out: net.symbolic_data(n, d_in, d_out + 1)  # noqa: E731
+    monkeypatch.setattr(ray_steps, "loss_data", lambda loss: one_label_too_many)
+    reason = "the data's rows have [1] inputs and [{}] labels; the architecture takes 1 and {}"
+    for loss, d_out in (("l2", 1), ("cross_entropy", 2)):
+        result = ray_steps.shifted_ray_check(loss)
+        assert result is not None and result.ok is False, loss
+        arch = net.Architecture((1,), 1, d_out)
+        assert result.detail == f"{arch}, n = 2: " + reason.format(d_out + 1, d_out)
+        assert result.counterexample == "at {dimensions}: " + reason.format(d_out + 1, d_out)
+        assert result.values == {"dimensions": ray_steps.dimension_point(arch, 2)}

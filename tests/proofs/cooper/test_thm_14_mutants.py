@@ -39,3 +39,25 @@ def test_the_scope_steps_run_on_the_declared_two_data_points():
     assert not wrong.ok
     assert {str(k): v for k, v in wrong.values["dimensions"].items()} == {"n": 2, "d_in": 1, "c_ell": 1, "d_out": 2,
                                                                         "ell": 2}
+
+
+def test_the_representative_degree_check_runs_on_its_declared_two_data_points():
+    r"""grad_norm_sq_degree_at_most_2 declares one architecture (widths (2, 2), d_in 2, d_out 3) with n = 2 data
+    points satisfying Assumption 2.  The polynomial it checks must be that one: the labels of two data points
+    (y_m3 = 1 - y_m1 - y_m2), degree 2 in t, zero for uniform labels, 8 (sigma_1^2 t^2 + 3) / 9 when both points
+    are of class 3.  Rejects a check on n = 3 data points (a size the review does not name: y_3j would be left)."""
+    import sympy as sp
+
+    from proofs.cooper import thm_14
+    from symbolic import network as net
+
+    assert thm_14.REPRESENTATIVE_SCOPE["architectures"] == [{"n": 2, "d_in": 2, "widths": [2, 2], "d_out": 3}]
+    data, d = thm_14._rep()
+    assert d.arch == net.Architecture((2, 2), 2, 3) and len(data.xs) == 2
+    assert all(sp.expand(sum(row)) == 1 for row in data.ys)
+    g = d.grad_norm_sq()
+    labels = {s for s in g.free_symbols if s.name.startswith("y_")}
+    assert sorted(map(str, labels)) == ["y_1_1", "y_1_2", "y_2_1", "y_2_2"]
+    assert sp.degree(g, net.T) == 2
+    assert g.subs({s: sp.Rational(1, 3) for s in labels}) == 0
+    assert sp.expand(g.subs({s: 0 for s in labels}) - sp.Rational(8, 9) * (net.SIGMA_1**2 * net.T**2 + 3)) == 0

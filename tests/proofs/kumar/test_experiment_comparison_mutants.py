@@ -193,3 +193,22 @@ def test_large_run_counts_and_its_summary(monkeypatch):
     monkeypatch.setattr(cmp, "large_run_counts", lambda: {0.001: (12, 0), 1.0: (3, 4)})
     assert cmp.large_run() == ("lambda = 0.001: RMSProp above NDGM at 12 of the last 100 steps, 0 of 4 RMSProp entries exactly 0; "
                                "lambda = 1: RMSProp above NDGM at 3 of the last 100 steps, 4 of 4 RMSProp entries exactly 0")
+
+
+def test_large_run_counts_rmsprop_strictly_above_in_the_last_100_steps_only(monkeypatch):
+    r"""The larger run's "RMSProp above NDGM at k of the last 100 steps" counts strict excesses, as every other
+    count of this claim does: a tie (both at the same loss, e.g. both converged to 0) is not "above".  Stand-in
+    runs of 150 steps: RMSProp above at the first 50 (outside the window), then equal at 40, above at 10,
+    below at 50; so 10, not 50 (ties counted) or 60 (window too long).  Each run is asked for with the
+    LARGE_RUN settings; its zero entries are reported as they come."""
+    calls = []
+
+    def losses(beta0, opt, *, alpha, lam, steps, arithmetic, dps):
+        calls.append((len(beta0), opt, alpha, lam, steps, arithmetic, dps))
+        if opt == "ndgm":
+            return [1.0] * 150, 0
+        return [2.0] * 50 + [1.0] * 40 + [2.0] * 10 + [0.5] * 50, 7
+
+    monkeypatch.setattr(cmp.ke, "toy_lasso_losses", losses)
+    assert cmp.large_run_counts.__wrapped__() == {0.001: (10, 7), 1.0: (10, 7)}
+    assert calls == [(100, opt, 0.01, lam, 100_000, "float64", 80) for lam in (0.001, 1.0) for opt in ("ndgm", "rmsprop")]

@@ -1,5 +1,6 @@
 r"""Kumar Prop. B.5 (written against the mutation benchmark): ``derive`` refuses a non-positive alpha, lambda or
-eps itself, also when called directly (from Python, without the command line's parameter check)."""
+eps itself, also when called directly (from Python, without the command line's parameter check); A1 refuses
+gamma = 0 and gamma = 1 (0 < gamma < 1 strictly)."""
 
 from __future__ import annotations
 
@@ -128,3 +129,30 @@ def test_derive_at_lambda_1e_4_by_hand(conv, step, first, bound, ratio, decimal)
     assert out["convention"] == conv and out["limit_step"] == step and out["first_order"] == first
     assert out["relative_deviation_bound"] == bound and out["step_over_alpha"].startswith("[" + ratio)
     assert out["limit_step_decimal"] == decimal
+
+
+@pytest.mark.parametrize("gamma,refused", [("0", True), ("1", True), ("-1/2", True), ("3/2", True),
+                                           ("1/100", False), ("99/100", False)])
+def test_the_gamma_hypothesis_is_the_open_interval_0_1(gamma, refused):
+    r"""A1 is 0 < gamma < 1 strictly at both ends: gamma = 0 (v keeps no memory: no running average) and gamma = 1 (v stays 0, A1's
+    necessity witness) are refused when parsed, naming A1; 1/100 and 99/100 are admitted.  Rejects a hypothesis
+    0 <= gamma or gamma <= 1."""
+    from proofs import registry
+    from proofs.values import parse_settings
+
+    claim = registry.get_claim("kumar.prop_b_5")
+    if refused:
+        with pytest.raises(AssumptionViolated) as raised:
+            parse_settings(claim, [f"gamma={gamma}"])
+        assert raised.value.assumption == "A1"
+    else:
+        assert parse_settings(claim, [f"gamma={gamma}"])["gamma"] == Fraction(gamma)
+
+
+def test_settings_without_gamma_break_no_hypothesis():
+    r"""derive does not use gamma: settings that leave it out (a caller validating only alpha, lambda, eps) break
+    neither A1 nor A2."""
+    from proofs import registry
+
+    assert registry.get_claim("kumar.prop_b_5").validate({"alpha": Fraction(1, 100), "lam": Fraction(1),
+                                                         "eps": Fraction(1, 10**8)}) is None

@@ -102,3 +102,30 @@ def test_the_facts_of_the_induction_and_their_base():
     b, s = sorted(update.lhs.free_symbols, key=str)
     assert update.lhs.subs({b: sp.Rational(3, 10), s: sp.Rational(1, 10)}) == sp.Rational(1, 5)
     assert update.lhs.subs({b: 0, s: sp.Rational(1, 10)}) == 0
+
+
+@pytest.mark.parametrize("convention", ["inside", "pytorch"])
+def test_the_late_step_bound_and_its_converse_take_u_in_0_1_as_their_whole_domain(convention):
+    r"""u = gamma^k ranges over (0, 1] for k >= 0, so [0, 1] is all of the late steps' domain, not a box inside a
+    larger one: a proof there is a proof.  A variant that holds on [0, 1] but not beyond (the bound loosened by
+    (u - 1) u, which is <= 0 exactly on [0, 1]; Z3 refutes it at u = 2) must come out ``proved``, with no scope,
+    for T(k) < alpha and for its converse alike.  Rejects the domain read as a box (``box_is_domain=False``): the
+    variant is then only proved on the box {u: [0, 1]} (evidence ``proved-on-scope``)."""
+    for step in rc.late_iterate_steps(convention):
+        if not step.label.startswith("late_step_below_alpha"):
+            continue
+        (x,) = step.domain
+        looser = (x - 1) * x * (step.rhs if step.relation == "<" else -step.lhs)  # looser on [0, 1], tighter past 1
+        result = dataclasses.replace(step, lhs=step.lhs + looser).check()
+        assert result.ok and (result.evidence, result.scope) == ("proved", None), step.label
+
+
+@pytest.mark.parametrize("convention", ["inside", "pytorch"])
+def test_the_converse_is_checked_for_every_u_in_0_1(convention):
+    r"""The converse's analogue of the late-step bound's test: a wrong converse u * (threshold's left side) > its
+    right side is the right one at u = gamma^k = 1 but fails for small u (inside the root it says gamma lambda^2
+    < epsilon, not gamma u lambda^2 < epsilon).  Checked over the converse's own domain it must be rejected: a
+    domain shrunk to the point u = 1 would prove it."""
+    step = next(s for s in rc.late_iterate_steps(convention) if s.label == f"late_step_below_alpha_only_then_{convention}")
+    (x,) = step.domain
+    assert not dataclasses.replace(step, lhs=x * step.lhs).check().ok

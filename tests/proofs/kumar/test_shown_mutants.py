@@ -69,3 +69,18 @@ def test_point_keys_a_counterexample_by_the_papers_symbols_with_exact_values():
     assert p[ALPHA] == sp.Rational(1, 100) and sp.latex(p[EPS]) == "10^{-8}" and p[BETA0] == sp.Tuple(sp.Rational(1, 2))
     # a negative fraction that is not a power of ten stays a plain number
     assert exact(Fraction(-1, 10**4)) == sp.Rational(-1, 10**4)
+
+
+def test_decimal_counts_factors_in_exact_integers_for_long_decimals():
+    r"""The 2s and 5s of the denominator are divided out in exact integer arithmetic, so a decimal of any length is
+    recognized.  A start typed with 23 places, 0.12345678901234567890123, has denominator 2^23 5^23, and 5^23 (about
+    1.19e16) is past 2^53, the last integer a float holds exactly: it must still read digit for digit, as must
+    -1.00000000000000000000001 (integer part kept).  1/(2 (2^60 + 1)) does not terminate (2^60 + 1 is odd and not a
+    multiple of 5) and stays a fraction.  Rejects halving the denominator in floating point (den / 2): the first two
+    then come back as plain fractions (the rounded 5^23 is no longer a power of 5), and 2^60 + 1 rounds to 2^60, so
+    1/(2 (2^60 + 1)) is taken for a 61-place decimal."""
+    assert str(decimal(Fraction("0.12345678901234567890123"))) == "0.12345678901234567890123"
+    assert str(decimal(Fraction("-1.00000000000000000000001"))) == "-1.00000000000000000000001"
+    odd_part_past_floats = Fraction(1, 2 * (2**60 + 1))
+    assert decimal(odd_part_past_floats) == sp.Rational(1, 2 * (2**60 + 1))
+    assert isinstance(decimal(odd_part_past_floats), sp.Rational)
