@@ -596,6 +596,27 @@ def survivor_rows(summary: dict) -> list[str]:
             f"{s.get('reason', '')} |" for r in summary["table"] if r["module"] not in ENGINE for s in r["survivors"]]
 
 
+def pooled(summaries: list[dict]) -> dict:
+    r"""Several sampled runs of the same tree as one sample: per module the mutants run, killed, survived and
+    timed out add up and the survivors are listed together; a row included from a full run (the engine's)
+    counts once.  The seeds draw independently, so a mutant can be drawn by two of them (rare at a few of
+    hundreds a module); the pooled estimate then counts it twice, as a sample with replacement would."""
+    table: list[dict] = []
+    for summary in summaries:
+        for row in summary["table"]:
+            same = next((r for r in table if r["module"] == row["module"]), None)
+            if same is None:
+                table.append(dict(row, survivors=list(row["survivors"])))
+            elif not (row.get("included_from") and same.get("included_from")):
+                for key in ("mutants", "killed", "survived", "timeout"):
+                    same[key] += row[key]
+                same["survivors"] += row["survivors"]
+                same["seconds"] = round(same["seconds"] + row["seconds"], 1)
+                same["score"] = _score(same["killed"], same["mutants"])
+    return {"table": table, **totals(table), "wall_s": round(sum(x["wall_s"] for x in summaries), 1),
+            "estimate": estimate(table), "seeds": [x.get("seed") for x in summaries]}
+
+
 def report(summary: dict) -> int:
     r"""``--report``: the table, the estimates with and without equivalent mutants, the survivors' rows."""
     show(summary)
@@ -622,13 +643,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="add the rows of an earlier run (e.g. the engine's full run, benchmarks/results/"
                              "mutation.json) to the table and the estimate, for modules this run does not run")
     parser.add_argument("--list", action="store_true", help="list the mutants and their tests, run nothing")
-    parser.add_argument("--report", metavar="JSON", default=None,
+    parser.add_argument("--report", metavar="JSON", action="append", default=[],
                         help="print an earlier result file's table and estimates (also without the survivors "
-                             "classified equivalent), and its survivors as the rows of docs/MUTATION.md; run nothing")
+                             "classified equivalent), and its survivors as the rows of docs/MUTATION.md; run nothing. "
+                             "Given more than once (sampled runs of the same tree, other seeds): the runs pooled")
     parser.add_argument("--output", default=str(RESULTS), help="the JSON result file (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.report:
-        return report(json.loads(Path(args.report).read_text()))
+        summaries = [json.loads(Path(path).read_text()) for path in args.report]
+        return report(summaries[0] if len(summaries) == 1 else pooled(summaries))
 
     if args.modules is None and args.rerun:  # rerun what the earlier file ran, not the engine
         modules = [row["module"] for row in json.loads(Path(args.rerun).read_text())["table"]]
