@@ -596,3 +596,16 @@ def test_the_depth_1_jets_cross_check_declares_its_four_architectures():
                                       {"n": 2, "d_in": 1, "widths": [3], "d_out": 2},
                                       {"n": 3, "d_in": 3, "widths": [2], "d_out": 1}]
     assert scope["activation"] == "generic"
+
+
+def test_a_depth_1_derivative_is_a_failure_shown_exactly_when_it_is_nonzero():
+    r"""The refusal is ``value == 0`` or not provably nonzero, nothing else: the output bias's derivative is the
+    constant 1 (a failure shown, not refused as if 1 were 0), delta b^1's is sigma_1 t M, so -2 sigma_1 at t = 2,
+    M = -1 (shown) and 0 at t = 0 (no failure shown). Rejects a refusal at ``value == 1`` or ``!= 0``."""
+    one = L.depth_1_failure_check(1, L.input_weight_terms, (L.DB(2, 1),), {})
+    assert one.ok and one.values["derivative"] == 1 and one.values["value"] == 1
+    assert one.detail.endswith("is 1, = 1 != 0 at {} (sigma'(c) != 0, Assumption 1)")
+    negative = L.depth_1_failure_check(1, L.input_weight_terms, (L.DB(1, 1),), {L.T: 2, L.M_OUT[1]: -1})
+    assert negative.ok and negative.values["value"] == -2 * L.SIGMA_1
+    zero = L.depth_1_failure_check(1, L.input_weight_terms, (L.DB(1, 1),), {L.T: 0})
+    assert not zero.ok and zero.detail.endswith("is 0 at {t: 0}: no failure shown")

@@ -571,3 +571,13 @@ def test_a_simple_zero_the_exact_check_cannot_confirm_leaves_assumption_1_undeci
     monkeypatch.setattr(ray, "within_budget", lambda compute, budget_s: None)
     verdict = ray.decide_assumption_1.__wrapped__(ray.Z**3 - 2 * ray.Z)
     assert verdict.holds is None and verdict.evidence == "undecided"
+
+
+def test_the_last_three_wrong_versions_negate_double_and_shift_the_formula():
+    """dimension_step's generic wrong versions after the swaps are -formula, 2 * formula and formula + 1 (the
+    docstring's 'flip the sign, double the formula and add one'): at the first prime architecture (n = 2,
+    d_out = 7, n d_out = 14) they name the formulas -14, 28 and 15. Rejects e.g. 2 / formula (1/7) for the double."""
+    step = _tiny_dimension_step(lambda D, data: D["n"] * D["d_out"])
+    details = [w.run().detail for w in step.mutants()[-3:]]
+    point = "n=2, d_in=3, width=5, d_out=7, depth=2: computed 14, formula "
+    assert details == [point + "-14", point + "28", point + "15"]

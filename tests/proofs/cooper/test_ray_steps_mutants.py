@@ -321,3 +321,13 @@ def test_an_expansion_the_network_refuses_is_a_failing_step_naming_the_architect
         assert result.detail == f"{arch}, n = 2: " + reason.format(d_out + 1, d_out)
         assert result.counterexample == "at {dimensions}: " + reason.format(d_out + 1, d_out)
         assert result.values == {"dimensions": ray_steps.dimension_point(arch, 2)}
+
+
+def test_the_gradient_growth_repair_is_refused_when_the_special_data_leave_the_gradient_growing(monkeypatch):
+    """The repair claims both: degree <= 2 for symbolic data AND degree 0 for the special data. With the special
+    data replaced by generic symbolic data (monkeypatched), the second half fails (degree 2), so the repair must
+    fail with its counterexample; the wrong version 'degree <= 2 OR bounded' accepts it."""
+    monkeypatch.setattr(ray_steps, "uniform_labels", lambda loss, arch, n: net.symbolic_data(n, arch.d_in, arch.d_out))
+    result = ray_steps.gradient_growth_check("l2", at_most=True)
+    assert not result.ok and result.values == {"degree": 2, "bounded": 2}
+    assert result.counterexample.startswith(r"$\deg_t\|\nabla L\|^2 = {degree}$ for symbolic data")

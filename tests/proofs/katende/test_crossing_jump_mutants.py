@@ -67,3 +67,17 @@ def test_the_vanishing_condition_admits_the_smallest_slope_norm_1():
     at = {sym: 1 for sym in step.lhs.free_symbols}
     assert {s.name for s in at} == {"r", "g", "N"}
     assert all(bool(p.subs(at)) for p in step.assuming) and step.lhs.subs(at) == 1
+
+
+def test_the_discontinuity_step_admits_a_slope_constant_of_0_and_a_small_radius():
+    r"""gradient_discontinuous_every_architecture at its edges: C = 0 (each side's gradient constant near theta_0)
+    and rho = 1/2 < 1 with J = 1 give eps = rho J / (J + rho (4C + 1)) = 1/3 and gap J - 2 C eps = 1 > J/2: every
+    premise holds, so the step covers every C >= 0 and every rho > 0 (a premise C >= 1 or rho > 1 would leave them
+    out). A zero jump (no discontinuity), a negative C or a radius rho = 0 is refused."""
+    step = next(s for s in cj.steps() + cj.lipschitz_steps() if s.label == "gradient_discontinuous_every_architecture")
+    at = {cj.JUMP: 1, cj.SLOPE: 0, cj.RADIUS: sp.Rational(1, 2), cj.EPS: sp.Rational(1, 3), cj.GAP: 1}
+    assert [bool(p.subs(at)) for p in step.assuming] == [True] * len(step.assuming) == [True] * 5
+    assert bool((step.lhs > step.rhs).subs(at))
+    assert [bool(p.subs({**at, cj.JUMP: 0})) for p in step.assuming][0] is False
+    assert [bool(p.subs({**at, cj.SLOPE: -1})) for p in step.assuming][1] is False
+    assert [bool(p.subs({**at, cj.RADIUS: 0})) for p in step.assuming][2] is False

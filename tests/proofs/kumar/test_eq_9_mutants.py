@@ -119,3 +119,18 @@ def test_the_hypotheses_themselves_refuse_the_value_0(setting, hypothesis):
     with pytest.raises(AssumptionViolated) as raised:
         parse_settings(registry.get_claim(CID), [setting])
     assert raised.value.assumption == hypothesis
+
+
+def test_the_repaired_bound_accepts_a_limit_equal_to_it_in_every_exact_run():
+    r"""``_bound_holds`` checks lim f_best <= alpha G^2/2 with equality allowed: given a G^2 that puts the bound
+    exactly at each exact run's limit (2 lim f_best / alpha, looked up by (lambda, n)), every run holds; a G^2 a
+    hair below it fails at the paper's start.  Rejects a strict '<' (it would call each equality a counterexample)."""
+    from proofs.kumar.eq_9 import _bound_holds, _instances, limit_best_value
+
+    exact_G2 = {}
+    for beta0, alpha, lam in _instances():
+        exact_G2.setdefault((lam, len(beta0)), set()).add(2 * limit_best_value(beta0, alpha, lam) / alpha)
+    assert all(len(v) == 1 for v in exact_G2.values())  # one G^2 per (lambda, n): every bound is an equality
+    assert _bound_holds(lambda lam, n: next(iter(exact_G2[(lam, n)]))).ok
+    below = _bound_holds(lambda lam, n: next(iter(exact_G2[(lam, n)])) - Fraction(1, 10**9))
+    assert not below.ok and below.values["f_best"] == sp.Rational(47, 5000)

@@ -176,3 +176,21 @@ def test_the_two_witnesses_are_single_exact_comparisons_proved_outright():
     start = next(a for a in claim.assumptions if a.label == "A1").necessity.check.run()
     for result in (reading, start):
         assert result.ok and result.evidence == "proved" and result.scope is None
+
+
+def test_the_tighter_bounds_are_refuted_at_the_steps_own_point_and_cycle():
+    r"""The wrong versions of the two printed bound steps (norm <= 0.0094, norm >= 1.0106) show each printed bound
+    is tight: each must be refuted at the step's own point (reading 0: alpha 1/100, lambda_S = 1 or lambda_L = 100)
+    by that cycle's norm (lambda_S: max 53/5000; lambda_L: min 4947/5000).  Rejects a wrong version run at the
+    other reading (alpha 1, lambda 1/100: the same numbers, but not the point the step names) or at the other
+    lambda (lambda_L's cycle refutes 'norm <= 0.0094' without saying anything about lambda_S)."""
+    import sympy as sp
+
+    steps = {s.label: s for s in registry.get_claim(CID).steps}
+    for label, lam, worst in (("small_lambda_norm_at_most_0_0106", "1", sp.Rational(53, 5000)),
+                              ("large_lambda_norm_at_least_0_9894", "100", sp.Rational(4947, 5000))):
+        (wrong,) = steps[label].mutants()
+        result = wrong.run()
+        point = {str(k): str(v) for k, v in result.values["point"].items()}
+        assert not result.ok and result.values["worst"] == worst, label
+        assert (point["alpha"], point["lambda"]) == ("1/100", lam), label

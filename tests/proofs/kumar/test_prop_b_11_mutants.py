@@ -125,3 +125,34 @@ def test_the_exceptional_end_is_the_last_iterate_of_the_run():
     from fractions import Fraction
 
     assert B._exceptional_end({**B.EXCEPTIONAL_CASE, "steps": 3}) == [Fraction(47, 100)] * 2
+
+
+def test_the_halved_bound_names_lambda_squared_at_lambda_100(monkeypatch):
+    r"""At lambda = 100 (the second of B.2's runs: beta0 = (0.4947, 0.4947), alpha = 1/100, n = 2) the wrong version
+    f < (1/2) n alpha lambda^2 fails at once (k = 1): f = 5053/50 against the bound (1/2) 2 (1/100) 100^2 = 100.
+    At lambda = 1 every power of lambda is 1; here a detail naming n alpha lambda / lambda (1/100) or any other
+    power of lambda is wrong."""
+    from fractions import Fraction
+
+    inits = B.random_initializations()
+    assert (inits[1][1], inits[1][2]) == (Fraction(1, 100), Fraction(100))
+    monkeypatch.setattr(B, "random_initializations", lambda: [inits[1]])
+    result = B._loss_bound(Fraction(1, 2))
+    assert not result.ok and result.detail == "f = 5053/50 >= 100"
+    assert (result.values["bound"], result.values["k_at"]) == (Fraction(100), 1)
+
+
+def _float_runs(zeros, rmsprop_exact_zeros=0):
+    # 100 late iterates, exact RMSProp loss 2 above exact NDGM loss 1 at each; float64 never above
+    return {"exact": {"rmsprop": ([2] * 100, rmsprop_exact_zeros), "ndgm": ([1] * 100, 0)}, "frac": 0.0, "zeros": zeros}
+
+
+def test_the_float_counterexample_needs_at_least_one_float_zero(monkeypatch):
+    r"""The rounding explanation holds when the float64 run has at least one RMSProp entry exactly 0 (and the exact
+    run none): one zero is enough, none is refuted.  Rejects 'zeros > 1' (one zero refused) and 'zeros >= 0'."""
+    for zeros, ok in ((1, True), (0, False), (57, True)):
+        monkeypatch.setattr(B, "_old_counterexample_runs", lambda z=zeros: _float_runs(z))
+        result = B._float_counterexample_is_rounding()
+        assert result.ok is ok, zeros
+    monkeypatch.setattr(B, "_old_counterexample_runs", lambda: _float_runs(1, rmsprop_exact_zeros=1))
+    assert not B._float_counterexample_is_rounding().ok  # an exact zero: the float zeros are no artefact

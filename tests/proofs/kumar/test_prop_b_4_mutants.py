@@ -162,3 +162,14 @@ def test_the_step_size_inequality_is_about_the_second_moments_increase():
     assert lhs.subs(at) == sp.Rational(9, 8)
     increase = steps["step_sizes_decrease_identity"].rhs  # gamma^(k+1) (1 - gamma) lambda^2
     assert lhs.subs(at) == increase.subs({b4.o.k: 1, b4.o.gamma: sp.Rational(1, 2), b4.o.lam: 3})
+
+
+def test_a_start_already_at_0_is_no_forward_hit(monkeypatch):
+    r"""A forward hit at step k stays at least 1e-6 away from 0 before step k: a start at 0 itself (which stays 0)
+    is refused at k = 1 (its value at step 0 is 0), though |beta^(1)| = 0 < 1e-50.  Rejects a threshold that
+    every start meets (10 * -6 = -60 instead of 10^-6)."""
+    from fractions import Fraction
+
+    monkeypatch.setattr(b4, "exceptional_set", lambda k, *args, **kwargs: [Fraction(0)])
+    result = b4._forward_hits(Fraction(0))
+    assert not result.ok and result.detail == "beta0=0.0 does not hit 0 at k=1"

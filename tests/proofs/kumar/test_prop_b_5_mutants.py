@@ -156,3 +156,14 @@ def test_settings_without_gamma_break_no_hypothesis():
 
     assert registry.get_claim("kumar.prop_b_5").validate({"alpha": Fraction(1, 100), "lam": Fraction(1),
                                                          "eps": Fraction(1, 10**8)}) is None
+
+
+def test_the_irrespective_tolerance_is_strict_at_an_exact_ratio():
+    r"""|s_inf/alpha - 1| < tolerance is strict.  At lambda = 0 the ratio is exactly 0 (an Arb ball of radius 0), so
+    |ratio - 1| = 1: a tolerance of exactly 1 is not met (the paper convention is reported first), 2 is.  Rejects
+    '<=', which admits the exact boundary."""
+    from proofs.kumar import prop_b_5 as b5
+
+    at_boundary = b5._irrespective(Fraction(1), [Fraction(0)])
+    assert not at_boundary.ok and at_boundary.detail == "paper: s/alpha = 0 at lambda = 0"
+    assert b5._irrespective(Fraction(2), [Fraction(0)]).ok

@@ -4,6 +4,7 @@ its converse) are not marked as the paper's."""
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 
 import pytest
@@ -129,3 +130,21 @@ def test_the_converse_is_checked_for_every_u_in_0_1(convention):
     step = next(s for s in rc.late_iterate_steps(convention) if s.label == f"late_step_below_alpha_only_then_{convention}")
     (x,) = step.domain
     assert not dataclasses.replace(step, lhs=x * step.lhs).check().ok
+
+
+def test_the_inductive_step_is_decided_for_k_at_least_0_only(convention="inside"):
+    r"""k counts iterations (k >= 0), and the inductive step is decided for those k only.  A wrong invariant
+    B(k) <= max(2T(k), B(0) - k^2 m) has the right base (at k = 0 it is P(0)), and its step needs
+    B(0) - k^2 m - m <= B(0) - (k + 1)^2 m, i.e. 2 k m <= 0: true for every k <= 0, false from k = 1 on.  The
+    induction must refuse it with a countermodel at some k >= 1; with k declared negative (nonnegative=False)
+    Z3 decides the step over k < 0 and proves the wrong invariant.  (One convention: k is shared by both.)"""
+    ind = rc.cycle_induction(convention)
+    m = rc.step_floor(convention)
+
+    def wrong(j):
+        return sp.Le(rc.B(j), sp.Max(2 * rc.T(j), rc.B(0) - j**2 * m))
+
+    step = dataclasses.replace(ind.step, hypothesis=wrong(rc.k), conclusion=wrong(rc.k + 1))
+    result = dataclasses.replace(ind, statement=wrong, step=step).check()
+    assert not result.ok and "invariant_step" in result.detail
+    assert int(ast.literal_eval(result.counterexample)["k"]) >= 1
