@@ -450,8 +450,12 @@ def gradient_growth_steps(loss: str) -> list[Check]:
 def _degree_claim_wrong(loss: str) -> StepResult:
     r"""Wrong version of the repair: 'with those data the gradient still grows (degree 2)'."""
     arch = REPRESENTATIVE if loss == "l2" else net.Architecture((2, 2), 2, 3)
-    degree = sp.Poly(sp.expand(net.derivatives_on_ray(arch, uniform_labels(loss, arch, 2), loss).grad_norm_sq()), net.T).degree()
-    return StepResult(degree == 2, "symbolic", "Poly", f"degree {degree} with the special data (claimed 2)")
+    grad_sq = sp.expand(net.derivatives_on_ray(arch, uniform_labels(loss, arch, 2), loss).grad_norm_sq())
+    degree = sp.Poly(grad_sq, net.T).degree()
+    # the zero polynomial's degree is -oo: say what it means (the gradient vanishes on the whole ray)
+    shown = "||grad L||^2 = 0" if grad_sq == 0 else f"degree {degree}"
+    return StepResult(degree == 2, "symbolic", "Poly", f"{shown} with the special data (claimed degree 2)")
+
 
 def depth_necessity(loss: str, depth_one_label: str = "A5") -> Necessity:
     r"""A3 (:math:`\ell\ge2`): superfluous given :math:`\ell\ge1` — the conclusion survives at depth 1 (checked)."""

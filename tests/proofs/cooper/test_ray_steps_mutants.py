@@ -100,7 +100,10 @@ def test_the_gradient_growth_repair_and_its_wrong_version():
     result = ray_steps.gradient_growth_check("l2", at_most=True)
     assert result.ok and result.values == {"degree": 2, "bounded": 0} and "0 for sum y = 0" in result.detail
     wrong = ray_steps._degree_claim_wrong("l2")
-    assert not wrong.ok and wrong.detail == "degree 0 with the special data (claimed 2)"
+    assert not wrong.ok and wrong.detail == "degree 0 with the special data (claimed degree 2)"
+    # cross-entropy with uniform labels: the gradient is 0 on the whole ray, said so (not "degree -oo")
+    wrong = ray_steps._degree_claim_wrong("cross_entropy")
+    assert not wrong.ok and wrong.detail == "||grad L||^2 = 0 with the special data (claimed degree 2)"
 
 
 def test_the_printed_gradient_growth_fails_with_targets_summing_to_0():
